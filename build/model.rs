@@ -1,0 +1,137 @@
+//! The catalog as parsed from TOML, with the span of every value so that
+//! validation can point at it.
+
+use std::ops::Range;
+
+use super::diagnostic::Source;
+
+/// A value and the byte span it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+/// How entries are told apart on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// By `code` alone.
+    Code,
+    /// By `code` and `description` together (Auth0's `error` + `error_description`).
+    CodeAndDescription,
+}
+
+#[derive(Clone, Debug)]
+pub struct Api {
+    pub name: Located<String>,
+    pub title: String,
+    pub source: String,
+    pub identity: Identity,
+    pub code_prefix: Option<Located<String>>,
+    pub wire_status: Option<Located<i64>>,
+    pub generic_statuses: Vec<Located<i64>>,
+    pub erratum: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CodeRange {
+    pub name: Located<String>,
+    pub title: String,
+    pub start: Located<i64>,
+    pub end: Located<i64>,
+    pub catch_all: Option<Located<i64>>,
+    pub erratum: Option<String>,
+}
+
+/// A wire code: text, or a JSON integer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WireCode {
+    Text(String),
+    Number(i64),
+}
+
+impl WireCode {
+    pub fn text(&self) -> String {
+        match self {
+            WireCode::Text(text) => text.clone(),
+            WireCode::Number(number) => number.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub span: Range<usize>,
+    pub code: Located<WireCode>,
+    pub name: Option<Located<String>>,
+    pub variant: Option<Located<String>>,
+    pub status: Located<i64>,
+    pub message: Located<String>,
+    pub description: Option<Located<String>>,
+    pub resolution: Option<Located<String>>,
+    pub section: Located<String>,
+    pub endpoint: Option<Located<String>>,
+    pub grant_type: Option<Located<String>>,
+    pub kind: Located<String>,
+    pub retryable: bool,
+    pub erratum: Option<Located<String>>,
+}
+
+impl Entry {
+    /// The description template, which defaults to the message.
+    pub fn description(&self) -> &Located<String> {
+        self.description.as_ref().unwrap_or(&self.message)
+    }
+
+    /// The variant: the explicit one, else derived from `name` or `code`.
+    pub fn variant_name(&self) -> Option<String> {
+        if let Some(variant) = &self.variant {
+            return Some(variant.value.clone());
+        }
+        let basis = match (&self.name, &self.code.value) {
+            (Some(name), _) => name.value.clone(),
+            (None, code) => code.text(),
+        };
+        derive_variant(&basis)
+    }
+
+    /// Where a variant problem should point: the explicit variant, else what it was derived from.
+    pub fn variant_span(&self) -> &Range<usize> {
+        match (&self.variant, &self.name) {
+            (Some(variant), _) => &variant.span,
+            (None, Some(name)) => &name.span,
+            (None, None) => &self.code.span,
+        }
+    }
+}
+
+/// `TOKEN_EXPIRED` → `TokenExpired`, `bad.authParams` → `BadAuthParams`.
+/// `None` when the text does not start with an ASCII letter.
+pub fn derive_variant(text: &str) -> Option<String> {
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut variant = String::new();
+    for part in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+        let shouting = !part.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            variant.push(first.to_ascii_uppercase());
+            for c in chars {
+                variant.push(if shouting { c.to_ascii_lowercase() } else { c });
+            }
+        }
+    }
+    Some(variant)
+}
+
+/// One parsed catalog file.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    pub source: Source,
+    /// The file name without `.toml`.
+    pub stem: String,
+    pub api: Api,
+    pub ranges: Vec<CodeRange>,
+    pub entries: Vec<Entry>,
+}

@@ -1,0 +1,334 @@
+//! TOML text → [`Catalog`], reporting every missing, mistyped or unknown key.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, Source};
+use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, WireCode};
+
+const API_KEYS: &[&str] = &[
+    "name",
+    "title",
+    "source",
+    "identity",
+    "code_prefix",
+    "wire_status",
+    "generic_statuses",
+    "erratum",
+];
+const RANGE_KEYS: &[&str] = &["name", "title", "start", "end", "catch_all", "erratum"];
+const ENTRY_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "variant",
+    "status",
+    "message",
+    "description",
+    "resolution",
+    "section",
+    "endpoint",
+    "grant_type",
+    "kind",
+    "retryable",
+    "erratum",
+];
+
+/// Parses one catalog file. `display_path` is what diagnostics show.
+pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(error) => {
+            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
+            let source = Source { path: display_path.to_owned(), text: valid };
+            let end = error.valid_up_to();
+            return Err(vec![source.at(&(end..end), "the file is not valid UTF-8")]);
+        }
+    };
+    let source = Source { path: display_path.to_owned(), text };
+    let stem = std::path::Path::new(display_path)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut diagnostics = Vec::new();
+    let root = match DeTable::parse(&source.text) {
+        Ok(root) => root,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim().replace('\n', " ");
+            return Err(vec![source.at(&span, format!("invalid TOML: {message}"))]);
+        }
+    };
+    let whole = 0..0;
+    let mut reader = Reader::new(&source, root.get_ref(), &whole, "the file", &mut diagnostics);
+    let api_table = reader.table("api", true);
+    let range_tables = reader.tables("range", false);
+    let entry_tables = reader.tables("entry", true);
+    reader.finish(&["api", "range", "entry"]);
+
+    let api = api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
+    let ranges: Vec<CodeRange> = range_tables
+        .into_iter()
+        .filter_map(|(table, span)| parse_range(&source, table, &span, &mut diagnostics))
+        .collect();
+    let entries: Vec<Entry> = entry_tables
+        .into_iter()
+        .filter_map(|(table, span)| parse_entry(&source, table, &span, &mut diagnostics))
+        .collect();
+    match api {
+        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries }),
+        _ => Err(diagnostics),
+    }
+}
+
+fn parse_api(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Api> {
+    let mut reader = Reader::new(source, table, span, "[api]", diagnostics);
+    let name = reader.string("name", true);
+    let title = reader.string("title", true);
+    let api_source = reader.string("source", true);
+    let identity = reader.string("identity", false);
+    let code_prefix = reader.string("code_prefix", false);
+    let wire_status = reader.integer("wire_status", false);
+    let generic_statuses = reader.integers("generic_statuses");
+    let erratum = reader.string("erratum", false);
+    reader.finish(API_KEYS);
+    let identity = match identity {
+        None => Identity::Code,
+        Some(identity) => match identity.value.as_str() {
+            "code" => Identity::Code,
+            "code+description" => Identity::CodeAndDescription,
+            other => {
+                diagnostics.push(source.at(
+                    &identity.span,
+                    format!("`identity` must be \"code\" or \"code+description\", not {other:?}"),
+                ));
+                return None;
+            }
+        },
+    };
+    Some(Api {
+        name: name?,
+        title: title?.value,
+        source: api_source?.value,
+        identity,
+        code_prefix,
+        wire_status,
+        generic_statuses,
+        erratum: erratum.map(|erratum| erratum.value),
+    })
+}
+
+fn parse_range(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<CodeRange> {
+    let mut reader = Reader::new(source, table, span, "[[range]]", diagnostics);
+    let name = reader.string("name", true);
+    let title = reader.string("title", true);
+    let start = reader.integer("start", true);
+    let end = reader.integer("end", true);
+    let catch_all = reader.integer("catch_all", false);
+    let erratum = reader.string("erratum", false);
+    reader.finish(RANGE_KEYS);
+    Some(CodeRange {
+        name: name?,
+        title: title?.value,
+        start: start?,
+        end: end?,
+        catch_all,
+        erratum: erratum.map(|erratum| erratum.value),
+    })
+}
+
+fn parse_entry(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Entry> {
+    let mut reader = Reader::new(source, table, span, "[[entry]]", diagnostics);
+    let code = reader.code("code");
+    let name = reader.string("name", false);
+    let variant = reader.string("variant", false);
+    let status = reader.integer("status", true);
+    let message = reader.string("message", true);
+    let description = reader.string("description", false);
+    let resolution = reader.string("resolution", false);
+    let section = reader.string("section", true);
+    let endpoint = reader.string("endpoint", false);
+    let grant_type = reader.string("grant_type", false);
+    let kind = reader.string("kind", true);
+    let retryable = reader.boolean("retryable", true);
+    let erratum = reader.string("erratum", false);
+    reader.finish(ENTRY_KEYS);
+    Some(Entry {
+        span: span.clone(),
+        code: code?,
+        name,
+        variant,
+        status: status?,
+        message: message?,
+        description,
+        resolution,
+        section: section?,
+        endpoint,
+        grant_type,
+        kind: kind?,
+        retryable: retryable?,
+        erratum,
+    })
+}
+
+/// Reads the keys of one table, reporting what is missing, mistyped or unknown.
+struct Reader<'a, 'd, 'i> {
+    source: &'a Source,
+    table: &'a DeTable<'i>,
+    span: &'a Range<usize>,
+    what: &'static str,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
+    fn new(
+        source: &'a Source,
+        table: &'a DeTable<'i>,
+        span: &'a Range<usize>,
+        what: &'static str,
+        diagnostics: &'d mut Vec<Diagnostic>,
+    ) -> Self {
+        Reader { source, table, span, what, diagnostics }
+    }
+
+    fn value(&mut self, key: &str, required: bool) -> Option<&'a Spanned<DeValue<'i>>> {
+        let value = self.table.get(key);
+        if value.is_none() && required {
+            let message = format!("{} is missing the required key `{key}`", self.what);
+            self.diagnostics.push(self.source.at(self.span, message));
+        }
+        value
+    }
+
+    fn mistyped(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+        let found = value.get_ref().type_str();
+        let message = format!("`{key}` in {} must be {expected}, found {found}", self.what);
+        self.diagnostics.push(self.source.at(&value.span(), message));
+    }
+
+    fn string(&mut self, key: &str, required: bool) -> Option<Located<String>> {
+        let value = self.value(key, required)?;
+        match value.get_ref().as_str() {
+            Some(text) => Some(Located { value: text.to_owned(), span: value.span() }),
+            None => {
+                self.mistyped(key, value, "a string");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &str, required: bool) -> Option<Located<i64>> {
+        let value = self.value(key, required)?;
+        match integer_of(value.get_ref()) {
+            Some(number) => Some(Located { value: number, span: value.span() }),
+            None => {
+                self.mistyped(key, value, "an integer");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, required: bool) -> Option<bool> {
+        let value = self.value(key, required)?;
+        let boolean = value.get_ref().as_bool();
+        if boolean.is_none() {
+            self.mistyped(key, value, "a boolean (true or false)");
+        }
+        boolean
+    }
+
+    fn integers(&mut self, key: &str) -> Vec<Located<i64>> {
+        let Some(value) = self.value(key, false) else { return Vec::new() };
+        let Some(array) = value.get_ref().as_array() else {
+            self.mistyped(key, value, "an array of integers");
+            return Vec::new();
+        };
+        let mut numbers = Vec::new();
+        for item in array.iter() {
+            match integer_of(item.get_ref()) {
+                Some(number) => numbers.push(Located { value: number, span: item.span() }),
+                None => self.mistyped(key, item, "an array of integers"),
+            }
+        }
+        numbers
+    }
+
+    fn code(&mut self, key: &str) -> Option<Located<WireCode>> {
+        let value = self.value(key, true)?;
+        let code = match value.get_ref() {
+            DeValue::String(text) => WireCode::Text(text.to_string()),
+            other => match integer_of(other) {
+                Some(number) => WireCode::Number(number),
+                None => {
+                    self.mistyped(key, value, "a string or an integer");
+                    return None;
+                }
+            },
+        };
+        Some(Located { value: code, span: value.span() })
+    }
+
+    fn table(&mut self, key: &str, required: bool) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+        let value = self.value(key, required)?;
+        match value.get_ref().as_table() {
+            Some(table) => Some((table, value.span())),
+            None => {
+                self.mistyped(key, value, &format!("a table, written [{key}]"));
+                None
+            }
+        }
+    }
+
+    fn tables(&mut self, key: &str, required: bool) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.value(key, required) else { return Vec::new() };
+        let expected = format!("an array of tables, written [[{key}]]");
+        let Some(array) = value.get_ref().as_array() else {
+            self.mistyped(key, value, &expected);
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((table, item.span())),
+                None => self.mistyped(key, item, &expected),
+            }
+        }
+        tables
+    }
+
+    /// Reports every key not in `known`.
+    fn finish(self, known: &[&str]) {
+        for (key, _) in self.table.iter() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                let message = format!(
+                    "unknown key `{}` in {}; expected one of: {}",
+                    key.get_ref(),
+                    self.what,
+                    known.join(", ")
+                );
+                self.diagnostics.push(self.source.at(&key.span(), message));
+            }
+        }
+    }
+}
+
+fn integer_of(value: &DeValue<'_>) -> Option<i64> {
+    let integer = value.as_integer()?;
+    i64::from_str_radix(integer.as_str(), integer.radix()).ok()
+}

@@ -1,0 +1,379 @@
+//! The rules a parsed catalog must keep. Each rule is its own function and
+//! reports every breach it finds, not only the first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::diagnostic::{Diagnostic, Source};
+use super::kind::Kind;
+use super::model::{Catalog, Entry, Identity, Located, WireCode};
+use super::template;
+
+/// The APIs the library has a module for (see `src/lib.rs`).
+pub const KNOWN_APIS: &[&str] = &["app_native", "auth0", "authos", "registration"];
+
+/// Error statuses; the API-level `wire_status` may also be a success status,
+/// because Registration answers errors with HTTP 200.
+const ENTRY_STATUSES: std::ops::RangeInclusive<i64> = 400..=599;
+const WIRE_STATUSES: std::ops::RangeInclusive<i64> = 100..=599;
+
+const RUST_KEYWORDS: &[&str] = &["Self"];
+
+/// Every rule that looks at one file.
+pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    api_name(catalog, &mut found);
+    statuses(catalog, &mut found);
+    code_forms(catalog, &mut found);
+    duplicate_codes(catalog, &mut found);
+    names_are_not_codes(catalog, &mut found);
+    variants(catalog, &mut found);
+    templates(catalog, &mut found);
+    kinds(catalog, &mut found);
+    ranges(catalog, &mut found);
+    shared_codes_agree(catalog, &mut found);
+    text_hygiene(catalog, &mut found);
+    found
+}
+
+/// Rules across files: each API once, and every API the library expects present.
+pub fn validate_set(catalogs: &[Catalog], files_read: usize) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut seen: HashMap<&str, &Catalog> = HashMap::new();
+    for catalog in catalogs {
+        let name = catalog.api.name.value.as_str();
+        if let Some(first) = seen.insert(name, catalog) {
+            found.push(catalog.source.at(
+                &catalog.api.name.span,
+                format!("API `{name}` is also defined by {}", first.source.path),
+            ));
+        }
+    }
+    // When a file failed to parse its API is unknown; don't pile on.
+    if files_read == catalogs.len() {
+        for name in KNOWN_APIS {
+            if !seen.contains_key(name) {
+                found.push(Diagnostic {
+                    file: format!("catalog/{name}.toml"),
+                    line: 1,
+                    column: 1,
+                    message: format!("the catalog of API `{name}` is missing"),
+                });
+            }
+        }
+    }
+    found
+}
+
+fn report(found: &mut Vec<Diagnostic>, source: &Source, span: &Range<usize>, message: String) {
+    found.push(source.at(span, message));
+}
+
+fn api_name(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let name = &catalog.api.name;
+    if !KNOWN_APIS.contains(&name.value.as_str()) {
+        let known = KNOWN_APIS.join(", ");
+        report(found, &catalog.source, &name.span, format!("unknown API `{}`; expected one of: {known}", name.value));
+    } else if name.value != catalog.stem {
+        let message = format!("API `{}` must be defined in catalog/{}.toml", name.value, name.value);
+        report(found, &catalog.source, &name.span, message);
+    }
+}
+
+fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    for entry in &catalog.entries {
+        let status = &entry.status;
+        if !ENTRY_STATUSES.contains(&status.value) {
+            report(found, source, &status.span, format!("HTTP status {} is not an error status (400-599)", status.value));
+        }
+    }
+    for status in &catalog.api.generic_statuses {
+        if !ENTRY_STATUSES.contains(&status.value) {
+            report(found, source, &status.span, format!("generic HTTP status {} is not an error status (400-599)", status.value));
+        }
+    }
+    if let Some(status) = &catalog.api.wire_status {
+        if !WIRE_STATUSES.contains(&status.value) {
+            report(found, source, &status.span, format!("wire HTTP status {} is not an HTTP status (100-599)", status.value));
+        }
+    }
+}
+
+fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let numeric = catalog.entries.first().map(|entry| matches!(entry.code.value, WireCode::Number(_)));
+    for entry in &catalog.entries {
+        let code = &entry.code;
+        match &code.value {
+            WireCode::Number(number) if u32::try_from(*number).is_err() => {
+                report(found, source, &code.span, format!("code {number} is outside 0..=4294967295"));
+            }
+            WireCode::Text(text) if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+                report(found, source, &code.span, format!("code {text:?} must be non-empty, without spaces or control characters"));
+            }
+            _ => {}
+        }
+        let is_number = matches!(code.value, WireCode::Number(_));
+        if numeric.is_some_and(|numeric| numeric != is_number) {
+            let expected = if numeric == Some(true) { "an integer" } else { "a string" };
+            report(found, source, &code.span, format!("code must be {expected}, like the first entry's"));
+        }
+        if let (Some(name), WireCode::Text(_)) = (&entry.name, &code.value) {
+            report(found, source, &name.span, "`name` goes only with integer codes".to_owned());
+        }
+    }
+}
+
+/// Every code text by which a lookup can find the entry. Names are not
+/// among them: a real server reuses one `error` name for two codes
+/// (Registration's 214 and 352), so a name may repeat and finds its first entry.
+fn wire_keys(catalog: &Catalog, entry: &Entry) -> Vec<(String, Range<usize>)> {
+    let code = entry.code.value.text();
+    let mut keys = Vec::new();
+    if let Some(prefix) = &catalog.api.code_prefix {
+        if let Some(stripped) = code.strip_prefix(prefix.value.as_str()) {
+            keys.push((stripped.to_owned(), entry.code.span.clone()));
+        }
+    }
+    keys.push((code, entry.code.span.clone()));
+    keys
+}
+
+/// Reports `key` when an earlier entry already used it.
+fn check_unique(
+    first_use: &mut HashMap<String, usize>,
+    source: &Source,
+    found: &mut Vec<Diagnostic>,
+    key: String,
+    span: &Range<usize>,
+    what: &str,
+) {
+    if let Some(first) = first_use.get(&key) {
+        let (line, _) = super::diagnostic::line_column(&source.text, *first);
+        let shown = key.replace('\u{0}', "\", \"");
+        report(found, source, span, format!("duplicate {what} `{shown}`: already used at line {line}"));
+    } else {
+        first_use.insert(key, span.start);
+    }
+}
+
+fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let mut first_use = HashMap::new();
+    for entry in &catalog.entries {
+        match catalog.api.identity {
+            Identity::Code => {
+                for (key, span) in wire_keys(catalog, entry) {
+                    check_unique(&mut first_use, source, found, key, &span, "code");
+                }
+            }
+            Identity::CodeAndDescription => {
+                let description = entry.description();
+                let pair = format!("{}\u{0}{}", entry.code.value.text(), description.value);
+                check_unique(&mut first_use, source, found, pair, &description.span, "(code, description) pair");
+            }
+        }
+    }
+}
+
+/// A name shares the lookup table with the codes, so it must not be one.
+fn names_are_not_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let codes: Vec<String> = catalog.entries.iter().flat_map(|entry| wire_keys(catalog, entry)).map(|(key, _)| key).collect();
+    for entry in &catalog.entries {
+        if let Some(name) = entry.name.as_ref().filter(|name| codes.contains(&name.value)) {
+            report(found, &catalog.source, &name.span, format!("name `{}` is also a code", name.value));
+        }
+    }
+}
+
+fn is_upper_camel_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let mut first_use: HashMap<String, usize> = HashMap::new();
+    for entry in &catalog.entries {
+        let span = entry.variant_span();
+        let Some(variant) = entry.variant_name() else {
+            let message = format!("cannot derive a variant name from `{}`; set `variant`", entry.code.value.text());
+            report(found, source, span, message);
+            continue;
+        };
+        if !is_upper_camel_identifier(&variant) || RUST_KEYWORDS.contains(&variant.as_str()) {
+            let message = format!("variant `{variant}` must be an UpperCamelCase Rust identifier (ASCII letters and digits) and not a keyword");
+            report(found, source, span, message);
+        } else if let Some(first) = first_use.get(&variant) {
+            let (line, _) = super::diagnostic::line_column(&source.text, *first);
+            let message = format!("duplicate variant `{variant}` (the entry at line {line} has it too); set `variant` explicitly");
+            report(found, source, span, message);
+        } else {
+            first_use.insert(variant, span.start);
+        }
+    }
+}
+
+/// Points inside a string value when its source text is the plain quoted value.
+fn offset_span(source: &Source, value: &Located<String>, offset: usize) -> Range<usize> {
+    let raw = source.text.get(value.span.clone()).unwrap_or_default();
+    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+    if inner == value.value {
+        let at = value.span.start + 1 + offset;
+        at..at
+    } else {
+        value.span.clone()
+    }
+}
+
+fn templates(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    for entry in &catalog.entries {
+        let description = entry.description();
+        let parsed = |found: &mut Vec<Diagnostic>, field: &str, text: &Located<String>| match template::parse(&text.value) {
+            Ok(segments) => Some(template::placeholders(&segments).into_iter().map(str::to_owned).collect::<Vec<_>>()),
+            Err(error) => {
+                let span = offset_span(source, text, error.offset);
+                report(found, source, &span, format!("malformed placeholder in `{field}`: {}", error.message));
+                None
+            }
+        };
+        let described = parsed(found, "description", description);
+        let others = [("message", Some(&entry.message)), ("resolution", entry.resolution.as_ref())];
+        for (field, text) in others {
+            let Some(text) = text.filter(|text| !std::ptr::eq(*text, description)) else { continue };
+            let (Some(names), Some(described)) = (parsed(found, field, text), described.as_ref()) else { continue };
+            for name in names.iter().filter(|name| !described.contains(name)) {
+                let message = format!("placeholder `{{{{{name}}}}}` in `{field}` does not appear in `description`; an entry's texts share one set of values");
+                report(found, source, &text.span, message);
+            }
+        }
+    }
+}
+
+fn kinds(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    for entry in &catalog.entries {
+        if Kind::from_name(&entry.kind.value).is_none() {
+            let known: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
+            let message = format!("unknown kind `{}`; expected one of: {}", entry.kind.value, known.join(", "));
+            report(found, &catalog.source, &entry.kind.span, message);
+        }
+    }
+}
+
+fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let ranges = &catalog.ranges;
+    for (index, range) in ranges.iter().enumerate() {
+        if range.start.value > range.end.value {
+            report(found, source, &range.start.span, format!("range `{}` starts after it ends", range.name.value));
+        }
+        for other in &ranges[..index] {
+            let (a, b) = ((range.start.value, range.end.value), (other.start.value, other.end.value));
+            let disjoint = a.1 < b.0 || b.1 < a.0;
+            let nested = (a.0 >= b.0 && a.1 <= b.1) || (b.0 >= a.0 && b.1 <= a.1);
+            if !disjoint && !nested {
+                let message = format!(
+                    "range `{}` ({}-{}) partially overlaps range `{}` ({}-{}); ranges may nest but not overlap",
+                    range.name.value, a.0, a.1, other.name.value, b.0, b.1
+                );
+                report(found, source, &range.start.span, message);
+            }
+            if other.name.value == range.name.value {
+                report(found, source, &range.name.span, format!("duplicate range name `{}`", range.name.value));
+            }
+        }
+        if let Some(catch_all) = &range.catch_all {
+            if !(range.start.value..=range.end.value).contains(&catch_all.value) {
+                report(found, source, &catch_all.span, format!("catch-all {} lies outside its range", catch_all.value));
+            } else if !catalog.entries.iter().any(|entry| entry.code.value == WireCode::Number(catch_all.value)) {
+                report(found, source, &catch_all.span, format!("catch-all {} is not a code of this catalog", catch_all.value));
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    for entry in &catalog.entries {
+        let Some(range) = ranges.iter().find(|range| range.name.value == entry.section.value) else {
+            let names: Vec<&str> = ranges.iter().map(|range| range.name.value.as_str()).collect();
+            let message = format!("section `{}` is not a declared range; expected one of: {}", entry.section.value, names.join(", "));
+            report(found, source, &entry.section.span, message);
+            continue;
+        };
+        let WireCode::Number(code) = entry.code.value else { continue };
+        if !(range.start.value..=range.end.value).contains(&code) {
+            let message = format!(
+                "code {code} is outside its range `{}` ({}-{})",
+                range.name.value, range.start.value, range.end.value
+            );
+            report(found, source, &entry.code.span, message);
+        }
+    }
+}
+
+fn shared_codes_agree(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let mut first_with_code: HashMap<String, &Entry> = HashMap::new();
+    let shared_texts = catalog.entries.iter().flat_map(|entry| {
+        let name = entry.name.as_ref().map(|name| (name.value.clone(), entry));
+        std::iter::once((entry.code.value.text(), entry)).chain(name)
+    });
+    for (code, entry) in shared_texts {
+        let Some(first) = first_with_code.get(&code) else {
+            first_with_code.insert(code, entry);
+            continue;
+        };
+        if first.kind.value != entry.kind.value || first.retryable != entry.retryable {
+            let (line, _) = super::diagnostic::line_column(&catalog.source.text, first.span.start);
+            let message = format!(
+                "entries sharing code or name `{code}` must agree on `kind` and `retryable` (see the entry at line {line}): a body is classified by its code alone when its description matches no entry"
+            );
+            report(found, &catalog.source, &entry.kind.span, message);
+        }
+    }
+}
+
+/// Seed documents carry mojibake, Markdown escapes and HTML entities; a
+/// catalog text must not.
+fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    const SUSPECTS: &[(&str, &str)] = &[
+        ("\u{e2}\u{20ac}", "mojibake (UTF-8 read as Windows-1252)"),
+        ("\u{c3}\u{a2}", "mojibake (UTF-8 read as Windows-1252)"),
+        ("\u{fffd}", "a replacement character"),
+        ("\\_", "a Markdown escape"),
+        ("\\{", "a Markdown escape"),
+        ("\\*", "a Markdown escape"),
+        ("&nbsp;", "an HTML entity"),
+        ("&amp;", "an HTML entity"),
+        ("&#", "an HTML entity"),
+    ];
+    let source = &catalog.source;
+    for entry in &catalog.entries {
+        let texts = [
+            ("message", Some(&entry.message)),
+            ("description", entry.description.as_ref()),
+            ("resolution", entry.resolution.as_ref()),
+            ("section", Some(&entry.section)),
+            ("erratum", entry.erratum.as_ref()),
+        ];
+        for (field, text) in texts {
+            let Some(text) = text else { continue };
+            if text.value.trim().is_empty() {
+                report(found, source, &text.span, format!("`{field}` is empty"));
+                continue;
+            }
+            if text.value.trim() != text.value || text.value.chars().any(char::is_control) {
+                report(found, source, &text.span, format!("`{field}` has leading or trailing white space or control characters"));
+            }
+            if field == "erratum" {
+                continue; // an erratum quotes the seed's mistakes
+            }
+            for (needle, what) in SUSPECTS {
+                if let Some(offset) = text.value.find(needle) {
+                    let span = offset_span(source, text, offset);
+                    report(found, source, &span, format!("`{field}` contains {what}: {needle:?}"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,498 @@
+//! The catalog as data: every API's entries, walkable by tools and docs.
+
+use http::StatusCode;
+
+use crate::api::Api;
+use crate::kind::Kind;
+use crate::template::Segment;
+
+/// Builds a status in a `static` initialiser. build.rs has validated every
+/// status, and a bad one would fail compilation here, never at run time.
+pub(crate) const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => panic!("build.rs lets only valid HTTP statuses through"),
+    }
+}
+
+/// One API's catalog: its metadata and all of its entries.
+///
+/// ```
+/// use auth_error_catalog::Api;
+///
+/// let catalog = Api::AppNative.catalog();
+/// assert_eq!(catalog.code_prefix(), Some("ABA-"));
+/// assert!(catalog.entries().iter().any(|entry| entry.code() == "ABA-60004"));
+/// ```
+#[derive(Debug)]
+pub struct Catalog {
+    pub(crate) api: Api,
+    pub(crate) title: &'static str,
+    pub(crate) source: &'static str,
+    pub(crate) code_prefix: Option<&'static str>,
+    pub(crate) wire_status: Option<StatusCode>,
+    pub(crate) generic_statuses: &'static [StatusCode],
+    pub(crate) erratum: Option<&'static str>,
+    pub(crate) ranges: &'static [CodeRange],
+    pub(crate) entries: &'static [Entry],
+    pub(crate) lookup: fn(&str) -> Option<&'static Entry>,
+}
+
+impl Catalog {
+    /// Which API this is.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::Auth0.catalog().api(), Api::Auth0);
+    /// ```
+    pub fn api(&self) -> Api {
+        self.api
+    }
+
+    /// The API's human name.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(Api::Auth0.catalog().title().contains("Auth0"));
+    /// ```
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Where the catalog's facts come from.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(!Api::Authos.catalog().source().is_empty());
+    /// ```
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// A prefix of the wire code that lookups may leave out (`ABA-`).
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::Authos.catalog().code_prefix(), None);
+    /// ```
+    pub fn code_prefix(&self) -> Option<&'static str> {
+        self.code_prefix
+    }
+
+    /// The HTTP status the API itself answers every error with, where that is
+    /// not the entry's own: the Registration API answers HTTP 200 with
+    /// `"stat":"error"`, while [`Entry::http_status`] is the status a service
+    /// built on it would map the error to.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::Registration.catalog().wire_status(), Some(http::StatusCode::OK));
+    /// assert_eq!(Api::AppNative.catalog().wire_status(), None);
+    /// ```
+    pub fn wire_status(&self) -> Option<StatusCode> {
+        self.wire_status
+    }
+
+    /// HTTP statuses the API documents generically, without an error code.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let statuses = Api::Auth0.catalog().generic_statuses();
+    /// assert!(statuses.contains(&http::StatusCode::TOO_MANY_REQUESTS));
+    /// ```
+    pub fn generic_statuses(&self) -> &'static [StatusCode] {
+        self.generic_statuses
+    }
+
+    /// A mistake in the API-level part of the source documents, and its resolution.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// for api in Api::ALL {
+    ///     if let Some(erratum) = api.catalog().erratum() {
+    ///         assert!(!erratum.is_empty());
+    ///     }
+    /// }
+    /// ```
+    pub fn erratum(&self) -> Option<&'static str> {
+        self.erratum
+    }
+
+    /// The declared code ranges (Registration's categories), outermost first.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let ranges = Api::Registration.catalog().ranges();
+    /// assert!(ranges.iter().any(|range| range.contains(210)));
+    /// ```
+    pub fn ranges(&self) -> &'static [CodeRange] {
+        self.ranges
+    }
+
+    /// Every entry, in catalog order.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::AppNative.catalog().entries()[0].code(), "401");
+    /// ```
+    pub fn entries(&self) -> &'static [Entry] {
+        self.entries
+    }
+
+    /// The entry a wire text names, by the same perfect-hash lookup as the
+    /// API's `Code::from_wire`.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let entry = Api::Registration.catalog().find("invalid_credentials").unwrap();
+    /// assert_eq!(entry.code(), "210");
+    /// ```
+    pub fn find(&self, wire: &str) -> Option<&'static Entry> {
+        (self.lookup)(wire)
+    }
+}
+
+/// A declared range of numeric codes.
+///
+/// ```
+/// use auth_error_catalog::Api;
+/// let range = Api::Registration.catalog().ranges().iter().find(|r| r.contains(352)).unwrap();
+/// assert!(range.start() <= 352 && 352 <= range.end());
+/// ```
+#[derive(Debug)]
+pub struct CodeRange {
+    pub(crate) name: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) catch_all: Option<u32>,
+    pub(crate) erratum: Option<&'static str>,
+}
+
+impl CodeRange {
+    /// The range's id, which is the `section` of the entries in it.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let range = &Api::Registration.catalog().ranges()[0];
+    /// assert!(!range.name().is_empty());
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// What the source documents say the range is for.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(!Api::Registration.catalog().ranges()[0].title().is_empty());
+    /// ```
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// The first code of the range.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let range = &Api::Registration.catalog().ranges()[0];
+    /// assert!(range.start() <= range.end());
+    /// ```
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+
+    /// The last code of the range (inclusive).
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let range = &Api::Registration.catalog().ranges()[0];
+    /// assert!(range.contains(range.end()));
+    /// ```
+    pub fn end(&self) -> u32 {
+        self.end
+    }
+
+    /// Whether `code` lies in the range.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let range = &Api::Registration.catalog().ranges()[0];
+    /// assert!(!range.contains(range.end() + 1));
+    /// ```
+    pub fn contains(&self, code: u32) -> bool {
+        (self.start..=self.end).contains(&code)
+    }
+
+    /// The code that stands for unknown codes in this range, if any.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let range = Api::Registration.catalog().ranges().iter().find(|r| r.contains(218)).unwrap();
+    /// assert_eq!(range.catch_all(), Some(200));
+    /// ```
+    pub fn catch_all(&self) -> Option<u32> {
+        self.catch_all
+    }
+
+    /// What the source documents got wrong about this range.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(Api::Registration.catalog().ranges().iter().any(|r| r.erratum().is_some()));
+    /// ```
+    pub fn erratum(&self) -> Option<&'static str> {
+        self.erratum
+    }
+
+    pub(crate) fn rule(&self) -> crate::hierarchy::RangeRule {
+        crate::hierarchy::RangeRule { start: self.start, end: self.end, catch_all: self.catch_all }
+    }
+}
+
+/// One error of one API, with everything the catalog knows about it.
+///
+/// ```
+/// use auth_error_catalog::{app_native::Code, Kind};
+///
+/// let entry = Code::InvalidAuthenticatorId.entry();
+/// assert_eq!(entry.code(), "ABA-60004");
+/// assert_eq!(entry.number(), Some(60004));
+/// assert_eq!(entry.http_status(), http::StatusCode::BAD_REQUEST);
+/// assert_eq!(entry.kind(), Kind::InvalidRequest);
+/// assert_eq!(entry.placeholders(), ["authenticator_id"]);
+/// ```
+#[derive(Debug)]
+pub struct Entry {
+    pub(crate) api: Api,
+    pub(crate) index: usize,
+    pub(crate) variant: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) number: Option<u32>,
+    pub(crate) name: Option<&'static str>,
+    pub(crate) status: StatusCode,
+    pub(crate) message: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) template: &'static [Segment<'static>],
+    pub(crate) placeholders: &'static [&'static str],
+    pub(crate) resolution: Option<&'static str>,
+    pub(crate) section: &'static str,
+    pub(crate) endpoint: Option<&'static str>,
+    pub(crate) grant_type: Option<&'static str>,
+    pub(crate) kind: Kind,
+    pub(crate) retryable: bool,
+    pub(crate) erratum: Option<&'static str>,
+    pub(crate) parent: Option<usize>,
+}
+
+impl Entry {
+    /// The API the entry belongs to.
+    ///
+    /// ```
+    /// use auth_error_catalog::{authos::Code, Api};
+    /// assert_eq!(Code::TokenExpired.entry().api(), Api::Authos);
+    /// ```
+    pub fn api(&self) -> Api {
+        self.api
+    }
+
+    /// The Rust variant name of the entry's `Code`.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert_eq!(Code::TokenExpired.entry().variant(), "TokenExpired");
+    /// ```
+    pub fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The code exactly as sent on the wire: `"ABA-60004"`, `"401"`,
+    /// `"invalid_request"`, `"TOKEN_EXPIRED"`, `"210"`.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    /// assert_eq!(Code::InvalidCredentials.entry().code(), "210");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The code's number, where it has one (`60004` for `ABA-60004`, `210`).
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert_eq!(Code::TokenExpired.entry().number(), None);
+    /// ```
+    pub fn number(&self) -> Option<u32> {
+        self.number
+    }
+
+    /// The machine-readable name sent beside a numeric code (Registration's `error`).
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    /// assert_eq!(Code::InvalidCredentials.entry().name(), Some("invalid_credentials"));
+    /// ```
+    pub fn name(&self) -> Option<&'static str> {
+        self.name
+    }
+
+    /// The HTTP status a service sends this error with. For Registration see
+    /// also [`Catalog::wire_status`].
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    /// assert_eq!(Code::InvalidCredentials.entry().http_status().as_u16(), 401);
+    /// ```
+    pub fn http_status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The short message or title.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Code;
+    /// assert_eq!(Code::Unauthorized.entry().message(), "Unauthorized");
+    /// ```
+    pub fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The description template, with `{{name}}` placeholders.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Code;
+    /// assert!(Code::InvalidAuthenticatorId.entry().description().contains("{{authenticator_id}}"));
+    /// ```
+    pub fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The placeholder names of the description, in order of appearance.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert!(Code::TokenExpired.entry().placeholders().is_empty());
+    /// ```
+    pub fn placeholders(&self) -> &'static [&'static str] {
+        self.placeholders
+    }
+
+    /// What the caller should do, where the source documents say.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert!(Code::TokenExpired.entry().resolution().is_some());
+    /// ```
+    pub fn resolution(&self) -> Option<&'static str> {
+        self.resolution
+    }
+
+    /// The section or category the source documents list the entry under.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert!(!Code::TokenExpired.entry().section().is_empty());
+    /// ```
+    pub fn section(&self) -> &'static str {
+        self.section
+    }
+
+    /// The endpoint the source documents list the entry under (Auth0).
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// assert_eq!(Code::InvalidUserPassword.entry().endpoint(), Some("/oauth/ro"));
+    /// ```
+    pub fn endpoint(&self) -> Option<&'static str> {
+        self.endpoint
+    }
+
+    /// The grant type the source documents list the entry under (Auth0).
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// assert_eq!(Code::InvalidUserPassword.entry().grant_type(), Some("password"));
+    /// ```
+    pub fn grant_type(&self) -> Option<&'static str> {
+        self.grant_type
+    }
+
+    /// The cross-API kind.
+    ///
+    /// ```
+    /// use auth_error_catalog::{authos::Code, Kind};
+    /// assert_eq!(Code::TokenExpired.entry().kind(), Kind::TokenExpired);
+    /// ```
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Whether repeating the same request later can succeed.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Code;
+    /// assert!(Code::RateLimitExceeded.entry().retryable());
+    /// assert!(!Code::InvalidCredentials.entry().retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// What the source documents got wrong about this entry, and how the
+    /// catalog resolved it.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Code;
+    /// assert!(Code::Unauthorized.entry().erratum().unwrap().contains("Unauthorzed"));
+    /// ```
+    pub fn erratum(&self) -> Option<&'static str> {
+        self.erratum
+    }
+
+    /// The catch-all entry above this one (Registration: `218 → 210 → 200`).
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    /// let parent = Code::InvalidCredentials.entry().parent().unwrap();
+    /// assert_eq!(parent.code(), "200");
+    /// ```
+    pub fn parent(&self) -> Option<&'static Entry> {
+        self.api.catalog().entries.get(self.parent?)
+    }
+
+    /// The entry's position in its catalog, which is also its `Code`'s position in `Code::ALL`.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Code;
+    /// assert_eq!(Code::ALL[Code::InvalidAuthenticatorId.entry().index()], Code::InvalidAuthenticatorId);
+    /// ```
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub(crate) fn template(&self) -> &'static [Segment<'static>] {
+        self.template
+    }
+}
+
+/// Every API's catalog.
+///
+/// ```
+/// let total: usize = auth_error_catalog::catalogs().map(|c| c.entries().len()).sum();
+/// assert_eq!(total, auth_error_catalog::entries().count());
+/// ```
+pub fn catalogs() -> impl Iterator<Item = &'static Catalog> {
+    Api::ALL.into_iter().map(Api::catalog)
+}
+
+/// Every entry of every API, API by API in catalog order.
+///
+/// ```
+/// use auth_error_catalog::Kind;
+/// let rate_limited = auth_error_catalog::entries().filter(|e| e.kind() == Kind::RateLimited).count();
+/// assert!(rate_limited >= 3);
+/// ```
+pub fn entries() -> impl Iterator<Item = &'static Entry> {
+    catalogs().flat_map(Catalog::entries)
+}
