@@ -377,3 +377,236 @@ fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::parse_file;
+
+    const API: &str = "[api]\nname = \"authos\"\ntitle = \"T\"\nsource = \"S\"\n";
+    const ENTRY: &str = "[[entry]]\ncode = \"TOKEN_EXPIRED\"\nstatus = 401\nmessage = \"JWT has expired\"\nsection = \"Authentication\"\nkind = \"token_expired\"\nretryable = false\n";
+
+    /// Every diagnostic for one file, as `file:line:col: message`.
+    fn check(path: &str, text: &str) -> Vec<String> {
+        let found = match parse_file(path, text.as_bytes()) {
+            Ok(catalog) => super::validate(&catalog),
+            Err(found) => found,
+        };
+        found.iter().map(ToString::to_string).collect()
+    }
+
+    fn authos(body: &str) -> Vec<String> {
+        check("catalog/authos.toml", &format!("{API}\n{body}"))
+    }
+
+    #[track_caller]
+    fn assert_one(found: &[String], expected: &str) {
+        assert!(
+            found.len() == 1 && found[0].contains(expected),
+            "expected one diagnostic containing {expected:?}, got {found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_clean_file_has_no_diagnostics() {
+        assert_eq!(authos(ENTRY), Vec::<String>::new());
+    }
+
+    #[test]
+    fn toml_syntax_errors_point_at_the_error() {
+        let found = authos("[[entry]]\ncode = \"A\nstatus = 401\n");
+        assert!(found[0].starts_with("catalog/authos.toml:7:"), "{found:?}");
+        assert!(found[0].contains("invalid TOML"), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_keys() {
+        let found = authos(&ENTRY.replace("retryable", "retry_able"));
+        assert!(found.iter().any(|d| d.contains("catalog/authos.toml:12:1: unknown key `retry_able` in [[entry]]")), "{found:?}");
+        assert!(found.iter().any(|d| d.contains("missing the required key `retryable`")), "{found:?}");
+        assert_one(&authos(&format!("[api2]\n{ENTRY}")), "unknown key `api2` in the file");
+        let found = check("catalog/authos.toml", &format!("{}colour = \"red\"\n\n{ENTRY}", API));
+        assert_one(&found, "catalog/authos.toml:5:1: unknown key `colour` in [api]");
+    }
+
+    #[test]
+    fn missing_fields() {
+        assert_one(&authos(&ENTRY.replace("status = 401\n", "")), "catalog/authos.toml:6:1: [[entry]] is missing the required key `status`");
+        assert_one(&check("catalog/authos.toml", ENTRY), "the file is missing the required key `api`");
+        let found = check("catalog/authos.toml", API);
+        assert_one(&found, "missing the required key `entry`");
+    }
+
+    #[test]
+    fn mistyped_fields() {
+        assert_one(&authos(&ENTRY.replace("status = 401", "status = \"401\"")), "catalog/authos.toml:8:10: `status` in [[entry]] must be an integer, found string");
+        assert_one(&authos(&ENTRY.replace("retryable = false", "retryable = \"no\"")), "`retryable` in [[entry]] must be a boolean");
+        assert_one(&authos(&ENTRY.replace("code = \"TOKEN_EXPIRED\"", "code = 1.5")), "`code` in [[entry]] must be a string or an integer, found float");
+        assert_one(&check("catalog/authos.toml", &format!("entry = 3\n{API}")), "catalog/authos.toml:1:9: `entry` in the file must be an array of tables");
+    }
+
+    #[test]
+    fn duplicate_codes() {
+        let second = ENTRY.replace("TokenExpired", "Other");
+        let found = authos(&format!("{ENTRY}\n{}", second.replace("[[entry]]", "[[entry]]\nvariant = \"Other\"")));
+        assert_one(&found, "catalog/authos.toml:16:8: duplicate code `TOKEN_EXPIRED`: already used at line 7");
+    }
+
+    #[test]
+    fn a_prefix_stripped_code_may_not_collide() {
+        let api = "[api]\nname = \"app_native\"\ntitle = \"T\"\nsource = \"S\"\ncode_prefix = \"ABA-\"\n";
+        let entry = |code: &str, variant: &str| ENTRY.replace("\"TOKEN_EXPIRED\"", &format!("{code:?}\nvariant = \"{variant}\""));
+        let found = check("catalog/app_native.toml", &format!("{api}\n{}\n{}", entry("ABA-401", "A"), entry("401", "B")));
+        assert_one(&found, "duplicate code `401`");
+    }
+
+    #[test]
+    fn duplicate_pairs_when_identity_is_code_and_description() {
+        let api = "[api]\nname = \"auth0\"\ntitle = \"T\"\nsource = \"S\"\nidentity = \"code+description\"\n";
+        let entry = |variant: &str, description: &str| {
+            ENTRY.replace("TOKEN_EXPIRED", "invalid_request").replace("[[entry]]", &format!("[[entry]]\nvariant = \"{variant}\"\ndescription = \"{description}\""))
+        };
+        let distinct = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing y"));
+        assert_eq!(check("catalog/auth0.toml", &distinct), Vec::<String>::new());
+        let repeated = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing x"));
+        assert_one(&check("catalog/auth0.toml", &repeated), "duplicate (code, description) pair `invalid_request\", \"missing x`");
+    }
+
+    #[test]
+    fn duplicate_variants() {
+        let second = ENTRY.replace("TOKEN_EXPIRED", "JWT_ERROR").replace("[[entry]]", "[[entry]]\nvariant = \"TokenExpired\"");
+        assert_one(&authos(&format!("{ENTRY}\n{second}")), "duplicate variant `TokenExpired` (the entry at line 7 has it too)");
+        let derived_clash = ENTRY.replace("TOKEN_EXPIRED", "token.expired");
+        assert_one(&authos(&format!("{ENTRY}\n{derived_clash}")), "duplicate variant `TokenExpired`");
+    }
+
+    #[test]
+    fn variants_must_be_identifiers_and_not_keywords() {
+        assert_one(&authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"token-expired\"")), "variant `token-expired` must be an UpperCamelCase Rust identifier");
+        assert_one(&authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"Self\"")), "variant `Self` must be");
+        assert_one(&authos(&ENTRY.replace("\"TOKEN_EXPIRED\"", "\"60004\"")), "cannot derive a variant name from `60004`; set `variant`");
+    }
+
+    #[test]
+    fn statuses_outside_400_to_599() {
+        assert_one(&authos(&ENTRY.replace("401", "200")), "catalog/authos.toml:8:10: HTTP status 200 is not an error status (400-599)");
+        assert_one(&authos(&ENTRY.replace("401", "600")), "HTTP status 600 is not an error status");
+        let api = format!("{API}generic_statuses = [404, 302]\n");
+        assert_one(&check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), "generic HTTP status 302");
+        // The documented exception: an API-level wire status such as Registration's 200.
+        let api = format!("{API}wire_status = 200\n");
+        assert_eq!(check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), Vec::<String>::new());
+        let api = format!("{API}wire_status = 99\n");
+        assert_one(&check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), "wire HTTP status 99");
+    }
+
+    #[test]
+    fn malformed_placeholders() {
+        let with = |description: &str| authos(&ENTRY.replace("[[entry]]", &format!("[[entry]]\ndescription = {description:?}")));
+        assert_one(&with("Token {{token_id is bad"), "catalog/authos.toml:7:22: malformed placeholder in `description`: `{{` is never closed by `}}`");
+        assert_one(&with("Token token_id}} is bad"), "`}}` without an opening `{{`");
+        assert_one(&with("Token {{}} is bad"), "placeholder `{{}}` has no name");
+        assert_one(&with("Token {{Token}} is bad"), "must start with a lowercase ASCII letter");
+        assert_one(&with("Token {{token id}} is bad"), "may hold only lowercase ASCII letters");
+        assert_one(&with("{{a}}{{b}}"), "two placeholders with no text between them");
+        assert_eq!(with("^\\+[0-9]{1,15}$ and {{x}}"), Vec::<String>::new(), "single braces are literal");
+    }
+
+    #[test]
+    fn placeholders_must_agree_between_texts() {
+        let entry = ENTRY
+            .replace("message = \"JWT has expired\"", "message = \"JWT {{jwt_id}} has expired\"")
+            .replace("[[entry]]", "[[entry]]\ndescription = \"The JWT {{token}} expired.\"");
+        assert_one(&authos(&entry), "placeholder `{{jwt_id}}` in `message` does not appear in `description`");
+        let resolution = ENTRY.replace("[[entry]]", "[[entry]]\ndescription = \"The JWT {{token}} expired.\"\nresolution = \"Refresh {{token}} and {{other}}\"");
+        assert_one(&authos(&resolution), "placeholder `{{other}}` in `resolution`");
+    }
+
+    #[test]
+    fn kinds_outside_the_taxonomy() {
+        assert_one(&authos(&ENTRY.replace("\"token_expired\"", "\"sleepy\"")), "catalog/authos.toml:11:8: unknown kind `sleepy`; expected one of: invalid_request,");
+    }
+
+    const REGISTRATION: &str = "[api]\nname = \"registration\"\ntitle = \"T\"\nsource = \"S\"\n\n[[range]]\nname = \"invalid_argument\"\ntitle = \"An argument is invalid\"\nstart = 200\nend = 299\ncatch_all = 200\n";
+
+    fn registration_entry(code: u32, name: &str, section: &str) -> String {
+        format!("[[entry]]\ncode = {code}\nname = \"{name}\"\nstatus = 400\nmessage = \"M\"\nsection = \"{section}\"\nkind = \"invalid_request\"\nretryable = false\n")
+    }
+
+    #[test]
+    fn registration_codes_outside_their_range() {
+        let inside = format!("{REGISTRATION}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_eq!(check("catalog/registration.toml", &inside), Vec::<String>::new());
+        let outside = format!("{inside}\n{}", registration_entry(310, "record_not_found", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &outside), "code 310 is outside its range `invalid_argument` (200-299)");
+        let undeclared = format!("{inside}\n{}", registration_entry(210, "invalid_credentials", "credentials"));
+        assert_one(&check("catalog/registration.toml", &undeclared), "section `credentials` is not a declared range");
+    }
+
+    #[test]
+    fn ranges_may_nest_but_not_overlap() {
+        let overlapping = REGISTRATION.to_owned() + "\n[[range]]\nname = \"record\"\ntitle = \"R\"\nstart = 250\nend = 399\n";
+        let text = format!("{overlapping}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &text), "range `record` (250-399) partially overlaps range `invalid_argument` (200-299)");
+        let nested = REGISTRATION.to_owned() + "\n[[range]]\nname = \"credentials\"\ntitle = \"C\"\nstart = 210\nend = 219\ncatch_all = 205\n";
+        let text = format!("{nested}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &text), "catch-all 205 lies outside its range");
+    }
+
+    #[test]
+    fn a_catch_all_must_be_a_code() {
+        let text = format!("{REGISTRATION}\n{}", registration_entry(201, "duplicate_argument", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &text), "catch-all 200 is not a code of this catalog");
+    }
+
+    #[test]
+    fn names_may_repeat_but_must_agree() {
+        let first = registration_entry(214, "password_unacceptable", "invalid_argument");
+        let second = registration_entry(252, "password_unacceptable", "invalid_argument").replace("[[entry]]", "[[entry]]\nvariant = \"EntityPasswordUnacceptable\"");
+        let base = format!("{REGISTRATION}\n{}\n", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_eq!(check("catalog/registration.toml", &format!("{base}{first}\n{second}")), Vec::<String>::new());
+        let disagreeing = second.replace("retryable = false", "retryable = true");
+        assert_one(&check("catalog/registration.toml", &format!("{base}{first}\n{disagreeing}")), "entries sharing code or name `password_unacceptable` must agree");
+    }
+
+    #[test]
+    fn codes_share_one_type() {
+        let text = format!("{REGISTRATION}\n{}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"), ENTRY.replace("section = \"Authentication\"", "section = \"invalid_argument\"").replace("401", "400"));
+        let found = check("catalog/registration.toml", &text);
+        assert!(found.iter().any(|d| d.contains("code must be an integer, like the first entry's")), "{found:?}");
+    }
+
+    #[test]
+    fn seed_damage_is_rejected() {
+        let with = |message: &str| authos(&ENTRY.replace("JWT has expired", message));
+        assert_one(&with("We\u{e2}\u{20ac}\u{2122}ve sent"), "contains mojibake");
+        assert_one(&with("missing error\\\\_description"), "contains a Markdown escape");
+        assert_one(&with("Disabled&nbsp;connection"), "contains an HTML entity");
+        assert_one(&with(" padded"), "leading or trailing white space");
+        assert_one(&with(""), "`message` is empty");
+    }
+
+    #[test]
+    fn the_api_name_matches_the_file() {
+        assert_one(&check("catalog/auth0.toml", &format!("{API}\n{ENTRY}")), "API `authos` must be defined in catalog/authos.toml");
+        let unknown = API.replace("\"authos\"", "\"okta\"");
+        assert_one(&check("catalog/okta.toml", &format!("{unknown}\n{ENTRY}")), "unknown API `okta`");
+    }
+
+    #[test]
+    fn bad_identity() {
+        let api = format!("{API}identity = \"description\"\n");
+        assert_one(&check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), "`identity` must be \"code\" or \"code+description\"");
+    }
+
+    #[test]
+    fn non_utf8_and_empty_files() {
+        let mut bytes = format!("{API}\n{ENTRY}").into_bytes();
+        bytes.splice(30..30, [0xff, 0xfe]);
+        let found = parse_file("catalog/authos.toml", &bytes).err().unwrap_or_default();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].to_string(), "catalog/authos.toml:3:9: the file is not valid UTF-8");
+        let found = check("catalog/authos.toml", "");
+        assert!(found.iter().all(|d| d.starts_with("catalog/authos.toml:1:1: ")), "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+}

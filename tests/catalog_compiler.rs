@@ -1,0 +1,68 @@
+//! The catalog compiler that build.rs runs, compiled here to test its rules
+//! (the unit tests live beside each rule in `build/`) and the whole pipeline.
+
+#[path = "../build/mod.rs"]
+#[allow(dead_code)]
+mod catalog_compiler;
+
+use catalog_compiler::{SourceFile, compile};
+
+fn catalog_files() -> Vec<SourceFile> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("catalog folder")
+        .map(|item| item.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| SourceFile {
+            display_path: format!("catalog/{}", path.file_name().unwrap().to_string_lossy()),
+            bytes: std::fs::read(&path).expect("readable catalog"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_shipped_catalog_compiles_to_four_modules() {
+    let generated = compile(&catalog_files()).unwrap_or_else(|found| {
+        panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    });
+    let mut names: Vec<_> = generated.iter().map(|file| file.file_name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["app_native.rs", "auth0.rs", "authos.rs", "registration.rs"]);
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let first = compile(&catalog_files()).ok().unwrap();
+    let second = compile(&catalog_files()).ok().unwrap();
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a.code, b.code, "{} differs between runs", a.file_name);
+    }
+}
+
+#[test]
+fn a_missing_catalog_is_reported() {
+    let files: Vec<SourceFile> = catalog_files().into_iter().filter(|file| !file.display_path.ends_with("auth0.toml")).collect();
+    let found = compile(&files).err().unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].to_string(), "catalog/auth0.toml:1:1: the catalog of API `auth0` is missing");
+}
+
+#[test]
+fn problems_in_several_files_are_all_reported_in_order() {
+    let mut files = catalog_files();
+    for file in &mut files {
+        let text = String::from_utf8(file.bytes.clone()).unwrap();
+        file.bytes = text.replacen("retryable = false", "retryable = 0", 1).into_bytes();
+    }
+    let found = compile(&files).err().unwrap();
+    let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 4, "{shown:#?}");
+    assert!(shown.iter().all(|d| d.contains("`retryable` in [[entry]] must be a boolean")), "{shown:#?}");
+    let mut sorted = shown.clone();
+    sorted.sort();
+    assert_eq!(shown, sorted);
+}
