@@ -55,5 +55,7 @@ pub fn compile(files: &[SourceFile]) -> Result<Vec<GeneratedFile>, Vec<Diagnosti
         diagnostic::sort(&mut diagnostics);
         return Err(diagnostics);
     }
-    Ok(catalogs.iter().map(generate::generate).collect())
+    let mut generated: Vec<GeneratedFile> = catalogs.iter().map(generate::generate).collect();
+    generated.push(generate::lookup_baselines(&catalogs));
+    Ok(generated)
 }

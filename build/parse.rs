@@ -41,12 +41,18 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         Ok(text) => text.to_owned(),
         Err(error) => {
             let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
-            let source = Source { path: display_path.to_owned(), text: valid };
+            let source = Source {
+                path: display_path.to_owned(),
+                text: valid,
+            };
             let end = error.valid_up_to();
             return Err(vec![source.at(&(end..end), "the file is not valid UTF-8")]);
         }
     };
-    let source = Source { path: display_path.to_owned(), text };
+    let source = Source {
+        path: display_path.to_owned(),
+        text,
+    };
     let stem = std::path::Path::new(display_path)
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -61,13 +67,20 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         }
     };
     let whole = 0..0;
-    let mut reader = Reader::new(&source, root.get_ref(), &whole, "the file", &mut diagnostics);
+    let mut reader = Reader::new(
+        &source,
+        root.get_ref(),
+        &whole,
+        "the file",
+        &mut diagnostics,
+    );
     let api_table = reader.table("api", true);
     let range_tables = reader.tables("range", false);
     let entry_tables = reader.tables("entry", true);
     reader.finish(&["api", "range", "entry"]);
 
-    let api = api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
+    let api =
+        api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
     let ranges: Vec<CodeRange> = range_tables
         .into_iter()
         .filter_map(|(table, span)| parse_range(&source, table, &span, &mut diagnostics))
@@ -77,7 +90,13 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         .filter_map(|(table, span)| parse_entry(&source, table, &span, &mut diagnostics))
         .collect();
     match api {
-        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries }),
+        Some(api) if diagnostics.is_empty() => Ok(Catalog {
+            source,
+            stem,
+            api,
+            ranges,
+            entries,
+        }),
         _ => Err(diagnostics),
     }
 }
@@ -204,7 +223,13 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         what: &'static str,
         diagnostics: &'d mut Vec<Diagnostic>,
     ) -> Self {
-        Reader { source, table, span, what, diagnostics }
+        Reader {
+            source,
+            table,
+            span,
+            what,
+            diagnostics,
+        }
     }
 
     fn value(&mut self, key: &str, required: bool) -> Option<&'a Spanned<DeValue<'i>>> {
@@ -219,13 +244,17 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn mistyped(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = value.get_ref().type_str();
         let message = format!("`{key}` in {} must be {expected}, found {found}", self.what);
-        self.diagnostics.push(self.source.at(&value.span(), message));
+        self.diagnostics
+            .push(self.source.at(&value.span(), message));
     }
 
     fn string(&mut self, key: &str, required: bool) -> Option<Located<String>> {
         let value = self.value(key, required)?;
         match value.get_ref().as_str() {
-            Some(text) => Some(Located { value: text.to_owned(), span: value.span() }),
+            Some(text) => Some(Located {
+                value: text.to_owned(),
+                span: value.span(),
+            }),
             None => {
                 self.mistyped(key, value, "a string");
                 None
@@ -236,7 +265,10 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn integer(&mut self, key: &str, required: bool) -> Option<Located<i64>> {
         let value = self.value(key, required)?;
         match integer_of(value.get_ref()) {
-            Some(number) => Some(Located { value: number, span: value.span() }),
+            Some(number) => Some(Located {
+                value: number,
+                span: value.span(),
+            }),
             None => {
                 self.mistyped(key, value, "an integer");
                 None
@@ -254,7 +286,9 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     }
 
     fn integers(&mut self, key: &str) -> Vec<Located<i64>> {
-        let Some(value) = self.value(key, false) else { return Vec::new() };
+        let Some(value) = self.value(key, false) else {
+            return Vec::new();
+        };
         let Some(array) = value.get_ref().as_array() else {
             self.mistyped(key, value, "an array of integers");
             return Vec::new();
@@ -262,7 +296,10 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         let mut numbers = Vec::new();
         for item in array.iter() {
             match integer_of(item.get_ref()) {
-                Some(number) => numbers.push(Located { value: number, span: item.span() }),
+                Some(number) => numbers.push(Located {
+                    value: number,
+                    span: item.span(),
+                }),
                 None => self.mistyped(key, item, "an array of integers"),
             }
         }
@@ -281,7 +318,10 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
                 }
             },
         };
-        Some(Located { value: code, span: value.span() })
+        Some(Located {
+            value: code,
+            span: value.span(),
+        })
     }
 
     fn table(&mut self, key: &str, required: bool) -> Option<(&'a DeTable<'i>, Range<usize>)> {
@@ -296,7 +336,9 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     }
 
     fn tables(&mut self, key: &str, required: bool) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
-        let Some(value) = self.value(key, required) else { return Vec::new() };
+        let Some(value) = self.value(key, required) else {
+            return Vec::new();
+        };
         let expected = format!("an array of tables, written [[{key}]]");
         let Some(array) = value.get_ref().as_array() else {
             self.mistyped(key, value, &expected);

@@ -79,7 +79,11 @@ pub struct UnknownApi(pub String);
 
 impl core::fmt::Display for UnknownApi {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "unknown API `{}`; expected app_native, auth0, authos or registration", self.0)
+        write!(
+            f,
+            "unknown API `{}`; expected app_native, auth0, authos or registration",
+            self.0
+        )
     }
 }
 

@@ -246,7 +246,11 @@ impl CodeRange {
     }
 
     pub(crate) fn rule(&self) -> crate::hierarchy::RangeRule {
-        crate::hierarchy::RangeRule { start: self.start, end: self.end, catch_all: self.catch_all }
+        crate::hierarchy::RangeRule {
+            start: self.start,
+            end: self.end,
+            catch_all: self.catch_all,
+        }
     }
 }
 

@@ -92,7 +92,11 @@ pub struct UnknownCode {
 
 impl Display for UnknownCode {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "`{}` is not a code of the {} catalog", self.wire, self.api)
+        write!(
+            f,
+            "`{}` is not a code of the {} catalog",
+            self.wire, self.api
+        )
     }
 }
 

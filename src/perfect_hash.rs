@@ -5,79 +5,183 @@
 // sides must use this one `hash`, so keep the file free of `crate::` paths.
 //
 // Why not `phf::Map`: phf hashes keys with SipHash-1-3, which alone costs
-// ~20 ns on the short keys of these catalogs (benches/lookup.rs measures it
-// beside this table). A multiply-rotate hash in the style of rustc's FxHash
-// keeps the perfect-hash design (one probe, one key comparison, no
-// collisions) at a third of the cost.
+// more than the whole lookup budget on these short keys (benches/lookup.rs
+// measures it beside this table). A folded-multiply hash in the style of
+// foldhash keeps the perfect-hash design (one probe, no collisions) at a
+// fraction of the cost, and a key of up to 16 bytes is compared as the two
+// words the hash has already read, without a call to `memcmp`.
 
-const MULTIPLIER: u64 = 0xf135_7aea_2e62_a9c5;
+const K0: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x1319_8a2e_0370_7344;
 
-/// Hashes `bytes` under `seed`, eight bytes at a time.
+/// Multiplies to 128 bits and folds the halves: the mixing step of
+/// foldhash and wyhash.
 #[inline]
-pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    let mut state = seed ^ (bytes.len() as u64).wrapping_mul(MULTIPLIER);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(word);
-        state = (state ^ u64::from_le_bytes(buf)).wrapping_mul(MULTIPLIER);
+const fn fold(a: u64, b: u64) -> u64 {
+    let product = (a as u128) * (b as u128);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Reads 8 bytes at `at` (little-endian); callers check the length.
+#[inline]
+const fn read8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.split_at(at).1.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => 0,
     }
-    let tail = words.remainder();
-    if !tail.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..tail.len()].copy_from_slice(tail);
-        state = (state ^ u64::from_le_bytes(buf)).wrapping_mul(MULTIPLIER);
+}
+
+/// Reads 4 bytes at `at` (little-endian); callers check the length.
+#[inline]
+const fn read4(bytes: &[u8], at: usize) -> u64 {
+    match bytes.split_at(at).1.first_chunk::<4>() {
+        Some(chunk) => u32::from_le_bytes(*chunk) as u64,
+        None => 0,
     }
-    // The slot index is taken from the top bits; fold the low bits into them.
-    state ^ (state >> 29)
+}
+
+/// Two words that, together with the length, identify a key of up to 16
+/// bytes exactly (they overlap to cover every byte). Longer keys are folded
+/// into them, and compared byte for byte on a hit.
+#[inline]
+pub const fn words(bytes: &[u8]) -> (u64, u64) {
+    let len = bytes.len();
+    match len {
+        0 => (0, 0),
+        1..=3 => (
+            (bytes[0] as u64) << 16 | (bytes[len / 2] as u64) << 8 | bytes[len - 1] as u64,
+            0,
+        ),
+        4..=7 => (read4(bytes, 0), read4(bytes, len - 4)),
+        8..=16 => (read8(bytes, 0), read8(bytes, len - 8)),
+        // No multiply here: the four words only need to differ between the
+        // keys of one table (build.rs checks), and `mix` does the mixing.
+        17..=32 => (
+            read8(bytes, 0).wrapping_add(read8(bytes, len - 16).rotate_left(32)),
+            read8(bytes, 8) ^ read8(bytes, len - 8).rotate_left(17),
+        ),
+        _ => {
+            let mut state = 0;
+            let mut at = 0;
+            while at + 16 <= len {
+                state = fold(read8(bytes, at) ^ state ^ K0, read8(bytes, at + 8) ^ K1);
+                at += 16;
+            }
+            if at < len {
+                // The last 16 bytes, overlapping the last block: every byte counts.
+                state = fold(
+                    read8(bytes, len - 16) ^ state ^ K0,
+                    read8(bytes, len - 8) ^ K1,
+                );
+            }
+            (state, 0)
+        }
+    }
+}
+
+#[inline]
+const fn mix(words: (u64, u64), len: usize, seed: u64) -> u64 {
+    fold(words.0 ^ seed ^ K0, words.1 ^ K1 ^ len as u64)
+}
+
+/// Hashes `bytes` under `seed`.
+#[inline]
+pub const fn hash(bytes: &[u8], seed: u64) -> u64 {
+    mix(words(bytes), bytes.len(), seed)
 }
 
 /// Hashes a pair of strings, keeping `("ab", "c")` apart from `("a", "bc")`.
 #[inline]
-pub fn hash_pair(first: &[u8], second: &[u8], seed: u64) -> u64 {
+pub const fn hash_pair(first: &[u8], second: &[u8], seed: u64) -> u64 {
     hash(second, hash(first, seed))
 }
 
 /// A marker for an empty slot.
 pub const EMPTY: u16 = u16::MAX;
 
-/// A static table that maps each of its keys to a value with one probe.
-///
-/// `slots` has a power-of-two length; slot `hash(key) >> shift` holds the
-/// index of `key` in `keys`, or [`EMPTY`].
+/// A slot of a [`StrMap`]: a key with the words [`words`] computes for it
+/// and its value, or empty.
 #[derive(Debug)]
-pub struct PerfectMap<K: 'static, V: 'static> {
+pub struct Slot<V: 'static> {
+    text: &'static str,
+    words: (u64, u64),
+    value: Option<V>,
+}
+
+impl<V> Slot<V> {
+    /// An occupied slot; the words are computed at compile time.
+    pub const fn new(text: &'static str, value: V) -> Self {
+        Slot {
+            text,
+            words: words(text.as_bytes()),
+            value: Some(value),
+        }
+    }
+
+    /// An empty slot.
+    pub const EMPTY: Self = Slot {
+        text: "",
+        words: (0, 0),
+        value: None,
+    };
+}
+
+/// A static table from text to a value with one probe: `slots[hash(key) >> shift]`
+/// holds `key` if any slot does. build.rs chose `seed` so that no two keys share a slot.
+#[derive(Debug)]
+pub struct StrMap<V: 'static> {
     pub seed: u64,
     pub shift: u32,
-    pub slots: &'static [u16],
-    pub keys: &'static [(K, V)],
+    pub slots: &'static [Slot<V>],
 }
 
-impl<K, V> PerfectMap<K, V> {
-    #[inline]
-    fn candidate(&self, hash: u64) -> Option<&'static (K, V)> {
-        // `shift` is 64 - log2(slots.len()), so the index is in bounds; `get`
-        // keeps an empty or mis-built table from panicking all the same.
-        let slot = *self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
-        self.keys.get(usize::from(slot))
-    }
-}
-
-impl<V: Copy> PerfectMap<&'static str, V> {
+impl<V: Copy> StrMap<V> {
     /// The value stored for `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<V> {
-        let (candidate, value) = self.candidate(hash(key.as_bytes(), self.seed))?;
-        (*candidate == key).then_some(*value)
+        let words = words(key.as_bytes());
+        let hash = mix(words, key.len(), self.seed);
+        // `shift` is 64 - log2(slots.len()), so the index is in bounds; `get`
+        // keeps a mis-built table from panicking all the same.
+        let candidate = self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
+        let same = candidate.text.len() == key.len()
+            && match key.len() {
+                0..=16 => candidate.words == words,
+                17..=32 => same_17_to_32(candidate.text.as_bytes(), key.as_bytes()),
+                _ => candidate.text == key,
+            };
+        if same { candidate.value } else { None }
     }
 }
 
-impl<V: Copy> PerfectMap<(&'static str, &'static str), V> {
+/// Compares two slices of one length in 17..=32 as four overlapping words,
+/// without branching into `memcmp`.
+#[inline]
+fn same_17_to_32(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    let differences = (read8(a, 0) ^ read8(b, 0))
+        | (read8(a, 8) ^ read8(b, 8))
+        | (read8(a, len - 16) ^ read8(b, len - 16))
+        | (read8(a, len - 8) ^ read8(b, len - 8));
+    differences == 0
+}
+
+/// A static table from a pair of texts to a value, built like [`StrMap`].
+#[derive(Debug)]
+pub struct PairMap<V: 'static> {
+    pub seed: u64,
+    pub shift: u32,
+    pub slots: &'static [u16],
+    pub keys: &'static [((&'static str, &'static str), V)],
+}
+
+impl<V: Copy> PairMap<V> {
     /// The value stored for the pair `(first, second)`.
     #[inline]
     pub fn get(&self, first: &str, second: &str) -> Option<V> {
         let hash = hash_pair(first.as_bytes(), second.as_bytes(), self.seed);
-        let ((a, b), value) = self.candidate(hash)?;
+        let slot = *self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
+        let ((a, b), value) = self.keys.get(usize::from(slot))?;
         (*a == first && *b == second).then_some(*value)
     }
 }

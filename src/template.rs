@@ -109,7 +109,10 @@ pub fn placeholders<'a>(segments: &[Segment<'a>]) -> Vec<&'a str> {
 /// takes the shortest text up to the next literal part (the last one takes
 /// the rest), so a value that itself contains that literal part is split at
 /// its first occurrence.
-pub fn captures<'s, 't>(segments: &[Segment<'s>], text: &'t str) -> Option<Vec<(&'s str, &'t str)>> {
+pub fn captures<'s, 't>(
+    segments: &[Segment<'s>],
+    text: &'t str,
+) -> Option<Vec<(&'s str, &'t str)>> {
     let mut values = Vec::new();
     let mut rest = text;
     let mut pending: Option<&'s str> = None;
