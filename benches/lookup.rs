@@ -30,9 +30,7 @@ fn workload(keys: &[&'static str]) -> Vec<String> {
     }
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     for i in (1..texts.len()).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         texts.swap(i, (state >> 33) as usize % (i + 1));
     }
     texts
@@ -45,10 +43,7 @@ struct PhfBaseline {
 
 impl PhfBaseline {
     fn new(keys: &'static [&'static str]) -> Self {
-        PhfBaseline {
-            state: phf_generator::generate_hash(keys),
-            keys,
-        }
+        PhfBaseline { state: phf_generator::generate_hash(keys), keys }
     }
 
     #[inline(never)]
@@ -61,10 +56,7 @@ impl PhfBaseline {
 }
 
 fn fx_map(keys: &'static [&'static str]) -> FxHashMap<&'static str, u16> {
-    keys.iter()
-        .enumerate()
-        .map(|(index, key)| (*key, index as u16))
-        .collect()
+    keys.iter().enumerate().map(|(index, key)| (*key, index as u16)).collect()
 }
 
 #[inline(never)]
@@ -102,37 +94,14 @@ fn bench_each<W, T>(group: &mut Group<'_>, name: &str, workload: &[W], lookup: i
 }
 
 fn string_lookups(c: &mut Criterion) {
-    type Api = (
-        &'static str,
-        &'static [&'static str],
-        fn(&str) -> Option<u16>,
-        fn(&str) -> bool,
-    );
+    type Api = (&'static str, &'static [&'static str], fn(&str) -> Option<u16>, fn(&str) -> bool);
     let apis: [Api; 4] = [
-        (
-            "app_native",
-            baselines::APP_NATIVE_KEYS,
-            baselines::app_native_match,
-            |k| crate_app_native(k).is_some(),
-        ),
-        (
-            "auth0",
-            baselines::AUTH0_KEYS,
-            baselines::auth0_match,
-            |k| crate_auth0(k).is_some(),
-        ),
-        (
-            "authos",
-            baselines::AUTHOS_KEYS,
-            baselines::authos_match,
-            |k| crate_authos(k).is_some(),
-        ),
-        (
-            "registration",
-            baselines::REGISTRATION_KEYS,
-            baselines::registration_match,
-            |k| crate_registration(k).is_some(),
-        ),
+        ("app_native", baselines::APP_NATIVE_KEYS, baselines::app_native_match, |k| crate_app_native(k).is_some()),
+        ("auth0", baselines::AUTH0_KEYS, baselines::auth0_match, |k| crate_auth0(k).is_some()),
+        ("authos", baselines::AUTHOS_KEYS, baselines::authos_match, |k| crate_authos(k).is_some()),
+        ("registration", baselines::REGISTRATION_KEYS, baselines::registration_match, |k| {
+            crate_registration(k).is_some()
+        }),
     ];
     for (api, keys, generated_match, crate_lookup) in apis {
         let owned = workload(keys);
@@ -146,12 +115,8 @@ fn string_lookups(c: &mut Criterion) {
             assert_eq!(phf.get(text).is_some(), expected);
         }
         let mut group = c.benchmark_group(format!("lookup_str/{api}"));
-        bench_each(&mut group, "crate_perfect_hash", &texts, |k| {
-            crate_lookup(k)
-        });
-        bench_each(&mut group, "generated_match", &texts, |k| {
-            generated_match(k)
-        });
+        bench_each(&mut group, "crate_perfect_hash", &texts, |k| crate_lookup(k));
+        bench_each(&mut group, "generated_match", &texts, |k| generated_match(k));
         bench_each(&mut group, "fx_hash_map", &texts, |k| fx_get(&fx, k));
         bench_each(&mut group, "phf_siphash", &texts, |k| phf.get(k));
         group.finish();
@@ -169,30 +134,17 @@ fn crate_resolve(number: u32) -> Option<registration::Code> {
 }
 
 fn number_lookups(c: &mut Criterion) {
-    let numbers: Vec<u32> = registration::Code::ALL
-        .iter()
-        .filter_map(|code| code.entry().number())
-        .collect();
+    let numbers: Vec<u32> = registration::Code::ALL.iter().filter_map(|code| code.entry().number()).collect();
     let mut workload: Vec<u32> = numbers.iter().flat_map(|n| [*n, n + 1]).collect();
     workload.sort_by_key(|n| n.wrapping_mul(2_654_435_761));
-    let fx: FxHashMap<u32, u16> = numbers
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (*n, i as u16))
-        .collect();
+    let fx: FxHashMap<u32, u16> = numbers.iter().enumerate().map(|(i, n)| (*n, i as u16)).collect();
     let mut sorted = numbers.clone();
     sorted.sort_unstable();
     let mut group = c.benchmark_group("lookup_number/registration");
-    bench_each(&mut group, "crate_generated_match", &workload, |n| {
-        crate_number(*n)
-    });
+    bench_each(&mut group, "crate_generated_match", &workload, |n| crate_number(*n));
     bench_each(&mut group, "fx_hash_map", &workload, |n| fx.get(n).copied());
-    bench_each(&mut group, "binary_search", &workload, |n| {
-        sorted.binary_search(n).ok()
-    });
-    bench_each(&mut group, "crate_resolve_with_catch_all", &workload, |n| {
-        crate_resolve(*n)
-    });
+    bench_each(&mut group, "binary_search", &workload, |n| sorted.binary_search(n).ok());
+    bench_each(&mut group, "crate_resolve_with_catch_all", &workload, |n| crate_resolve(*n));
     group.finish();
 }
 
@@ -207,25 +159,12 @@ fn pair_lookups(c: &mut Criterion) {
         .map(|code| (code.entry().code(), code.entry().description()))
         .filter(|(_, description)| !description.contains("{{"))
         .collect();
-    let fx: FxHashMap<(&str, &str), u16> = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, pair)| (*pair, i as u16))
-        .collect();
+    let fx: FxHashMap<(&str, &str), u16> = pairs.iter().enumerate().map(|(i, pair)| (*pair, i as u16)).collect();
     let mut group = c.benchmark_group("lookup_pair/auth0");
-    bench_each(&mut group, "crate_perfect_hash_exact", &pairs, |(e, d)| {
-        crate_pair(e, d)
-    });
-    bench_each(&mut group, "fx_hash_map", &pairs, |pair| {
-        fx.get(pair).copied()
-    });
-    let blocked = [(
-        "too_many_attempts",
-        "Your account has been blocked after multiple consecutive login attempts.",
-    )];
-    bench_each(&mut group, "crate_template_match", &blocked, |(e, d)| {
-        crate_pair(e, d)
-    });
+    bench_each(&mut group, "crate_perfect_hash_exact", &pairs, |(e, d)| crate_pair(e, d));
+    bench_each(&mut group, "fx_hash_map", &pairs, |pair| fx.get(pair).copied());
+    let blocked = [("too_many_attempts", "Your account has been blocked after multiple consecutive login attempts.")];
+    bench_each(&mut group, "crate_template_match", &blocked, |(e, d)| crate_pair(e, d));
     group.finish();
 }
 

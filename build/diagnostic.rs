@@ -16,11 +16,7 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
     }
 }
 
@@ -35,12 +31,7 @@ impl Source {
     /// A diagnostic at the start of `span`.
     pub fn at(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = line_column(&self.text, span.start);
-        Diagnostic {
-            file: self.path.clone(),
-            line,
-            column,
-            message: message.into(),
-        }
+        Diagnostic { file: self.path.clone(), line, column, message: message.into() }
     }
 }
 

@@ -112,10 +112,7 @@ pub fn derive_variant(text: &str) -> Option<String> {
         return None;
     }
     let mut variant = String::new();
-    for part in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-    {
+    for part in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
         let shouting = !part.chars().any(|c| c.is_ascii_lowercase());
         let mut chars = part.chars();
         if let Some(first) = chars.next() {

@@ -8,16 +8,8 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, Source};
 use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, WireCode};
 
-const API_KEYS: &[&str] = &[
-    "name",
-    "title",
-    "source",
-    "identity",
-    "code_prefix",
-    "wire_status",
-    "generic_statuses",
-    "erratum",
-];
+const API_KEYS: &[&str] =
+    &["name", "title", "source", "identity", "code_prefix", "wire_status", "generic_statuses", "erratum"];
 const RANGE_KEYS: &[&str] = &["name", "title", "start", "end", "catch_all", "erratum"];
 const ENTRY_KEYS: &[&str] = &[
     "code",
@@ -41,18 +33,12 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         Ok(text) => text.to_owned(),
         Err(error) => {
             let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
-            let source = Source {
-                path: display_path.to_owned(),
-                text: valid,
-            };
+            let source = Source { path: display_path.to_owned(), text: valid };
             let end = error.valid_up_to();
             return Err(vec![source.at(&(end..end), "the file is not valid UTF-8")]);
         }
     };
-    let source = Source {
-        path: display_path.to_owned(),
-        text,
-    };
+    let source = Source { path: display_path.to_owned(), text };
     let stem = std::path::Path::new(display_path)
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -67,20 +53,13 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         }
     };
     let whole = 0..0;
-    let mut reader = Reader::new(
-        &source,
-        root.get_ref(),
-        &whole,
-        "the file",
-        &mut diagnostics,
-    );
+    let mut reader = Reader::new(&source, root.get_ref(), &whole, "the file", &mut diagnostics);
     let api_table = reader.table("api", true);
     let range_tables = reader.tables("range", false);
     let entry_tables = reader.tables("entry", true);
     reader.finish(&["api", "range", "entry"]);
 
-    let api =
-        api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
+    let api = api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
     let ranges: Vec<CodeRange> = range_tables
         .into_iter()
         .filter_map(|(table, span)| parse_range(&source, table, &span, &mut diagnostics))
@@ -90,13 +69,7 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         .filter_map(|(table, span)| parse_entry(&source, table, &span, &mut diagnostics))
         .collect();
     match api {
-        Some(api) if diagnostics.is_empty() => Ok(Catalog {
-            source,
-            stem,
-            api,
-            ranges,
-            entries,
-        }),
+        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries }),
         _ => Err(diagnostics),
     }
 }
@@ -117,20 +90,21 @@ fn parse_api(
     let generic_statuses = reader.integers("generic_statuses");
     let erratum = reader.string("erratum", false);
     reader.finish(API_KEYS);
-    let identity = match identity {
-        None => Identity::Code,
-        Some(identity) => match identity.value.as_str() {
-            "code" => Identity::Code,
-            "code+description" => Identity::CodeAndDescription,
-            other => {
-                diagnostics.push(source.at(
-                    &identity.span,
-                    format!("`identity` must be \"code\" or \"code+description\", not {other:?}"),
-                ));
-                return None;
-            }
-        },
-    };
+    let identity =
+        match identity {
+            None => Identity::Code,
+            Some(identity) => match identity.value.as_str() {
+                "code" => Identity::Code,
+                "code+description" => Identity::CodeAndDescription,
+                other => {
+                    diagnostics.push(source.at(
+                        &identity.span,
+                        format!("`identity` must be \"code\" or \"code+description\", not {other:?}"),
+                    ));
+                    return None;
+                }
+            },
+        };
     Some(Api {
         name: name?,
         title: title?.value,
@@ -223,13 +197,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         what: &'static str,
         diagnostics: &'d mut Vec<Diagnostic>,
     ) -> Self {
-        Reader {
-            source,
-            table,
-            span,
-            what,
-            diagnostics,
-        }
+        Reader { source, table, span, what, diagnostics }
     }
 
     fn value(&mut self, key: &str, required: bool) -> Option<&'a Spanned<DeValue<'i>>> {
@@ -244,17 +212,13 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn mistyped(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = value.get_ref().type_str();
         let message = format!("`{key}` in {} must be {expected}, found {found}", self.what);
-        self.diagnostics
-            .push(self.source.at(&value.span(), message));
+        self.diagnostics.push(self.source.at(&value.span(), message));
     }
 
     fn string(&mut self, key: &str, required: bool) -> Option<Located<String>> {
         let value = self.value(key, required)?;
         match value.get_ref().as_str() {
-            Some(text) => Some(Located {
-                value: text.to_owned(),
-                span: value.span(),
-            }),
+            Some(text) => Some(Located { value: text.to_owned(), span: value.span() }),
             None => {
                 self.mistyped(key, value, "a string");
                 None
@@ -265,10 +229,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn integer(&mut self, key: &str, required: bool) -> Option<Located<i64>> {
         let value = self.value(key, required)?;
         match integer_of(value.get_ref()) {
-            Some(number) => Some(Located {
-                value: number,
-                span: value.span(),
-            }),
+            Some(number) => Some(Located { value: number, span: value.span() }),
             None => {
                 self.mistyped(key, value, "an integer");
                 None
@@ -296,10 +257,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         let mut numbers = Vec::new();
         for item in array.iter() {
             match integer_of(item.get_ref()) {
-                Some(number) => numbers.push(Located {
-                    value: number,
-                    span: item.span(),
-                }),
+                Some(number) => numbers.push(Located { value: number, span: item.span() }),
                 None => self.mistyped(key, item, "an array of integers"),
             }
         }
@@ -318,10 +276,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
                 }
             },
         };
-        Some(Located {
-            value: code,
-            span: value.span(),
-        })
+        Some(Located { value: code, span: value.span() })
     }
 
     fn table(&mut self, key: &str, required: bool) -> Option<(&'a DeTable<'i>, Range<usize>)> {
@@ -358,12 +313,8 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn finish(self, known: &[&str]) {
         for (key, _) in self.table.iter() {
             if !known.contains(&key.get_ref().as_ref()) {
-                let message = format!(
-                    "unknown key `{}` in {}; expected one of: {}",
-                    key.get_ref(),
-                    self.what,
-                    known.join(", ")
-                );
+                let message =
+                    format!("unknown key `{}` in {}; expected one of: {}", key.get_ref(), self.what, known.join(", "));
                 self.diagnostics.push(self.source.at(&key.span(), message));
             }
         }

@@ -43,10 +43,11 @@ pub fn validate_set(catalogs: &[Catalog], files_read: usize) -> Vec<Diagnostic> 
     for catalog in catalogs {
         let name = catalog.api.name.value.as_str();
         if let Some(first) = seen.insert(name, catalog) {
-            found.push(catalog.source.at(
-                &catalog.api.name.span,
-                format!("API `{name}` is also defined by {}", first.source.path),
-            ));
+            found.push(
+                catalog
+                    .source
+                    .at(&catalog.api.name.span, format!("API `{name}` is also defined by {}", first.source.path)),
+            );
         }
     }
     // When a file failed to parse its API is unknown; don't pile on.
@@ -73,17 +74,9 @@ fn api_name(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let name = &catalog.api.name;
     if !KNOWN_APIS.contains(&name.value.as_str()) {
         let known = KNOWN_APIS.join(", ");
-        report(
-            found,
-            &catalog.source,
-            &name.span,
-            format!("unknown API `{}`; expected one of: {known}", name.value),
-        );
+        report(found, &catalog.source, &name.span, format!("unknown API `{}`; expected one of: {known}", name.value));
     } else if name.value != catalog.stem {
-        let message = format!(
-            "API `{}` must be defined in catalog/{}.toml",
-            name.value, name.value
-        );
+        let message = format!("API `{}` must be defined in catalog/{}.toml", name.value, name.value);
         report(found, &catalog.source, &name.span, message);
     }
 }
@@ -97,10 +90,7 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 found,
                 source,
                 &status.span,
-                format!(
-                    "HTTP status {} is not an error status (400-599)",
-                    status.value
-                ),
+                format!("HTTP status {} is not an error status (400-599)", status.value),
             );
         }
     }
@@ -110,10 +100,7 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 found,
                 source,
                 &status.span,
-                format!(
-                    "generic HTTP status {} is not an error status (400-599)",
-                    status.value
-                ),
+                format!("generic HTTP status {} is not an error status (400-599)", status.value),
             );
         }
     }
@@ -123,10 +110,7 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 found,
                 source,
                 &status.span,
-                format!(
-                    "wire HTTP status {} is not an HTTP status (100-599)",
-                    status.value
-                ),
+                format!("wire HTTP status {} is not an HTTP status (100-599)", status.value),
             );
         }
     }
@@ -134,56 +118,30 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
-    let numeric = catalog
-        .entries
-        .first()
-        .map(|entry| matches!(entry.code.value, WireCode::Number(_)));
+    let numeric = catalog.entries.first().map(|entry| matches!(entry.code.value, WireCode::Number(_)));
     for entry in &catalog.entries {
         let code = &entry.code;
         match &code.value {
             WireCode::Number(number) if u32::try_from(*number).is_err() => {
-                report(
-                    found,
-                    source,
-                    &code.span,
-                    format!("code {number} is outside 0..=4294967295"),
-                );
+                report(found, source, &code.span, format!("code {number} is outside 0..=4294967295"));
             }
-            WireCode::Text(text)
-                if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) =>
-            {
+            WireCode::Text(text) if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
                 report(
                     found,
                     source,
                     &code.span,
-                    format!(
-                        "code {text:?} must be non-empty, without spaces or control characters"
-                    ),
+                    format!("code {text:?} must be non-empty, without spaces or control characters"),
                 );
             }
             _ => {}
         }
         let is_number = matches!(code.value, WireCode::Number(_));
         if numeric.is_some_and(|numeric| numeric != is_number) {
-            let expected = if numeric == Some(true) {
-                "an integer"
-            } else {
-                "a string"
-            };
-            report(
-                found,
-                source,
-                &code.span,
-                format!("code must be {expected}, like the first entry's"),
-            );
+            let expected = if numeric == Some(true) { "an integer" } else { "a string" };
+            report(found, source, &code.span, format!("code must be {expected}, like the first entry's"));
         }
         if let (Some(name), WireCode::Text(_)) = (&entry.name, &code.value) {
-            report(
-                found,
-                source,
-                &name.span,
-                "`name` goes only with integer codes".to_owned(),
-            );
+            report(found, source, &name.span, "`name` goes only with integer codes".to_owned());
         }
     }
 }
@@ -215,12 +173,7 @@ fn check_unique(
     if let Some(first) = first_use.get(&key) {
         let (line, _) = super::diagnostic::line_column(&source.text, *first);
         let shown = key.replace('\u{0}', "\", \"");
-        report(
-            found,
-            source,
-            span,
-            format!("duplicate {what} `{shown}`: already used at line {line}"),
-        );
+        report(found, source, span, format!("duplicate {what} `{shown}`: already used at line {line}"));
     } else {
         first_use.insert(key, span.start);
     }
@@ -239,14 +192,7 @@ fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             Identity::CodeAndDescription => {
                 let description = entry.description();
                 let pair = format!("{}\u{0}{}", entry.code.value.text(), description.value);
-                check_unique(
-                    &mut first_use,
-                    source,
-                    found,
-                    pair,
-                    &description.span,
-                    "(code, description) pair",
-                );
+                check_unique(&mut first_use, source, found, pair, &description.span, "(code, description) pair");
             }
         }
     }
@@ -254,31 +200,17 @@ fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 /// A name shares the lookup table with the codes, so it must not be one.
 fn names_are_not_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
-    let codes: Vec<String> = catalog
-        .entries
-        .iter()
-        .flat_map(|entry| wire_keys(catalog, entry))
-        .map(|(key, _)| key)
-        .collect();
+    let codes: Vec<String> =
+        catalog.entries.iter().flat_map(|entry| wire_keys(catalog, entry)).map(|(key, _)| key).collect();
     for entry in &catalog.entries {
-        if let Some(name) = entry
-            .name
-            .as_ref()
-            .filter(|name| codes.contains(&name.value))
-        {
-            report(
-                found,
-                &catalog.source,
-                &name.span,
-                format!("name `{}` is also a code", name.value),
-            );
+        if let Some(name) = entry.name.as_ref().filter(|name| codes.contains(&name.value)) {
+            report(found, &catalog.source, &name.span, format!("name `{}` is also a code", name.value));
         }
     }
 }
 
 fn is_upper_camel_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
@@ -287,10 +219,7 @@ fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     for entry in &catalog.entries {
         let span = entry.variant_span();
         let Some(variant) = entry.variant_name() else {
-            let message = format!(
-                "cannot derive a variant name from `{}`; set `variant`",
-                entry.code.value.text()
-            );
+            let message = format!("cannot derive a variant name from `{}`; set `variant`", entry.code.value.text());
             report(found, source, span, message);
             continue;
         };
@@ -327,37 +256,24 @@ fn templates(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
     for entry in &catalog.entries {
         let description = entry.description();
-        let parsed = |found: &mut Vec<Diagnostic>, field: &str, text: &Located<String>| {
-            match template::parse(&text.value) {
-                Ok(segments) => Some(
-                    template::placeholders(&segments)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect::<Vec<_>>(),
-                ),
+        let parsed =
+            |found: &mut Vec<Diagnostic>, field: &str, text: &Located<String>| match template::parse(&text.value) {
+                Ok(segments) => {
+                    Some(template::placeholders(&segments).into_iter().map(str::to_owned).collect::<Vec<_>>())
+                }
                 Err(error) => {
                     let span = offset_span(source, text, error.offset);
-                    report(
-                        found,
-                        source,
-                        &span,
-                        format!("malformed placeholder in `{field}`: {}", error.message),
-                    );
+                    report(found, source, &span, format!("malformed placeholder in `{field}`: {}", error.message));
                     None
                 }
-            }
-        };
+            };
         let described = parsed(found, "description", description);
-        let others = [
-            ("message", Some(&entry.message)),
-            ("resolution", entry.resolution.as_ref()),
-        ];
+        let others = [("message", Some(&entry.message)), ("resolution", entry.resolution.as_ref())];
         for (field, text) in others {
             let Some(text) = text.filter(|text| !std::ptr::eq(*text, description)) else {
                 continue;
             };
-            let (Some(names), Some(described)) = (parsed(found, field, text), described.as_ref())
-            else {
+            let (Some(names), Some(described)) = (parsed(found, field, text), described.as_ref()) else {
                 continue;
             };
             for name in names.iter().filter(|name| !described.contains(name)) {
@@ -374,11 +290,7 @@ fn kinds(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     for entry in &catalog.entries {
         if Kind::from_name(&entry.kind.value).is_none() {
             let known: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
-            let message = format!(
-                "unknown kind `{}`; expected one of: {}",
-                entry.kind.value,
-                known.join(", ")
-            );
+            let message = format!("unknown kind `{}`; expected one of: {}", entry.kind.value, known.join(", "));
             report(found, &catalog.source, &entry.kind.span, message);
         }
     }
@@ -389,18 +301,10 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let ranges = &catalog.ranges;
     for (index, range) in ranges.iter().enumerate() {
         if range.start.value > range.end.value {
-            report(
-                found,
-                source,
-                &range.start.span,
-                format!("range `{}` starts after it ends", range.name.value),
-            );
+            report(found, source, &range.start.span, format!("range `{}` starts after it ends", range.name.value));
         }
         for other in &ranges[..index] {
-            let (a, b) = (
-                (range.start.value, range.end.value),
-                (other.start.value, other.end.value),
-            );
+            let (a, b) = ((range.start.value, range.end.value), (other.start.value, other.end.value));
             let disjoint = a.1 < b.0 || b.1 < a.0;
             let nested = (a.0 >= b.0 && a.1 <= b.1) || (b.0 >= a.0 && b.1 <= a.1);
             if !disjoint && !nested {
@@ -411,35 +315,18 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 report(found, source, &range.start.span, message);
             }
             if other.name.value == range.name.value {
-                report(
-                    found,
-                    source,
-                    &range.name.span,
-                    format!("duplicate range name `{}`", range.name.value),
-                );
+                report(found, source, &range.name.span, format!("duplicate range name `{}`", range.name.value));
             }
         }
         if let Some(catch_all) = &range.catch_all {
             if !(range.start.value..=range.end.value).contains(&catch_all.value) {
+                report(found, source, &catch_all.span, format!("catch-all {} lies outside its range", catch_all.value));
+            } else if !catalog.entries.iter().any(|entry| entry.code.value == WireCode::Number(catch_all.value)) {
                 report(
                     found,
                     source,
                     &catch_all.span,
-                    format!("catch-all {} lies outside its range", catch_all.value),
-                );
-            } else if !catalog
-                .entries
-                .iter()
-                .any(|entry| entry.code.value == WireCode::Number(catch_all.value))
-            {
-                report(
-                    found,
-                    source,
-                    &catch_all.span,
-                    format!(
-                        "catch-all {} is not a code of this catalog",
-                        catch_all.value
-                    ),
+                    format!("catch-all {} is not a code of this catalog", catch_all.value),
                 );
             }
         }
@@ -448,14 +335,8 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         return;
     }
     for entry in &catalog.entries {
-        let Some(range) = ranges
-            .iter()
-            .find(|range| range.name.value == entry.section.value)
-        else {
-            let names: Vec<&str> = ranges
-                .iter()
-                .map(|range| range.name.value.as_str())
-                .collect();
+        let Some(range) = ranges.iter().find(|range| range.name.value == entry.section.value) else {
+            let names: Vec<&str> = ranges.iter().map(|range| range.name.value.as_str()).collect();
             let message = format!(
                 "section `{}` is not a declared range; expected one of: {}",
                 entry.section.value,
@@ -541,12 +422,7 @@ fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             for (needle, what) in SUSPECTS {
                 if let Some(offset) = text.value.find(needle) {
                     let span = offset_span(source, text, offset);
-                    report(
-                        found,
-                        source,
-                        &span,
-                        format!("`{field}` contains {what}: {needle:?}"),
-                    );
+                    report(found, source, &span, format!("`{field}` contains {what}: {needle:?}"));
                 }
             }
         }
@@ -597,30 +473,13 @@ mod tests {
     fn unknown_keys() {
         let found = authos(&ENTRY.replace("retryable", "retry_able"));
         assert!(
-            found
-                .iter()
-                .any(|d| d
-                    .contains("catalog/authos.toml:12:1: unknown key `retry_able` in [[entry]]")),
+            found.iter().any(|d| d.contains("catalog/authos.toml:12:1: unknown key `retry_able` in [[entry]]")),
             "{found:?}"
         );
-        assert!(
-            found
-                .iter()
-                .any(|d| d.contains("missing the required key `retryable`")),
-            "{found:?}"
-        );
-        assert_one(
-            &authos(&format!("[api2]\n{ENTRY}")),
-            "unknown key `api2` in the file",
-        );
-        let found = check(
-            "catalog/authos.toml",
-            &format!("{}colour = \"red\"\n\n{ENTRY}", API),
-        );
-        assert_one(
-            &found,
-            "catalog/authos.toml:5:1: unknown key `colour` in [api]",
-        );
+        assert!(found.iter().any(|d| d.contains("missing the required key `retryable`")), "{found:?}");
+        assert_one(&authos(&format!("[api2]\n{ENTRY}")), "unknown key `api2` in the file");
+        let found = check("catalog/authos.toml", &format!("{}colour = \"red\"\n\n{ENTRY}", API));
+        assert_one(&found, "catalog/authos.toml:5:1: unknown key `colour` in [api]");
     }
 
     #[test]
@@ -629,10 +488,7 @@ mod tests {
             &authos(&ENTRY.replace("status = 401\n", "")),
             "catalog/authos.toml:6:1: [[entry]] is missing the required key `status`",
         );
-        assert_one(
-            &check("catalog/authos.toml", ENTRY),
-            "the file is missing the required key `api`",
-        );
+        assert_one(&check("catalog/authos.toml", ENTRY), "the file is missing the required key `api`");
         let found = check("catalog/authos.toml", API);
         assert_one(&found, "missing the required key `entry`");
     }
@@ -660,30 +516,18 @@ mod tests {
     #[test]
     fn duplicate_codes() {
         let second = ENTRY.replace("TokenExpired", "Other");
-        let found = authos(&format!(
-            "{ENTRY}\n{}",
-            second.replace("[[entry]]", "[[entry]]\nvariant = \"Other\"")
-        ));
-        assert_one(
-            &found,
-            "catalog/authos.toml:16:8: duplicate code `TOKEN_EXPIRED`: already used at line 7",
-        );
+        let found = authos(&format!("{ENTRY}\n{}", second.replace("[[entry]]", "[[entry]]\nvariant = \"Other\"")));
+        assert_one(&found, "catalog/authos.toml:16:8: duplicate code `TOKEN_EXPIRED`: already used at line 7");
     }
 
     #[test]
     fn a_prefix_stripped_code_may_not_collide() {
-        let api =
-            "[api]\nname = \"app_native\"\ntitle = \"T\"\nsource = \"S\"\ncode_prefix = \"ABA-\"\n";
+        let api = "[api]\nname = \"app_native\"\ntitle = \"T\"\nsource = \"S\"\ncode_prefix = \"ABA-\"\n";
         let entry = |code: &str, variant: &str| {
-            ENTRY.replace(
-                "\"TOKEN_EXPIRED\"",
-                &format!("{code:?}\nvariant = \"{variant}\""),
-            )
+            ENTRY.replace("\"TOKEN_EXPIRED\"", &format!("{code:?}\nvariant = \"{variant}\""))
         };
-        let found = check(
-            "catalog/app_native.toml",
-            &format!("{api}\n{}\n{}", entry("ABA-401", "A"), entry("401", "B")),
-        );
+        let found =
+            check("catalog/app_native.toml", &format!("{api}\n{}\n{}", entry("ABA-401", "A"), entry("401", "B")));
         assert_one(&found, "duplicate code `401`");
     }
 
@@ -691,22 +535,13 @@ mod tests {
     fn duplicate_pairs_when_identity_is_code_and_description() {
         let api = "[api]\nname = \"auth0\"\ntitle = \"T\"\nsource = \"S\"\nidentity = \"code+description\"\n";
         let entry = |variant: &str, description: &str| {
-            ENTRY.replace("TOKEN_EXPIRED", "invalid_request").replace(
-                "[[entry]]",
-                &format!("[[entry]]\nvariant = \"{variant}\"\ndescription = \"{description}\""),
-            )
+            ENTRY
+                .replace("TOKEN_EXPIRED", "invalid_request")
+                .replace("[[entry]]", &format!("[[entry]]\nvariant = \"{variant}\"\ndescription = \"{description}\""))
         };
-        let distinct = format!(
-            "{api}\n{}\n{}",
-            entry("A", "missing x"),
-            entry("B", "missing y")
-        );
+        let distinct = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing y"));
         assert_eq!(check("catalog/auth0.toml", &distinct), Vec::<String>::new());
-        let repeated = format!(
-            "{api}\n{}\n{}",
-            entry("A", "missing x"),
-            entry("B", "missing x")
-        );
+        let repeated = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing x"));
         assert_one(
             &check("catalog/auth0.toml", &repeated),
             "duplicate (code, description) pair `invalid_request\", \"missing x`",
@@ -715,18 +550,14 @@ mod tests {
 
     #[test]
     fn duplicate_variants() {
-        let second = ENTRY
-            .replace("TOKEN_EXPIRED", "JWT_ERROR")
-            .replace("[[entry]]", "[[entry]]\nvariant = \"TokenExpired\"");
+        let second =
+            ENTRY.replace("TOKEN_EXPIRED", "JWT_ERROR").replace("[[entry]]", "[[entry]]\nvariant = \"TokenExpired\"");
         assert_one(
             &authos(&format!("{ENTRY}\n{second}")),
             "duplicate variant `TokenExpired` (the entry at line 7 has it too)",
         );
         let derived_clash = ENTRY.replace("TOKEN_EXPIRED", "token.expired");
-        assert_one(
-            &authos(&format!("{ENTRY}\n{derived_clash}")),
-            "duplicate variant `TokenExpired`",
-        );
+        assert_one(&authos(&format!("{ENTRY}\n{derived_clash}")), "duplicate variant `TokenExpired`");
     }
 
     #[test]
@@ -735,10 +566,7 @@ mod tests {
             &authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"token-expired\"")),
             "variant `token-expired` must be an UpperCamelCase Rust identifier",
         );
-        assert_one(
-            &authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"Self\"")),
-            "variant `Self` must be",
-        );
+        assert_one(&authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"Self\"")), "variant `Self` must be");
         assert_one(
             &authos(&ENTRY.replace("\"TOKEN_EXPIRED\"", "\"60004\"")),
             "cannot derive a variant name from `60004`; set `variant`",
@@ -751,84 +579,44 @@ mod tests {
             &authos(&ENTRY.replace("401", "200")),
             "catalog/authos.toml:8:10: HTTP status 200 is not an error status (400-599)",
         );
-        assert_one(
-            &authos(&ENTRY.replace("401", "600")),
-            "HTTP status 600 is not an error status",
-        );
+        assert_one(&authos(&ENTRY.replace("401", "600")), "HTTP status 600 is not an error status");
         let api = format!("{API}generic_statuses = [404, 302]\n");
-        assert_one(
-            &check("catalog/authos.toml", &format!("{api}\n{ENTRY}")),
-            "generic HTTP status 302",
-        );
+        assert_one(&check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), "generic HTTP status 302");
         // The documented exception: an API-level wire status such as Registration's 200.
         let api = format!("{API}wire_status = 200\n");
-        assert_eq!(
-            check("catalog/authos.toml", &format!("{api}\n{ENTRY}")),
-            Vec::<String>::new()
-        );
+        assert_eq!(check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), Vec::<String>::new());
         let api = format!("{API}wire_status = 99\n");
-        assert_one(
-            &check("catalog/authos.toml", &format!("{api}\n{ENTRY}")),
-            "wire HTTP status 99",
-        );
+        assert_one(&check("catalog/authos.toml", &format!("{api}\n{ENTRY}")), "wire HTTP status 99");
     }
 
     #[test]
     fn malformed_placeholders() {
         let with = |description: &str| {
-            authos(&ENTRY.replace(
-                "[[entry]]",
-                &format!("[[entry]]\ndescription = {description:?}"),
-            ))
+            authos(&ENTRY.replace("[[entry]]", &format!("[[entry]]\ndescription = {description:?}")))
         };
         assert_one(
             &with("Token {{token_id is bad"),
             "catalog/authos.toml:7:22: malformed placeholder in `description`: `{{` is never closed by `}}`",
         );
-        assert_one(
-            &with("Token token_id}} is bad"),
-            "`}}` without an opening `{{`",
-        );
+        assert_one(&with("Token token_id}} is bad"), "`}}` without an opening `{{`");
         assert_one(&with("Token {{}} is bad"), "placeholder `{{}}` has no name");
-        assert_one(
-            &with("Token {{Token}} is bad"),
-            "must start with a lowercase ASCII letter",
-        );
-        assert_one(
-            &with("Token {{token id}} is bad"),
-            "may hold only lowercase ASCII letters",
-        );
-        assert_one(
-            &with("{{a}}{{b}}"),
-            "two placeholders with no text between them",
-        );
-        assert_eq!(
-            with("^\\+[0-9]{1,15}$ and {{x}}"),
-            Vec::<String>::new(),
-            "single braces are literal"
-        );
+        assert_one(&with("Token {{Token}} is bad"), "must start with a lowercase ASCII letter");
+        assert_one(&with("Token {{token id}} is bad"), "may hold only lowercase ASCII letters");
+        assert_one(&with("{{a}}{{b}}"), "two placeholders with no text between them");
+        assert_eq!(with("^\\+[0-9]{1,15}$ and {{x}}"), Vec::<String>::new(), "single braces are literal");
     }
 
     #[test]
     fn placeholders_must_agree_between_texts() {
         let entry = ENTRY
-            .replace(
-                "message = \"JWT has expired\"",
-                "message = \"JWT {{jwt_id}} has expired\"",
-            )
-            .replace(
-                "[[entry]]",
-                "[[entry]]\ndescription = \"The JWT {{token}} expired.\"",
-            );
-        assert_one(
-            &authos(&entry),
-            "placeholder `{{jwt_id}}` in `message` does not appear in `description`",
+            .replace("message = \"JWT has expired\"", "message = \"JWT {{jwt_id}} has expired\"")
+            .replace("[[entry]]", "[[entry]]\ndescription = \"The JWT {{token}} expired.\"");
+        assert_one(&authos(&entry), "placeholder `{{jwt_id}}` in `message` does not appear in `description`");
+        let resolution = ENTRY.replace(
+            "[[entry]]",
+            "[[entry]]\ndescription = \"The JWT {{token}} expired.\"\nresolution = \"Refresh {{token}} and {{other}}\"",
         );
-        let resolution = ENTRY.replace("[[entry]]", "[[entry]]\ndescription = \"The JWT {{token}} expired.\"\nresolution = \"Refresh {{token}} and {{other}}\"");
-        assert_one(
-            &authos(&resolution),
-            "placeholder `{{other}}` in `resolution`",
-        );
+        assert_one(&authos(&resolution), "placeholder `{{other}}` in `resolution`");
     }
 
     #[test]
@@ -849,92 +637,48 @@ mod tests {
 
     #[test]
     fn registration_codes_outside_their_range() {
-        let inside = format!(
-            "{REGISTRATION}\n{}",
-            registration_entry(200, "invalid_argument", "invalid_argument")
-        );
-        assert_eq!(
-            check("catalog/registration.toml", &inside),
-            Vec::<String>::new()
-        );
-        let outside = format!(
-            "{inside}\n{}",
-            registration_entry(310, "record_not_found", "invalid_argument")
-        );
+        let inside = format!("{REGISTRATION}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_eq!(check("catalog/registration.toml", &inside), Vec::<String>::new());
+        let outside = format!("{inside}\n{}", registration_entry(310, "record_not_found", "invalid_argument"));
         assert_one(
             &check("catalog/registration.toml", &outside),
             "code 310 is outside its range `invalid_argument` (200-299)",
         );
-        let undeclared = format!(
-            "{inside}\n{}",
-            registration_entry(210, "invalid_credentials", "credentials")
-        );
-        assert_one(
-            &check("catalog/registration.toml", &undeclared),
-            "section `credentials` is not a declared range",
-        );
+        let undeclared = format!("{inside}\n{}", registration_entry(210, "invalid_credentials", "credentials"));
+        assert_one(&check("catalog/registration.toml", &undeclared), "section `credentials` is not a declared range");
     }
 
     #[test]
     fn ranges_may_nest_but_not_overlap() {
-        let overlapping = REGISTRATION.to_owned()
-            + "\n[[range]]\nname = \"record\"\ntitle = \"R\"\nstart = 250\nend = 399\n";
-        let text = format!(
-            "{overlapping}\n{}",
-            registration_entry(200, "invalid_argument", "invalid_argument")
-        );
+        let overlapping =
+            REGISTRATION.to_owned() + "\n[[range]]\nname = \"record\"\ntitle = \"R\"\nstart = 250\nend = 399\n";
+        let text = format!("{overlapping}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
         assert_one(
             &check("catalog/registration.toml", &text),
             "range `record` (250-399) partially overlaps range `invalid_argument` (200-299)",
         );
         let nested = REGISTRATION.to_owned()
             + "\n[[range]]\nname = \"credentials\"\ntitle = \"C\"\nstart = 210\nend = 219\ncatch_all = 205\n";
-        let text = format!(
-            "{nested}\n{}",
-            registration_entry(200, "invalid_argument", "invalid_argument")
-        );
-        assert_one(
-            &check("catalog/registration.toml", &text),
-            "catch-all 205 lies outside its range",
-        );
+        let text = format!("{nested}\n{}", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &text), "catch-all 205 lies outside its range");
     }
 
     #[test]
     fn a_catch_all_must_be_a_code() {
-        let text = format!(
-            "{REGISTRATION}\n{}",
-            registration_entry(201, "duplicate_argument", "invalid_argument")
-        );
-        assert_one(
-            &check("catalog/registration.toml", &text),
-            "catch-all 200 is not a code of this catalog",
-        );
+        let text = format!("{REGISTRATION}\n{}", registration_entry(201, "duplicate_argument", "invalid_argument"));
+        assert_one(&check("catalog/registration.toml", &text), "catch-all 200 is not a code of this catalog");
     }
 
     #[test]
     fn names_may_repeat_but_must_agree() {
         let first = registration_entry(214, "password_unacceptable", "invalid_argument");
-        let second = registration_entry(252, "password_unacceptable", "invalid_argument").replace(
-            "[[entry]]",
-            "[[entry]]\nvariant = \"EntityPasswordUnacceptable\"",
-        );
-        let base = format!(
-            "{REGISTRATION}\n{}\n",
-            registration_entry(200, "invalid_argument", "invalid_argument")
-        );
-        assert_eq!(
-            check(
-                "catalog/registration.toml",
-                &format!("{base}{first}\n{second}")
-            ),
-            Vec::<String>::new()
-        );
+        let second = registration_entry(252, "password_unacceptable", "invalid_argument")
+            .replace("[[entry]]", "[[entry]]\nvariant = \"EntityPasswordUnacceptable\"");
+        let base = format!("{REGISTRATION}\n{}\n", registration_entry(200, "invalid_argument", "invalid_argument"));
+        assert_eq!(check("catalog/registration.toml", &format!("{base}{first}\n{second}")), Vec::<String>::new());
         let disagreeing = second.replace("retryable = false", "retryable = true");
         assert_one(
-            &check(
-                "catalog/registration.toml",
-                &format!("{base}{first}\n{disagreeing}"),
-            ),
+            &check("catalog/registration.toml", &format!("{base}{first}\n{disagreeing}")),
             "entries sharing code or name `password_unacceptable` must agree",
         );
     }
@@ -944,33 +688,17 @@ mod tests {
         let text = format!(
             "{REGISTRATION}\n{}\n{}",
             registration_entry(200, "invalid_argument", "invalid_argument"),
-            ENTRY
-                .replace(
-                    "section = \"Authentication\"",
-                    "section = \"invalid_argument\""
-                )
-                .replace("401", "400")
+            ENTRY.replace("section = \"Authentication\"", "section = \"invalid_argument\"").replace("401", "400")
         );
         let found = check("catalog/registration.toml", &text);
-        assert!(
-            found
-                .iter()
-                .any(|d| d.contains("code must be an integer, like the first entry's")),
-            "{found:?}"
-        );
+        assert!(found.iter().any(|d| d.contains("code must be an integer, like the first entry's")), "{found:?}");
     }
 
     #[test]
     fn seed_damage_is_rejected() {
         let with = |message: &str| authos(&ENTRY.replace("JWT has expired", message));
-        assert_one(
-            &with("We\u{e2}\u{20ac}\u{2122}ve sent"),
-            "contains mojibake",
-        );
-        assert_one(
-            &with("missing error\\\\_description"),
-            "contains a Markdown escape",
-        );
+        assert_one(&with("We\u{e2}\u{20ac}\u{2122}ve sent"), "contains mojibake");
+        assert_one(&with("missing error\\\\_description"), "contains a Markdown escape");
         assert_one(&with("Disabled&nbsp;connection"), "contains an HTML entity");
         assert_one(&with(" padded"), "leading or trailing white space");
         assert_one(&with(""), "`message` is empty");
@@ -983,10 +711,7 @@ mod tests {
             "API `authos` must be defined in catalog/authos.toml",
         );
         let unknown = API.replace("\"authos\"", "\"okta\"");
-        assert_one(
-            &check("catalog/okta.toml", &format!("{unknown}\n{ENTRY}")),
-            "unknown API `okta`",
-        );
+        assert_one(&check("catalog/okta.toml", &format!("{unknown}\n{ENTRY}")), "unknown API `okta`");
     }
 
     #[test]
@@ -1002,21 +727,11 @@ mod tests {
     fn non_utf8_and_empty_files() {
         let mut bytes = format!("{API}\n{ENTRY}").into_bytes();
         bytes.splice(30..30, [0xff, 0xfe]);
-        let found = parse_file("catalog/authos.toml", &bytes)
-            .err()
-            .unwrap_or_default();
+        let found = parse_file("catalog/authos.toml", &bytes).err().unwrap_or_default();
         assert_eq!(found.len(), 1);
-        assert_eq!(
-            found[0].to_string(),
-            "catalog/authos.toml:3:9: the file is not valid UTF-8"
-        );
+        assert_eq!(found[0].to_string(), "catalog/authos.toml:3:9: the file is not valid UTF-8");
         let found = check("catalog/authos.toml", "");
-        assert!(
-            found
-                .iter()
-                .all(|d| d.starts_with("catalog/authos.toml:1:1: ")),
-            "{found:?}"
-        );
+        assert!(found.iter().all(|d| d.starts_with("catalog/authos.toml:1:1: ")), "{found:?}");
         assert_eq!(found.len(), 2, "{found:?}");
     }
 }

@@ -79,11 +79,7 @@ pub struct UnknownApi(pub String);
 
 impl core::fmt::Display for UnknownApi {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "unknown API `{}`; expected app_native, auth0, authos or registration",
-            self.0
-        )
+        write!(f, "unknown API `{}`; expected app_native, auth0, authos or registration", self.0)
     }
 }
 
@@ -93,9 +89,6 @@ impl core::str::FromStr for Api {
     type Err = UnknownApi;
 
     fn from_str(name: &str) -> Result<Api, UnknownApi> {
-        Api::ALL
-            .into_iter()
-            .find(|api| api.as_str() == name)
-            .ok_or_else(|| UnknownApi(name.to_owned()))
+        Api::ALL.into_iter().find(|api| api.as_str() == name).ok_or_else(|| UnknownApi(name.to_owned()))
     }
 }

@@ -246,11 +246,7 @@ impl CodeRange {
     }
 
     pub(crate) fn rule(&self) -> crate::hierarchy::RangeRule {
-        crate::hierarchy::RangeRule {
-            start: self.start,
-            end: self.end,
-            catch_all: self.catch_all,
-        }
+        crate::hierarchy::RangeRule { start: self.start, end: self.end, catch_all: self.catch_all }
     }
 }
 

@@ -23,9 +23,7 @@ use crate::kind::Kind;
 /// let codes = retryable_codes::<auth_error_catalog::authos::Code>();
 /// assert!(codes.contains(&"RATE_LIMIT_EXCEEDED"));
 /// ```
-pub trait ErrorCode:
-    Copy + Eq + Hash + Ord + Debug + Display + Send + Sync + 'static + Into<&'static str>
-{
+pub trait ErrorCode: Copy + Eq + Hash + Ord + Debug + Display + Send + Sync + 'static + Into<&'static str> {
     /// The API the codes belong to.
     const API: Api;
 
@@ -92,11 +90,7 @@ pub struct UnknownCode {
 
 impl Display for UnknownCode {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "`{}` is not a code of the {} catalog",
-            self.wire, self.api
-        )
+        write!(f, "`{}` is not a code of the {} catalog", self.wire, self.api)
     }
 }
 
@@ -121,7 +115,7 @@ macro_rules! error_code {
             )]
             #[inline]
             pub fn from_wire(wire: &str) -> Option<Code> {
-                WIRE.get(wire)
+                Code::lookup(wire)
             }
 
             #[doc = concat!(

@@ -18,18 +18,17 @@ pub struct RangeRule {
 /// `code`, widening outwards. Never `code` itself.
 ///
 /// `218 → 210`, `210 → 200`, `352 → 340` (there is no 350), `200 → None`.
-pub fn catch_all(code: u32, ranges: &[RangeRule], exists: impl Fn(u32) -> bool) -> Option<u32> {
+pub fn catch_all(code: u32, ranges: impl IntoIterator<Item = RangeRule>, exists: impl Fn(u32) -> bool) -> Option<u32> {
     let tens = code - code % 10;
     if tens != code && exists(tens) {
         return Some(tens);
     }
-    let mut holding: Vec<&RangeRule> = ranges
-        .iter()
-        .filter(|range| (range.start..=range.end).contains(&code))
-        .collect();
-    holding.sort_by_key(|range| range.end - range.start);
-    holding
+    // The narrowest range that holds `code` and has a usable catch-all.
+    ranges
         .into_iter()
-        .filter_map(|range| range.catch_all)
-        .find(|&candidate| candidate != code && exists(candidate))
+        .filter(|range| (range.start..=range.end).contains(&code))
+        .filter_map(|range| Some((range.end - range.start, range.catch_all?)))
+        .filter(|&(_, candidate)| candidate != code && exists(candidate))
+        .min_by_key(|&(width, _)| width)
+        .map(|(_, candidate)| candidate)
 }

@@ -43,15 +43,12 @@ const fn read4(bytes: &[u8], at: usize) -> u64 {
 /// Two words that, together with the length, identify a key of up to 16
 /// bytes exactly (they overlap to cover every byte). Longer keys are folded
 /// into them, and compared byte for byte on a hit.
-#[inline]
+#[inline(always)]
 pub const fn words(bytes: &[u8]) -> (u64, u64) {
     let len = bytes.len();
     match len {
         0 => (0, 0),
-        1..=3 => (
-            (bytes[0] as u64) << 16 | (bytes[len / 2] as u64) << 8 | bytes[len - 1] as u64,
-            0,
-        ),
+        1..=3 => ((bytes[0] as u64) << 16 | (bytes[len / 2] as u64) << 8 | bytes[len - 1] as u64, 0),
         4..=7 => (read4(bytes, 0), read4(bytes, len - 4)),
         8..=16 => (read8(bytes, 0), read8(bytes, len - 8)),
         // No multiply here: the four words only need to differ between the
@@ -69,17 +66,14 @@ pub const fn words(bytes: &[u8]) -> (u64, u64) {
             }
             if at < len {
                 // The last 16 bytes, overlapping the last block: every byte counts.
-                state = fold(
-                    read8(bytes, len - 16) ^ state ^ K0,
-                    read8(bytes, len - 8) ^ K1,
-                );
+                state = fold(read8(bytes, len - 16) ^ state ^ K0, read8(bytes, len - 8) ^ K1);
             }
             (state, 0)
         }
     }
 }
 
-#[inline]
+#[inline(always)]
 const fn mix(words: (u64, u64), len: usize, seed: u64) -> u64 {
     fold(words.0 ^ seed ^ K0, words.1 ^ K1 ^ len as u64)
 }
@@ -111,19 +105,11 @@ pub struct Slot<V: 'static> {
 impl<V> Slot<V> {
     /// An occupied slot; the words are computed at compile time.
     pub const fn new(text: &'static str, value: V) -> Self {
-        Slot {
-            text,
-            words: words(text.as_bytes()),
-            value: Some(value),
-        }
+        Slot { text, words: words(text.as_bytes()), value: Some(value) }
     }
 
     /// An empty slot.
-    pub const EMPTY: Self = Slot {
-        text: "",
-        words: (0, 0),
-        value: None,
-    };
+    pub const EMPTY: Self = Slot { text: "", words: (0, 0), value: None };
 }
 
 /// A static table from text to a value with one probe: `slots[hash(key) >> shift]`
@@ -137,7 +123,7 @@ pub struct StrMap<V: 'static> {
 
 impl<V: Copy> StrMap<V> {
     /// The value stored for `key`.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<V> {
         let words = words(key.as_bytes());
         let hash = mix(words, key.len(), self.seed);

@@ -29,9 +29,7 @@ impl Code {
     /// assert_eq!(Code::InvalidArgument.parent(), None);
     /// ```
     pub fn parent(self) -> Option<Code> {
-        self.entry()
-            .parent()
-            .map(|parent| Code::ALL[parent.index()])
+        self.entry().parent().map(|parent| Code::ALL[parent.index()])
     }
 
     /// The code numbered `number`, or for a number the catalog does not
@@ -49,11 +47,8 @@ impl Code {
         if let Some(code) = Code::from_number(number) {
             return Some(code);
         }
-        let rules: Vec<crate::hierarchy::RangeRule> =
-            CATALOG.ranges.iter().map(|range| range.rule()).collect();
-        let parent = crate::hierarchy::catch_all(number, &rules, |candidate| {
-            Code::from_number(candidate).is_some()
-        })?;
+        let rules = CATALOG.ranges.iter().map(CodeRange::rule);
+        let parent = crate::hierarchy::catch_all(number, rules, |candidate| Code::from_number(candidate).is_some())?;
         Code::from_number(parent)
     }
 }

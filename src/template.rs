@@ -57,10 +57,7 @@ pub fn parse(template: &str) -> Result<Vec<Segment<'_>>, TemplateError> {
         }
         let after_open = &rest[open + 2..];
         let Some(len) = after_open.find("}}") else {
-            return Err(TemplateError {
-                offset: offset + open,
-                message: "`{{` is never closed by `}}`".to_owned(),
-            });
+            return Err(TemplateError { offset: offset + open, message: "`{{` is never closed by `}}`".to_owned() });
         };
         let name = &after_open[..len];
         if let Some(problem) = name_problem(name) {
@@ -81,9 +78,7 @@ fn name_problem(name: &str) -> Option<&'static str> {
     let mut chars = name.chars();
     match chars.next() {
         None => Some("has no name"),
-        Some(first) if !first.is_ascii_lowercase() => {
-            Some("must start with a lowercase ASCII letter")
-        }
+        Some(first) if !first.is_ascii_lowercase() => Some("must start with a lowercase ASCII letter"),
         _ if !chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') => {
             Some("may hold only lowercase ASCII letters, digits and `_`")
         }
@@ -109,10 +104,7 @@ pub fn placeholders<'a>(segments: &[Segment<'a>]) -> Vec<&'a str> {
 /// takes the shortest text up to the next literal part (the last one takes
 /// the rest), so a value that itself contains that literal part is split at
 /// its first occurrence.
-pub fn captures<'s, 't>(
-    segments: &[Segment<'s>],
-    text: &'t str,
-) -> Option<Vec<(&'s str, &'t str)>> {
+pub fn captures<'s, 't>(segments: &[Segment<'s>], text: &'t str) -> Option<Vec<(&'s str, &'t str)>> {
     let mut values = Vec::new();
     let mut rest = text;
     let mut pending: Option<&'s str> = None;

@@ -26,31 +26,11 @@ fn catalog_files() -> Vec<SourceFile> {
 
 #[test]
 fn the_shipped_catalog_compiles_to_four_modules_and_the_bench_baselines() {
-    let generated = compile(&catalog_files()).unwrap_or_else(|found| {
-        panic!(
-            "{}",
-            found
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
-    let mut names: Vec<_> = generated
-        .iter()
-        .map(|file| file.file_name.as_str())
-        .collect();
+    let generated = compile(&catalog_files())
+        .unwrap_or_else(|found| panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let mut names: Vec<_> = generated.iter().map(|file| file.file_name.as_str()).collect();
     names.sort();
-    assert_eq!(
-        names,
-        [
-            "app_native.rs",
-            "auth0.rs",
-            "authos.rs",
-            "lookup_baselines.rs",
-            "registration.rs"
-        ]
-    );
+    assert_eq!(names, ["app_native.rs", "auth0.rs", "authos.rs", "lookup_baselines.rs", "registration.rs"]);
 }
 
 #[test]
@@ -64,16 +44,11 @@ fn generation_is_deterministic() {
 
 #[test]
 fn a_missing_catalog_is_reported() {
-    let files: Vec<SourceFile> = catalog_files()
-        .into_iter()
-        .filter(|file| !file.display_path.ends_with("auth0.toml"))
-        .collect();
+    let files: Vec<SourceFile> =
+        catalog_files().into_iter().filter(|file| !file.display_path.ends_with("auth0.toml")).collect();
     let found = compile(&files).err().unwrap();
     assert_eq!(found.len(), 1);
-    assert_eq!(
-        found[0].to_string(),
-        "catalog/auth0.toml:1:1: the catalog of API `auth0` is missing"
-    );
+    assert_eq!(found[0].to_string(), "catalog/auth0.toml:1:1: the catalog of API `auth0` is missing");
 }
 
 #[test]
@@ -81,19 +56,12 @@ fn problems_in_several_files_are_all_reported_in_order() {
     let mut files = catalog_files();
     for file in &mut files {
         let text = String::from_utf8(file.bytes.clone()).unwrap();
-        file.bytes = text
-            .replacen("retryable = false", "retryable = 0", 1)
-            .into_bytes();
+        file.bytes = text.replacen("retryable = false", "retryable = 0", 1).into_bytes();
     }
     let found = compile(&files).err().unwrap();
     let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(found.len(), 4, "{shown:#?}");
-    assert!(
-        shown
-            .iter()
-            .all(|d| d.contains("`retryable` in [[entry]] must be a boolean")),
-        "{shown:#?}"
-    );
+    assert!(shown.iter().all(|d| d.contains("`retryable` in [[entry]] must be a boolean")), "{shown:#?}");
     let mut sorted = shown.clone();
     sorted.sort();
     assert_eq!(shown, sorted);

@@ -17,27 +17,16 @@ where
         assert_eq!(format!("{code:?}"), entry.variant());
         let wire: &'static str = code.into();
         assert_eq!(wire, entry.code());
-        assert_eq!(
-            C::API.catalog().find(entry.code()).map(|e| e.code()),
-            Some(entry.code())
-        );
+        assert_eq!(C::API.catalog().find(entry.code()).map(|e| e.code()), Some(entry.code()));
         let status = code.http_status();
-        assert!(
-            status.is_client_error() || status.is_server_error(),
-            "{code}: {status}"
-        );
+        assert!(status.is_client_error() || status.is_server_error(), "{code}: {status}");
         assert_eq!(code.kind(), entry.kind());
         assert_eq!(code.retryable(), entry.retryable());
         assert_eq!(code.message(), entry.message());
         assert_eq!(code.description(), entry.description());
         assert_eq!(code.resolution(), entry.resolution());
         for placeholder in entry.placeholders() {
-            assert!(
-                entry
-                    .description()
-                    .contains(&format!("{{{{{placeholder}}}}}")),
-                "{code}"
-            );
+            assert!(entry.description().contains(&format!("{{{{{placeholder}}}}}")), "{code}");
         }
     }
 }
@@ -55,14 +44,9 @@ fn round_trips_shared<C: ErrorCode>() {
     for &code in C::all() {
         let found = C::from_wire(code.as_str()).expect("every error string is found");
         assert_eq!(found.as_str(), code.as_str());
-        let first = C::all()
-            .iter()
-            .find(|other| other.as_str() == code.as_str());
+        let first = C::all().iter().find(|other| other.as_str() == code.as_str());
         assert_eq!(Some(&found), first);
-        assert_eq!(
-            (found.kind(), found.retryable()),
-            (code.kind(), code.retryable())
-        );
+        assert_eq!((found.kind(), found.retryable()), (code.kind(), code.retryable()));
     }
 }
 
@@ -118,10 +102,7 @@ fn registration_codes_are_found_by_number_text_and_name() {
         let entry = code.entry();
         let number = entry.number().unwrap();
         assert_eq!(registration::Code::from_number(number), Some(code));
-        assert_eq!(
-            registration::Code::from_wire(&number.to_string()),
-            Some(code)
-        );
+        assert_eq!(registration::Code::from_wire(&number.to_string()), Some(code));
         assert_eq!(registration::Code::resolve(number), Some(code));
         let name = entry.name().expect("every Registration code has a name");
         let by_name = registration::Code::from_wire(name).unwrap();
@@ -129,14 +110,8 @@ fn registration_codes_are_found_by_number_text_and_name() {
         assert_eq!(by_name.entry().name(), Some(name));
         assert!(by_name <= code);
     }
-    assert_eq!(
-        registration::Code::from_wire("password_unacceptable").map(|c| c.as_str()),
-        Some("214")
-    );
-    assert_eq!(
-        registration::Code::from_number(352).and_then(|c| c.entry().name()),
-        Some("password_unacceptable")
-    );
+    assert_eq!(registration::Code::from_wire("password_unacceptable").map(|c| c.as_str()), Some("214"));
+    assert_eq!(registration::Code::from_number(352).and_then(|c| c.entry().name()), Some("password_unacceptable"));
 }
 
 #[test]
@@ -144,12 +119,7 @@ fn registration_catch_alls() {
     use registration::Code;
     let resolved = |number: u32| Code::resolve(number).map(|code| code.as_str());
     assert_eq!(resolved(218), Some("210"));
-    assert_eq!(
-        Code::resolve(218)
-            .and_then(Code::parent)
-            .map(|c| c.as_str()),
-        Some("200")
-    );
+    assert_eq!(Code::resolve(218).and_then(Code::parent).map(|c| c.as_str()), Some("200"));
     assert_eq!(resolved(199), Some("100"));
     assert_eq!(resolved(229), Some("200"));
     assert_eq!(resolved(355), Some("340"));
@@ -157,11 +127,7 @@ fn registration_catch_alls() {
     assert_eq!(resolved(399), Some("390"));
     assert_eq!(resolved(309), Some("300"));
     assert_eq!(resolved(599), Some("500"));
-    assert_eq!(
-        resolved(419),
-        None,
-        "4xx has no catch-all: there is no code 400 or 410"
-    );
+    assert_eq!(resolved(419), None, "4xx has no catch-all: there is no code 400 or 410");
     assert_eq!(resolved(99), None);
     assert_eq!(resolved(u32::MAX), None);
 
@@ -170,54 +136,24 @@ fn registration_catch_alls() {
         let number = code.entry().number().unwrap();
         if let Some(parent) = code.parent() {
             let parent_number = parent.entry().number().unwrap();
-            assert!(
-                parent_number < number && parent_number % 10 == 0,
-                "{number} → {parent_number}"
-            );
-            assert_eq!(
-                Some(parent.entry().number().unwrap()),
-                code.entry().parent().and_then(|p| p.number())
-            );
+            assert!(parent_number < number && parent_number % 10 == 0, "{number} → {parent_number}");
+            assert_eq!(Some(parent.entry().number().unwrap()), code.entry().parent().and_then(|p| p.number()));
         } else {
-            let without_catch_all = Api::Registration
-                .catalog()
-                .ranges()
-                .iter()
-                .any(|r| r.contains(number) && r.catch_all().is_none());
-            assert!(
-                number % 100 == 0 || without_catch_all,
-                "only the hundreds and the 4xx codes are roots: {number}"
-            );
+            let without_catch_all =
+                Api::Registration.catalog().ranges().iter().any(|r| r.contains(number) && r.catch_all().is_none());
+            assert!(number % 100 == 0 || without_catch_all, "only the hundreds and the 4xx codes are roots: {number}");
         }
     }
-    assert_eq!(
-        Code::from_number(205).and_then(Code::parent),
-        Some(Code::InvalidArgument)
-    );
-    assert_eq!(
-        Code::from_number(341)
-            .and_then(Code::parent)
-            .map(|c| c.as_str()),
-        Some("340")
-    );
-    assert_eq!(
-        Code::from_number(340)
-            .and_then(Code::parent)
-            .map(|c| c.as_str()),
-        Some("300")
-    );
+    assert_eq!(Code::from_number(205).and_then(Code::parent), Some(Code::InvalidArgument));
+    assert_eq!(Code::from_number(341).and_then(Code::parent).map(|c| c.as_str()), Some("340"));
+    assert_eq!(Code::from_number(340).and_then(Code::parent).map(|c| c.as_str()), Some("300"));
 }
 
 #[test]
 fn registration_statuses_are_both_recorded() {
     let catalog = Api::Registration.catalog();
     assert_eq!(catalog.wire_status().map(|s| s.as_u16()), Some(200));
-    let status = |number| {
-        registration::Code::from_number(number)
-            .unwrap()
-            .http_status()
-            .as_u16()
-    };
+    let status = |number| registration::Code::from_number(number).unwrap().http_status().as_u16();
     assert_eq!(status(210), 401);
     assert_eq!(status(510), 429);
     assert_eq!(status(480), 503);
@@ -229,47 +165,25 @@ fn auth0_pairs_templates_and_error_strings() {
     for code in Code::ALL {
         let entry = code.entry();
         if entry.placeholders().is_empty() {
-            assert_eq!(
-                Code::from_pair(entry.code(), entry.description()),
-                Some(code),
-                "{code:?}"
-            );
+            assert_eq!(Code::from_pair(entry.code(), entry.description()), Some(code), "{code:?}");
         } else {
             // Fill every placeholder with text that contains no literal part of the template.
             let mut filled = entry.description().to_owned();
             for name in entry.placeholders() {
                 filled = filled.replace(&format!("{{{{{name}}}}}"), "X9");
             }
-            assert_eq!(
-                Code::from_pair(entry.code(), &filled),
-                Some(code),
-                "{filled}"
-            );
+            assert_eq!(Code::from_pair(entry.code(), &filled), Some(code), "{filled}");
         }
     }
-    assert_eq!(
-        Code::from_pair("invalid_grant", "Wrong email or password."),
-        Some(Code::InvalidGrant)
-    );
-    assert_eq!(
-        Code::from_pair("invalid_request", "missing username parameter "),
-        None
-    );
-    assert_eq!(
-        Code::from_pair("not_an_error", "missing username parameter"),
-        None
-    );
-    assert_eq!(
-        Code::from_wire("bad.connection").map(|c| c.entry().code()),
-        Some("bad.connection")
-    );
+    assert_eq!(Code::from_pair("invalid_grant", "Wrong email or password."), Some(Code::InvalidGrant));
+    assert_eq!(Code::from_pair("invalid_request", "missing username parameter "), None);
+    assert_eq!(Code::from_pair("not_an_error", "missing username parameter"), None);
+    assert_eq!(Code::from_wire("bad.connection").map(|c| c.entry().code()), Some("bad.connection"));
 }
 
 #[test]
 fn kinds_are_spread_over_the_taxonomy() {
-    let used: std::collections::BTreeSet<Kind> = auth_error_catalog::entries()
-        .map(|entry| entry.kind())
-        .collect();
+    let used: std::collections::BTreeSet<Kind> = auth_error_catalog::entries().map(|entry| entry.kind()).collect();
     for kind in [
         Kind::InvalidRequest,
         Kind::InvalidCredentials,
@@ -295,10 +209,7 @@ fn kinds_are_spread_over_the_taxonomy() {
 fn strum_traits_agree_with_the_inherent_api() {
     use strum::{EnumCount, IntoEnumIterator, VariantArray};
     assert_eq!(<authos::Code as EnumCount>::COUNT, authos::Code::COUNT);
-    assert_eq!(
-        <authos::Code as IntoEnumIterator>::iter().count(),
-        authos::Code::COUNT
-    );
+    assert_eq!(<authos::Code as IntoEnumIterator>::iter().count(), authos::Code::COUNT);
     assert_eq!(authos::Code::VARIANTS, &authos::Code::ALL[..]);
 }
 
@@ -318,9 +229,7 @@ fn near_misses_are_not_found() {
                 if let Some(found) = catalog.find(&miss) {
                     // A shorter code may exist on its own (e.g. "401" inside no other); it must then match exactly.
                     assert_eq!(
-                        found
-                            .code()
-                            .trim_start_matches(catalog.code_prefix().unwrap_or("")),
+                        found.code().trim_start_matches(catalog.code_prefix().unwrap_or("")),
                         miss.trim_start_matches(catalog.code_prefix().unwrap_or(""))
                     );
                 }
@@ -337,7 +246,8 @@ fn every_byte_of_a_key_counts() {
         let catalog = api.catalog();
         let prefix = catalog.code_prefix().unwrap_or("");
         for entry in catalog.entries() {
-            let texts = [Some(entry.code()), entry.name(), entry.code().strip_prefix(prefix).filter(|_| !prefix.is_empty())];
+            let texts =
+                [Some(entry.code()), entry.name(), entry.code().strip_prefix(prefix).filter(|_| !prefix.is_empty())];
             for text in texts.into_iter().flatten() {
                 for position in 0..text.len() {
                     for replacement in [b'0', b'_', b'Z', b'a', b'.'] {
@@ -349,7 +259,11 @@ fn every_byte_of_a_key_counts() {
                         let changed = String::from_utf8(bytes).unwrap();
                         if let Some(found) = catalog.find(&changed) {
                             let exact = [Some(found.code()), found.name(), found.code().strip_prefix(prefix)];
-                            assert!(exact.contains(&Some(changed.as_str())), "{api}: {changed:?} found {}", found.code());
+                            assert!(
+                                exact.contains(&Some(changed.as_str())),
+                                "{api}: {changed:?} found {}",
+                                found.code()
+                            );
                         }
                     }
                 }

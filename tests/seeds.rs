@@ -49,34 +49,20 @@ const TEXT_FIXES: &[(Api, &str, &str)] = &[
 /// Seed text the catalog replaces with wording of its own: (API, seed text).
 /// Registration 360's example describes a data-type error (341), not a
 /// constraint violation.
-const REPLACED_TEXT: &[(Api, &str)] = &[(
-    Api::Registration,
-    "you tried to write string data to an attribute that can only hold integer data",
-)];
+const REPLACED_TEXT: &[(Api, &str)] =
+    &[(Api::Registration, "you tried to write string data to an attribute that can only hold integer data")];
 
 /// Registration names the seed gets wrong: (code, seed name, catalog name).
 /// The seed gives 352 the name of 221; Akamai sends `password_unacceptable`.
 const NAME_FIXES: &[(u32, &str, &str)] = &[(352, "unknown_application", "password_unacceptable")];
 
 /// UTF-8 read as Windows-1252, and the character it stands for.
-const MOJIBAKE: &[(&str, &str)] = &[
-    ("â€™", "’"),
-    ("â€˜", "‘"),
-    ("â€œ", "“"),
-    ("â€\u{9d}", "”"),
-    ("â€“", "–"),
-    ("â€”", "—"),
-];
+const MOJIBAKE: &[(&str, &str)] =
+    &[("â€™", "’"), ("â€˜", "‘"), ("â€œ", "“"), ("â€\u{9d}", "”"), ("â€“", "–"), ("â€”", "—")];
 
 /// HTML character references and the text they stand for.
-const HTML_ENTITIES: &[(&str, &str)] = &[
-    ("&nbsp;", " "),
-    ("&amp;", "&"),
-    ("&lt;", "<"),
-    ("&gt;", ">"),
-    ("&quot;", "\""),
-    ("&#39;", "'"),
-];
+const HTML_ENTITIES: &[(&str, &str)] =
+    &[("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")];
 
 /// Characters the seeds escape with a backslash the Markdown way.
 const MARKDOWN_ESCAPED: &[char] = &['_', '{', '}', '*', '`', '[', ']', '#'];
@@ -91,10 +77,7 @@ struct Fixed {
 
 impl Fixed {
     fn new(seed_text: &str) -> Fixed {
-        Fixed {
-            text: seed_text.to_owned(),
-            mistakes: Vec::new(),
-        }
+        Fixed { text: seed_text.to_owned(), mistakes: Vec::new() }
     }
 
     /// Replaces `wrong` by `right`, recording `wrong` as a mistake.
@@ -108,22 +91,15 @@ impl Fixed {
 
     /// Applies the API's documented misspelling fixes.
     fn fix_typos(self, api: Api) -> Fixed {
-        TEXT_FIXES
-            .iter()
-            .filter(|(of, _, _)| *of == api)
-            .fold(self, |fixed, (_, wrong, right)| fixed.fix(wrong, right))
+        TEXT_FIXES.iter().filter(|(of, _, _)| *of == api).fold(self, |fixed, (_, wrong, right)| fixed.fix(wrong, right))
     }
 
     fn fix_mojibake(self) -> Fixed {
-        MOJIBAKE
-            .iter()
-            .fold(self, |fixed, (wrong, right)| fixed.fix(wrong, right))
+        MOJIBAKE.iter().fold(self, |fixed, (wrong, right)| fixed.fix(wrong, right))
     }
 
     fn decode_html_entities(self) -> Fixed {
-        HTML_ENTITIES
-            .iter()
-            .fold(self, |fixed, (wrong, right)| fixed.fix(wrong, right))
+        HTML_ENTITIES.iter().fold(self, |fixed, (wrong, right)| fixed.fix(wrong, right))
     }
 
     /// Removes Markdown backslash escapes; each escaped word is a mistake.
@@ -137,9 +113,7 @@ impl Fixed {
 }
 
 fn has_markdown_escape(text: &str) -> bool {
-    MARKDOWN_ESCAPED
-        .iter()
-        .any(|c| text.contains(&format!("\\{c}")))
+    MARKDOWN_ESCAPED.iter().any(|c| text.contains(&format!("\\{c}")))
 }
 
 /// The words of `raw` that carry a Markdown escape (`error\_description`,
@@ -157,8 +131,7 @@ fn html_entity(text: &str) -> Option<&str> {
     text.match_indices('&').find_map(|(at, _)| {
         let name_len = text[at + 1..].find(';')?;
         let name = &text[at + 1..at + 1 + name_len];
-        let plausible = (1..=10).contains(&name.len())
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#');
+        let plausible = (1..=10).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#');
         plausible.then(|| &text[at..at + name_len + 2])
     })
 }
@@ -243,10 +216,7 @@ struct AppNativeRow {
 impl AppNativeRow {
     /// Message and cause, Markdown escapes removed, to compare rows across seeds.
     fn texts(&self) -> (String, String) {
-        (
-            Fixed::new(&self.message).unescape_markdown().text,
-            Fixed::new(&self.cause).unescape_markdown().text,
-        )
+        (Fixed::new(&self.message).unescape_markdown().text, Fixed::new(&self.cause).unescape_markdown().text)
     }
 }
 
@@ -260,11 +230,8 @@ fn markdown_cells(line: &str) -> Vec<String> {
 
 /// The `|code|status|message|cause|` rows of an app-native seed.
 fn app_native_rows(seed: &'static str, text: &str) -> Vec<AppNativeRow> {
-    let table: Vec<Vec<String>> = text
-        .lines()
-        .filter(|line| line.trim_start().starts_with('|'))
-        .map(markdown_cells)
-        .collect();
+    let table: Vec<Vec<String>> =
+        text.lines().filter(|line| line.trim_start().starts_with('|')).map(markdown_cells).collect();
     let rows: Vec<AppNativeRow> = table
         .iter()
         .filter_map(|cells| {
@@ -274,9 +241,7 @@ fn app_native_rows(seed: &'static str, text: &str) -> Vec<AppNativeRow> {
             Some(AppNativeRow {
                 seed,
                 number,
-                status: status
-                    .parse()
-                    .unwrap_or_else(|_| panic!("seed {seed} row {code}: status {status}")),
+                status: status.parse().unwrap_or_else(|_| panic!("seed {seed} row {code}: status {status}")),
                 code,
                 message,
                 cause,
@@ -294,10 +259,7 @@ fn catalog_number(row: &AppNativeRow, seed: &[AppNativeRow], other: &[AppNativeR
     if seed.iter().filter(|r| r.number == row.number).count() < 2 {
         return row.number;
     }
-    other
-        .iter()
-        .find(|r| r.texts() == row.texts())
-        .map_or(row.number, |r| r.number)
+    other.iter().find(|r| r.texts() == row.texts()).map_or(row.number, |r| r.number)
 }
 
 #[test]
@@ -330,23 +292,15 @@ fn app_native_catalog_has_every_row_of_both_seeds() {
                 "{at}: wire code"
             );
             if number == row.number {
-                assert_eq!(
-                    app_native::Code::from_wire(&row.code),
-                    Some(code),
-                    "{at}: from_wire"
-                );
+                assert_eq!(app_native::Code::from_wire(&row.code), Some(code), "{at}: from_wire");
             } else {
                 // The seed's number is the mistake.
                 assert_erratum_quotes(entry, std::slice::from_ref(&row.code), &at);
             }
             assert_eq!(entry.http_status().as_u16(), row.status, "{at}: status");
 
-            let message = Fixed::new(&row.message)
-                .unescape_markdown()
-                .fix_typos(Api::AppNative);
-            let description = Fixed::new(&row.cause)
-                .unescape_markdown()
-                .fix_typos(Api::AppNative);
+            let message = Fixed::new(&row.message).unescape_markdown().fix_typos(Api::AppNative);
+            let description = Fixed::new(&row.cause).unescape_markdown().fix_typos(Api::AppNative);
             assert_eq!(entry.message(), message.text, "{at}: message");
             assert_eq!(entry.description(), description.text, "{at}: description");
             let mistakes = [message.mistakes, description.mistakes].concat();
@@ -357,11 +311,7 @@ fn app_native_catalog_has_every_row_of_both_seeds() {
     assert_eq!(union.len(), APP_NATIVE_UNION, "union of seeds 000 and 001");
     let catalogued: Vec<u32> = app_native::Code::ALL
         .iter()
-        .map(|code| {
-            code.entry()
-                .number()
-                .expect("app-native codes are numbered")
-        })
+        .map(|code| code.entry().number().expect("app-native codes are numbered"))
         .collect();
     assert_eq!(
         catalogued.iter().copied().collect::<BTreeSet<_>>(),
@@ -396,27 +346,17 @@ fn auth0_rows(text: &str) -> Vec<Auth0Row> {
             endpoint = Some(path.to_owned());
             grant_type = None;
             status = None;
-        } else if let Some(grant) = line
-            .strip_prefix("**Grant type: ")
-            .and_then(|rest| rest.strip_suffix("**"))
-        {
+        } else if let Some(grant) = line.strip_prefix("**Grant type: ").and_then(|rest| rest.strip_suffix("**")) {
             grant_type = Some(grant.to_owned());
             status = None;
-        } else if let Some(which) = line
-            .strip_prefix("**")
-            .and_then(|rest| rest.strip_suffix(" grant types**"))
-        {
+        } else if let Some(which) = line.strip_prefix("**").and_then(|rest| rest.strip_suffix(" grant types**")) {
             grant_type = Some(which.to_lowercase());
             status = None;
-        } else if let Some(code) = line
-            .strip_prefix("*HTTP ")
-            .and_then(|rest| rest.strip_suffix('*'))
-        {
+        } else if let Some(code) = line.strip_prefix("*HTTP ").and_then(|rest| rest.strip_suffix('*')) {
             status = Some(code.parse().expect("an *HTTP nnn* heading"));
         } else if let Some(row) = line.strip_prefix('`') {
-            let (json, description) = row
-                .split_once("` | ")
-                .unwrap_or_else(|| panic!("seed 002: not a `JSON` | Description row: {line}"));
+            let (json, description) =
+                row.split_once("` | ").unwrap_or_else(|| panic!("seed 002: not a `JSON` | Description row: {line}"));
             rows.push(Auth0Row {
                 endpoint: endpoint.clone().expect("a row under an endpoint heading"),
                 grant_type: grant_type.clone(),
@@ -434,19 +374,14 @@ fn auth0_rows(text: &str) -> Vec<Auth0Row> {
 /// by `,` or `}`, so unescaped quotes inside it stay text. Keys and values are
 /// returned raw, undecoded.
 fn loose_json_members(cell: &str) -> Vec<(&str, &str)> {
-    let mut rest = cell
-        .trim()
-        .strip_prefix('{')
-        .unwrap_or_else(|| panic!("not a JSON object: {cell}"));
+    let mut rest = cell.trim().strip_prefix('{').unwrap_or_else(|| panic!("not a JSON object: {cell}"));
     let mut members = Vec::new();
     loop {
         rest = rest.trim_start();
         if rest.starts_with('}') {
             return members;
         }
-        let after_quote = rest
-            .strip_prefix('"')
-            .unwrap_or_else(|| panic!("no member key at `{rest}` in {cell}"));
+        let after_quote = rest.strip_prefix('"').unwrap_or_else(|| panic!("no member key at `{rest}` in {cell}"));
         let key_len = after_quote.find('"').expect("a closed key");
         let key = &after_quote[..key_len];
         let value_start = after_quote[key_len + 1..]
@@ -455,8 +390,7 @@ fn loose_json_members(cell: &str) -> Vec<(&str, &str)> {
             .map(str::trim_start)
             .and_then(|rest| rest.strip_prefix('"'))
             .unwrap_or_else(|| panic!("no string value for `{key}` in {cell}"));
-        let value_len = string_end(value_start)
-            .unwrap_or_else(|| panic!("unterminated value of `{key}` in {cell}"));
+        let value_len = string_end(value_start).unwrap_or_else(|| panic!("unterminated value of `{key}` in {cell}"));
         members.push((key, &value_start[..value_len]));
         rest = value_start[value_len + 1..].trim_start();
         rest = rest.strip_prefix(',').unwrap_or(rest);
@@ -530,11 +464,7 @@ fn json_cell_mistakes(cell: &str, members: &[(&str, &str)]) -> Vec<String> {
     let mut mistakes = markdown_escaped_words(cell);
     let compact = format!(
         "{{{}}}",
-        members
-            .iter()
-            .map(|(key, value)| format!("\"{key}\":\"{value}\""))
-            .collect::<Vec<_>>()
-            .join(",")
+        members.iter().map(|(key, value)| format!("\"{key}\":\"{value}\"")).collect::<Vec<_>>().join(",")
     );
     if compact != cell {
         let at = cell
@@ -584,13 +514,9 @@ fn fill_stand_ins(text: &str, sample: &str) -> Option<String> {
     let mut filled = String::new();
     let mut rest = text;
     while let Some(open) = rest.find('<') {
-        let marker = rest[open + 1..]
-            .find('>')
-            .map(|len| &rest[open + 1..open + 1 + len]);
+        let marker = rest[open + 1..].find('>').map(|len| &rest[open + 1..open + 1 + len]);
         match marker {
-            Some(name)
-                if !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_') =>
-            {
+            Some(name) if !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_') => {
                 filled.push_str(&rest[..open]);
                 filled.push_str(sample);
                 rest = &rest[open + name.len() + 2..];
@@ -615,17 +541,8 @@ const SAMPLES: [&str; 2] = ["sample", "Another, longer sample: 42."];
 #[test]
 fn auth0_catalog_has_every_row_of_the_seed() {
     let rows = auth0_rows(SEED_AUTH0);
-    assert_eq!(
-        rows.len(),
-        SEED_AUTH0
-            .lines()
-            .filter(|l| l.trim().starts_with('`'))
-            .count()
-    );
-    let generic: Vec<u16> = auth0_generic_statuses(SEED_AUTH0)
-        .into_iter()
-        .map(|(status, _)| status)
-        .collect();
+    assert_eq!(rows.len(), SEED_AUTH0.lines().filter(|l| l.trim().starts_with('`')).count());
+    let generic: Vec<u16> = auth0_generic_statuses(SEED_AUTH0).into_iter().map(|(status, _)| status).collect();
     let mut matched: BTreeMap<auth0::Code, &str> = BTreeMap::new();
     let mut code_spans = BTreeSet::new();
 
@@ -658,14 +575,9 @@ fn auth0_catalog_has_every_row_of_the_seed() {
                     auth0::Code::from_pair(&error, &filled)
                 })
                 .collect();
-            let code = found[0].unwrap_or_else(|| {
-                panic!("{at}: no template of `{error}` matches the filled text")
-            });
+            let code = found[0].unwrap_or_else(|| panic!("{at}: no template of `{error}` matches the filled text"));
             assert!(found.iter().all(|c| *c == Some(code)), "{at}: {found:?}");
-            assert!(
-                !code.entry().placeholders().is_empty(),
-                "{at}: no placeholder"
-            );
+            assert!(!code.entry().placeholders().is_empty(), "{at}: no placeholder");
             assert_eq!(
                 strip_placeholders(code.description()).trim(),
                 fill_stand_ins(&wire.text, "").expect("a stand-in").trim(),
@@ -676,31 +588,16 @@ fn auth0_catalog_has_every_row_of_the_seed() {
 
         let entry = code.entry();
         assert_eq!(entry.code(), error, "{at}: code");
-        assert_eq!(
-            auth0::Code::from_wire(&error).map(|c| c.as_str()),
-            Some(error.as_str()),
-            "{at}: from_wire"
-        );
+        assert_eq!(auth0::Code::from_wire(&error).map(|c| c.as_str()), Some(error.as_str()), "{at}: from_wire");
         assert_eq!(entry.http_status().as_u16(), row.status, "{at}: status");
         assert!(generic.contains(&row.status), "{at}: status not listed");
-        assert_eq!(
-            entry.endpoint(),
-            Some(row.endpoint.as_str()),
-            "{at}: endpoint"
-        );
-        assert_eq!(
-            entry.grant_type(),
-            row.grant_type.as_deref(),
-            "{at}: grant type"
-        );
+        assert_eq!(entry.endpoint(), Some(row.endpoint.as_str()), "{at}: endpoint");
+        assert_eq!(entry.grant_type(), row.grant_type.as_deref(), "{at}: grant type");
         assert!(entry.section().starts_with(&row.endpoint), "{at}: section");
 
         let (plain, spans) = strip_code_spans(&row.description);
         code_spans.extend(spans);
-        let message = Fixed::new(&plain)
-            .decode_html_entities()
-            .fix_mojibake()
-            .fix_typos(Api::Auth0);
+        let message = Fixed::new(&plain).decode_html_entities().fix_mojibake().fix_typos(Api::Auth0);
         assert_eq!(entry.message(), message.text, "{at}: message");
         mistakes.extend(message.mistakes);
         assert_erratum_quotes(entry, &mistakes, &at);
@@ -713,19 +610,10 @@ fn auth0_catalog_has_every_row_of_the_seed() {
     // Code spans are formatting, not mistakes: the API-level erratum says so.
     let erratum = Api::Auth0.catalog().erratum().unwrap_or_default();
     for span in &code_spans {
-        assert!(
-            erratum.contains(span.as_str()),
-            "[api] erratum omits {span}"
-        );
+        assert!(erratum.contains(span.as_str()), "[api] erratum omits {span}");
     }
-    let unmatched: Vec<_> = auth0::Code::ALL
-        .iter()
-        .filter(|code| !matched.contains_key(code))
-        .collect();
-    assert!(
-        unmatched.is_empty(),
-        "entries no seed row gives: {unmatched:?}"
-    );
+    let unmatched: Vec<_> = auth0::Code::ALL.iter().filter(|code| !matched.contains_key(code)).collect();
+    assert!(unmatched.is_empty(), "entries no seed row gives: {unmatched:?}");
 }
 
 /// Seed 002's generic `status | reason` table, before the first heading.
@@ -744,12 +632,7 @@ fn auth0_generic_statuses(text: &str) -> Vec<(u16, String)> {
 fn auth0_generic_statuses_are_the_seeds() {
     let seed = auth0_generic_statuses(SEED_AUTH0);
     assert!(!seed.is_empty());
-    let catalog: Vec<u16> = Api::Auth0
-        .catalog()
-        .generic_statuses()
-        .iter()
-        .map(|status| status.as_u16())
-        .collect();
+    let catalog: Vec<u16> = Api::Auth0.catalog().generic_statuses().iter().map(|status| status.as_u16()).collect();
     let listed: Vec<u16> = seed.iter().map(|(status, _)| *status).collect();
     assert_eq!(catalog, listed);
     for (status, reason) in &seed {
@@ -764,15 +647,8 @@ fn auth0_generic_statuses_are_the_seeds() {
 
 /// The column titles of seed 003's tables; a table's header is its leading
 /// cells that are titles.
-const AUTHOS_COLUMN_TITLES: &[&str] = &[
-    "Code",
-    "HTTP",
-    "Description",
-    "Resolution",
-    "Status",
-    "Meaning",
-    "Common Causes",
-];
+const AUTHOS_COLUMN_TITLES: &[&str] =
+    &["Code", "HTTP", "Description", "Resolution", "Status", "Meaning", "Common Causes"];
 
 #[derive(Debug)]
 struct FlatTable {
@@ -807,10 +683,7 @@ fn authos_tables(text: &str) -> Vec<FlatTable> {
     groups
         .into_iter()
         .map(|(heading, cells)| {
-            let width = cells
-                .iter()
-                .take_while(|cell| AUTHOS_COLUMN_TITLES.contains(&cell.as_str()))
-                .count();
+            let width = cells.iter().take_while(|cell| AUTHOS_COLUMN_TITLES.contains(&cell.as_str())).count();
             assert!(width > 0, "seed 003 table {heading:?} has no header");
             assert_eq!(
                 (cells.len() - width) % width,
@@ -819,10 +692,7 @@ fn authos_tables(text: &str) -> Vec<FlatTable> {
             );
             FlatTable {
                 columns: cells[..width].to_vec(),
-                rows: cells[width..]
-                    .chunks(width)
-                    .map(<[String]>::to_vec)
-                    .collect(),
+                rows: cells[width..].chunks(width).map(<[String]>::to_vec).collect(),
                 heading,
             }
         })
@@ -870,10 +740,7 @@ fn authos_rows(text: &str) -> Vec<AuthosRow> {
 /// with its bullets, continuation lines joined with spaces.
 fn authos_troubleshooting(text: &str) -> Vec<(String, Vec<String>)> {
     let mut guide: Vec<(String, Vec<String>)> = Vec::new();
-    let lines = text
-        .lines()
-        .skip_while(|line| line.trim() != "Troubleshooting Guide")
-        .skip(1);
+    let lines = text.lines().skip_while(|line| line.trim() != "Troubleshooting Guide").skip(1);
     for line in lines.map(str::trim) {
         if let Some(quoted) = line.strip_prefix('“') {
             let (topic, _) = quoted.split_once('”').expect("a closing quote");
@@ -903,24 +770,12 @@ fn authos_catalog_has_every_row_of_the_seed() {
 
     for (code, listed) in &listings {
         let at = format!("seed 003 code {code}");
-        let entry = authos::Code::from_wire(code)
-            .unwrap_or_else(|| panic!("{at}: not in the catalog"))
-            .entry();
+        let entry = authos::Code::from_wire(code).unwrap_or_else(|| panic!("{at}: not in the catalog")).entry();
         assert_eq!(entry.code(), *code, "{at}");
-        let copies = Api::Authos
-            .catalog()
-            .entries()
-            .iter()
-            .filter(|e| e.code() == *code)
-            .count();
+        let copies = Api::Authos.catalog().entries().iter().filter(|e| e.code() == *code).count();
         assert_eq!(copies, 1, "{at}: entries with this code");
         for row in listed {
-            assert_eq!(
-                entry.http_status().as_u16(),
-                row.status,
-                "{at} ({}): status",
-                row.section
-            );
+            assert_eq!(entry.http_status().as_u16(), row.status, "{at} ({}): status", row.section);
         }
 
         // A code listed in General Errors and again in a specific section is
@@ -940,20 +795,14 @@ fn authos_catalog_has_every_row_of_the_seed() {
         assert_eq!(entry.description(), row.description, "{at}: description");
         match &row.resolution {
             Some(resolution) => {
-                assert_eq!(
-                    entry.resolution(),
-                    Some(resolution.as_str()),
-                    "{at}: resolution"
-                );
+                assert_eq!(entry.resolution(), Some(resolution.as_str()), "{at}: resolution");
             }
             // Without a Resolution column, a resolution may come only from
             // the Troubleshooting Guide's section on the code.
             None => {
                 let topic = code.replace('_', " ");
-                let bullets = guide
-                    .iter()
-                    .find(|(heading, _)| heading.eq_ignore_ascii_case(&topic))
-                    .map(|(_, bullets)| bullets);
+                let bullets =
+                    guide.iter().find(|(heading, _)| heading.eq_ignore_ascii_case(&topic)).map(|(_, bullets)| bullets);
                 match (entry.resolution(), bullets) {
                     (None, _) => {}
                     (Some(resolution), Some(bullets)) => assert!(
@@ -979,27 +828,16 @@ fn authos_generic_statuses_are_the_seeds_error_statuses() {
         .into_iter()
         .find(|table| table.column("Status") == Some(0))
         .expect("the HTTP Status Code Summary");
-    let listed: Vec<u16> = summary
-        .rows
-        .iter()
-        .map(|cells| cells[0].parse().expect("a numeric status"))
-        .collect();
+    let listed: Vec<u16> = summary.rows.iter().map(|cells| cells[0].parse().expect("a numeric status")).collect();
     let catalog = Api::Authos.catalog();
-    let generic: Vec<u16> = catalog
-        .generic_statuses()
-        .iter()
-        .map(|s| s.as_u16())
-        .collect();
+    let generic: Vec<u16> = catalog.generic_statuses().iter().map(|s| s.as_u16()).collect();
     let errors: Vec<u16> = listed.iter().copied().filter(|s| *s >= 400).collect();
     assert_eq!(generic, errors);
 
     // The success statuses the seed mixes in are a documented mistake.
     let erratum = catalog.erratum().unwrap_or_default();
     for success in listed.iter().filter(|s| **s < 400) {
-        assert!(
-            erratum.contains(&success.to_string()),
-            "[api] erratum omits {success}"
-        );
+        assert!(erratum.contains(&success.to_string()), "[api] erratum omits {success}");
     }
     for entry in catalog.entries() {
         assert!(
@@ -1049,32 +887,20 @@ fn join_broken_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 
 fn registration_rows(text: &str) -> Vec<RegistrationRow> {
     let mut blocks: Vec<(u32, Vec<&str>)> = Vec::new();
-    let lines = text
-        .lines()
-        .skip_while(|line| !line.starts_with(REGISTRATION_CODES_FOLLOW))
-        .skip(1);
+    let lines = text.lines().skip_while(|line| !line.starts_with(REGISTRATION_CODES_FOLLOW)).skip(1);
     for line in lines {
         match line.trim().parse::<u32>() {
             Ok(code) => blocks.push((code, Vec::new())),
-            Err(_) => blocks
-                .last_mut()
-                .expect("text after a code line")
-                .1
-                .push(line),
+            Err(_) => blocks.last_mut().expect("text after a code line").1.push(line),
         }
     }
     blocks
         .into_iter()
         .map(|(code, lines)| {
             let joined = join_broken_lines(lines);
-            let (name, text) = joined
-                .split_once(". ")
-                .unwrap_or_else(|| panic!("seed 004 code {code}: no `name. text`: {joined}"));
-            RegistrationRow {
-                code,
-                name: name.to_owned(),
-                text: text.to_owned(),
-            }
+            let (name, text) =
+                joined.split_once(". ").unwrap_or_else(|| panic!("seed 004 code {code}: no `name. text`: {joined}"));
+            RegistrationRow { code, name: name.to_owned(), text: text.to_owned() }
         })
         .collect()
 }
@@ -1091,9 +917,7 @@ fn registration_categories(text: &str) -> Vec<SeedCategory> {
     for line in lines {
         let (title, spec) = match line.strip_prefix(". ") {
             Some(rest) => {
-                let title_len = rest
-                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
-                    .len();
+                let title_len = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '+').len();
                 rest.split_at(title_len)
             }
             None => ("", line.trim()),
@@ -1110,22 +934,14 @@ fn registration_categories(text: &str) -> Vec<SeedCategory> {
             (None, Some(start)) => (number(start), None),
             (None, None) => (number(spec), Some(number(spec))),
         };
-        categories.push(SeedCategory {
-            spec: spec.to_owned(),
-            start,
-            end,
-            title: String::new(),
-        });
+        categories.push(SeedCategory { spec: spec.to_owned(), start, end, title: String::new() });
     }
     categories
 }
 
 /// The innermost catalog range holding `code`.
 fn innermost_range(ranges: &'static [CodeRange], code: u32) -> Option<&'static CodeRange> {
-    ranges
-        .iter()
-        .filter(|range| range.contains(code))
-        .min_by_key(|range| range.end() - range.start())
+    ranges.iter().filter(|range| range.contains(code)).min_by_key(|range| range.end() - range.start())
 }
 
 #[test]
@@ -1138,16 +954,11 @@ fn registration_catalog_has_every_code_of_the_seed() {
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for row in &rows {
         let at = format!("seed 004 code {}", row.code);
-        let code = registration::Code::from_number(row.code)
-            .unwrap_or_else(|| panic!("{at}: not in the catalog"));
+        let code = registration::Code::from_number(row.code).unwrap_or_else(|| panic!("{at}: not in the catalog"));
         let entry = code.entry();
         assert_eq!(entry.code(), row.code.to_string(), "{at}: code");
         assert_eq!(entry.number(), Some(row.code), "{at}: number");
-        assert_eq!(
-            registration::Code::from_wire(&row.code.to_string()),
-            Some(code),
-            "{at}: from_wire"
-        );
+        assert_eq!(registration::Code::from_wire(&row.code.to_string()), Some(code), "{at}: from_wire");
 
         let mut mistakes = Vec::new();
         let name = match NAME_FIXES.iter().find(|(of, _, _)| *of == row.code) {
@@ -1163,18 +974,15 @@ fn registration_catalog_has_every_code_of_the_seed() {
 
         let description = Fixed::new(&row.text).fix_typos(Api::Registration);
         mistakes.extend(description.mistakes.iter().cloned());
-        let replaced = REPLACED_TEXT
-            .iter()
-            .find(|(api, wrong)| *api == Api::Registration && description.text.contains(wrong));
+        let replaced =
+            REPLACED_TEXT.iter().find(|(api, wrong)| *api == Api::Registration && description.text.contains(wrong));
         match replaced {
             None => assert_eq!(entry.description(), description.text, "{at}: description"),
             Some((_, wrong)) => {
                 let (before, after) = description.text.split_once(wrong).expect("contained");
                 let actual = entry.description();
                 assert!(
-                    actual.starts_with(before)
-                        && actual.ends_with(after)
-                        && !actual.contains(wrong),
+                    actual.starts_with(before) && actual.ends_with(after) && !actual.contains(wrong),
                     "{at}: description {actual:?} should replace {wrong:?} in {:?}",
                     description.text
                 );
@@ -1188,49 +996,34 @@ fn registration_catalog_has_every_code_of_the_seed() {
         );
         assert_erratum_quotes(entry, &mistakes, &at);
 
-        let range = innermost_range(catalog.ranges(), row.code)
-            .unwrap_or_else(|| panic!("{at}: in no range"));
+        let range = innermost_range(catalog.ranges(), row.code).unwrap_or_else(|| panic!("{at}: in no range"));
         assert_eq!(entry.section(), range.name(), "{at}: section");
     }
 
     // A name the catalog gives one code finds it; the seed's wrong names do
     // not steal another code's lookup.
     for (name, codes) in &names {
-        let found = registration::Code::from_wire(name)
-            .unwrap_or_else(|| panic!("name {name}: from_wire is None"));
-        assert!(
-            codes.contains(&found.entry().number().expect("numbered")),
-            "name {name}"
-        );
+        let found = registration::Code::from_wire(name).unwrap_or_else(|| panic!("name {name}: from_wire is None"));
+        assert!(codes.contains(&found.entry().number().expect("numbered")), "name {name}");
         if let [code] = codes.as_slice() {
             assert_eq!(found.entry().number(), Some(*code), "name {name}");
         }
     }
 
     // The introduction's "error 415*" footnote mark points nowhere.
-    let intro = SEED_REGISTRATION
-        .split(REGISTRATION_CODES_FOLLOW)
-        .next()
-        .expect("an introduction");
+    let intro = SEED_REGISTRATION.split(REGISTRATION_CODES_FOLLOW).next().expect("an introduction");
     for (star, _) in intro.match_indices('*') {
-        let digits_len = intro[..star]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .count();
+        let digits_len = intro[..star].chars().rev().take_while(char::is_ascii_digit).count();
         let marked = &intro[star - digits_len..=star];
         if let Ok(code) = marked.trim_end_matches('*').parse::<u32>() {
-            let entry = registration::Code::from_number(code)
-                .unwrap_or_else(|| panic!("introduction cites {marked}"))
-                .entry();
+            let entry =
+                registration::Code::from_number(code).unwrap_or_else(|| panic!("introduction cites {marked}")).entry();
             assert_erratum_quotes(entry, &[marked.to_owned()], "introduction");
         }
     }
 
-    let catalogued: BTreeSet<u32> = registration::Code::ALL
-        .iter()
-        .map(|code| code.entry().number().expect("numbered"))
-        .collect();
+    let catalogued: BTreeSet<u32> =
+        registration::Code::ALL.iter().map(|code| code.entry().number().expect("numbered")).collect();
     let listed: BTreeSet<u32> = rows.iter().map(|row| row.code).collect();
     assert_eq!(catalogued, listed, "catalog codes against seed codes");
     assert_eq!(registration::Code::ALL.len(), rows.len(), "a code twice");
@@ -1241,10 +1034,7 @@ fn registration_ranges_are_the_seeds_categories() {
     let categories = registration_categories(SEED_REGISTRATION);
     assert!(categories.len() > 1, "{categories:?}");
     let ranges = Api::Registration.catalog().ranges();
-    let codes: BTreeSet<u32> = registration_rows(SEED_REGISTRATION)
-        .iter()
-        .map(|row| row.code)
-        .collect();
+    let codes: BTreeSet<u32> = registration_rows(SEED_REGISTRATION).iter().map(|row| row.code).collect();
 
     for category in &categories {
         let at = format!("seed 004 category {}", category.spec);
@@ -1253,13 +1043,9 @@ fn registration_ranges_are_the_seeds_categories() {
             .find(|range| range.start() == category.start)
             .unwrap_or_else(|| panic!("{at}: no range starts at {}", category.start));
         if category.end != Some(range.end()) {
-            let erratum = range.erratum().unwrap_or_else(|| {
-                panic!("{at}: the range ends at {} without an erratum", range.end())
-            });
-            assert!(
-                erratum.contains(&category.spec),
-                "{at}: erratum {erratum:?}"
-            );
+            let erratum =
+                range.erratum().unwrap_or_else(|| panic!("{at}: the range ends at {} without an erratum", range.end()));
+            assert!(erratum.contains(&category.spec), "{at}: erratum {erratum:?}");
         }
         if range.title() != category.title {
             assert!(
@@ -1273,10 +1059,7 @@ fn registration_ranges_are_the_seeds_categories() {
 
     for range in ranges {
         let at = format!("range {} {}-{}", range.name(), range.start(), range.end());
-        assert!(
-            categories.iter().any(|c| c.start == range.start()),
-            "{at}: the seed has no such category"
-        );
+        assert!(categories.iter().any(|c| c.start == range.start()), "{at}: the seed has no such category");
         // A catch-all is the range's first code, where the seed lists it.
         let expected = codes.contains(&range.start()).then_some(range.start());
         assert_eq!(range.catch_all(), expected, "{at}: catch-all");
@@ -1284,21 +1067,12 @@ fn registration_ranges_are_the_seeds_categories() {
             let disjoint = range.end() < other.start() || other.end() < range.start();
             let nested = (range.contains(other.start()) && range.contains(other.end()))
                 || (other.contains(range.start()) && other.contains(range.end()));
-            assert!(
-                disjoint || nested,
-                "{at} partially overlaps {} {}-{}",
-                other.name(),
-                other.start(),
-                other.end()
-            );
+            assert!(disjoint || nested, "{at} partially overlaps {} {}-{}", other.name(), other.start(), other.end());
         }
     }
 
     for code in &codes {
-        assert!(
-            ranges.iter().any(|range| range.contains(*code)),
-            "code {code} is in no range"
-        );
+        assert!(ranges.iter().any(|range| range.contains(*code)), "code {code} is in no range");
     }
 }
 
@@ -1322,31 +1096,18 @@ fn no_catalog_text_carries_seed_markup() {
     }
     assert!(!texts.is_empty());
     for (at, text) in texts {
-        assert!(
-            !text.contains("â€") && !text.contains('Ã'),
-            "{at}: mojibake in {text:?}"
-        );
-        assert!(
-            !has_markdown_escape(text),
-            "{at}: Markdown escape in {text:?}"
-        );
+        assert!(!text.contains("â€") && !text.contains('Ã'), "{at}: mojibake in {text:?}");
+        assert!(!has_markdown_escape(text), "{at}: Markdown escape in {text:?}");
         assert!(!text.contains('`'), "{at}: Markdown code span in {text:?}");
         assert_eq!(html_entity(text), None, "{at}: HTML entity in {text:?}");
         assert!(!text.contains('¶'), "{at}: permalink mark in {text:?}");
-        assert_eq!(
-            fill_stand_ins(text, "x"),
-            None,
-            "{at}: a seed stand-in (`...`, <UPPER_CASE>) in {text:?}"
-        );
+        assert_eq!(fill_stand_ins(text, "x"), None, "{at}: a seed stand-in (`...`, <UPPER_CASE>) in {text:?}");
     }
 }
 
 #[test]
 fn documented_seed_mistakes_are_in_the_seeds_and_not_in_the_catalog() {
-    let mut mistakes: Vec<(Api, &str)> = TEXT_FIXES
-        .iter()
-        .map(|(api, wrong, _)| (*api, *wrong))
-        .collect();
+    let mut mistakes: Vec<(Api, &str)> = TEXT_FIXES.iter().map(|(api, wrong, _)| (*api, *wrong)).collect();
     mistakes.extend(REPLACED_TEXT.iter().copied());
     for (api, wrong) in mistakes {
         // A fix that matches no seed text is stale, and tests nothing.
@@ -1366,13 +1127,7 @@ fn documented_seed_mistakes_are_in_the_seeds_and_not_in_the_catalog() {
         }
     }
     for (code, wrong, _) in NAME_FIXES {
-        let entry = registration::Code::from_number(*code)
-            .expect("a documented code")
-            .entry();
-        assert_ne!(
-            entry.name(),
-            Some(*wrong),
-            "registration {code}: seed's wrong name"
-        );
+        let entry = registration::Code::from_number(*code).expect("a documented code").entry();
+        assert_ne!(entry.name(), Some(*wrong), "registration {code}: seed's wrong name");
     }
 }
