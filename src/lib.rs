@@ -53,3 +53,8 @@ pub use api::{Api, UnknownApi};
 pub use catalog::{Catalog, CodeRange, Entry, catalogs, entries};
 pub use code::{ErrorCode, UnknownCode};
 pub use kind::{Kind, UnknownKind};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
