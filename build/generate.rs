@@ -28,6 +28,7 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     entries(&mut out, catalog);
     lookups(&mut out, catalog);
     catalog_static(&mut out, catalog);
+    constructors(&mut out, catalog);
     let example = &catalog.entries[0];
     let _ = writeln!(
         out,
@@ -431,4 +432,67 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     }
     let _ = writeln!(out, "    entries: &ENTRIES,");
     let _ = writeln!(out, "    lookup: |wire| Code::lookup(wire).map(Code::entry),\n}};\n");
+}
+
+/// `InvalidAuthenticatorId` → `invalid_authenticator_id`.
+pub fn snake_case(variant: &str) -> String {
+    let mut snake = String::new();
+    let mut previous_lower = false;
+    for c in variant.chars() {
+        if (c.is_ascii_uppercase() || (c.is_ascii_digit() && !snake.ends_with(|p: char| p.is_ascii_digit())))
+            && previous_lower
+        {
+            snake.push('_');
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        snake.push(c.to_ascii_lowercase());
+    }
+    snake
+}
+
+/// A constructor per code on the API's `Error`, one argument per placeholder,
+/// so that a missing value is a compile error.
+fn constructors(out: &mut String, catalog: &Catalog) {
+    let api = &catalog.api.name.value;
+    doc(
+        out,
+        "",
+        &format!(
+            "An error of this API, ready to render: see [`crate::Error`].\n\n```\nuse auth_error_catalog::{api}::{{Code, Error}};\n\nlet error = Error::builder(Code::{}).build();\nassert!(error.is_ok() || !Code::{}.entry().placeholders().is_empty());\n```",
+            variant(&catalog.entries[0]),
+            variant(&catalog.entries[0])
+        ),
+    );
+    out.push_str("pub type Error = crate::Error<Code>;\n\n");
+    out.push_str("impl crate::Error<Code> {\n");
+    for entry in &catalog.entries {
+        let variant = variant(entry);
+        let segments = template::parse(&entry.description().value).unwrap_or_default();
+        let names = template::placeholders(&segments);
+        let arguments: Vec<String> =
+            names.iter().map(|name| format!("{name}: impl Into<std::borrow::Cow<'static, str>>")).collect();
+        let values: Vec<String> = names.iter().map(|name| format!("{name}.into()")).collect();
+        let samples: Vec<String> = names.iter().map(|name| format!("{:?}", format!("<{name}>"))).collect();
+        let mut filled = entry.description().value.clone();
+        for name in &names {
+            filled = filled.replace(&format!("{{{{{name}}}}}"), &format!("<{name}>"));
+        }
+        let text = format!(
+            "`{}` · HTTP {} · {}\n\n```\nuse auth_error_catalog::{api}::{{Code, Error}};\n\nlet error = Error::{}({});\nassert_eq!(error.code(), Code::{variant});\nassert_eq!(error.description(), {filled:?});\n```",
+            entry.code.value.text(),
+            entry.status.value,
+            doc_text(&entry.message.value),
+            snake_case(&variant),
+            samples.join(", "),
+        );
+        doc(out, "    ", &text);
+        let vector = if values.is_empty() { "Vec::new()".to_owned() } else { format!("vec![{}]", values.join(", ")) };
+        let _ = writeln!(
+            out,
+            "    pub fn {}({}) -> Self {{\n        Self::from_parts(Code::{variant}, {vector})\n    }}\n",
+            snake_case(&variant),
+            arguments.join(", ")
+        );
+    }
+    out.push_str("}\n\n");
 }

@@ -213,6 +213,32 @@ fn is_upper_camel_identifier(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Methods of `Error<C>` that a generated constructor must not shadow.
+const ERROR_METHODS: &[&str] = &[
+    "builder",
+    "from_parts",
+    "code",
+    "http_status",
+    "values",
+    "with_description",
+    "description",
+    "write_json",
+    "to_json",
+    "with_trace_id",
+    "with_timestamp",
+    "with_request_token",
+    "to_problem_json",
+    "clone",
+];
+
+/// Rust keywords, which cannot name a constructor argument.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become",
+    "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
 fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
     let mut first_use: HashMap<String, usize> = HashMap::new();
@@ -226,6 +252,12 @@ fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         if !is_upper_camel_identifier(&variant) || RUST_KEYWORDS.contains(&variant.as_str()) {
             let message = format!(
                 "variant `{variant}` must be an UpperCamelCase Rust identifier (ASCII letters and digits) and not a keyword"
+            );
+            report(found, source, span, message);
+        } else if ERROR_METHODS.contains(&super::generate::snake_case(&variant).as_str()) {
+            let message = format!(
+                "variant `{variant}` would give `Error` a constructor that clashes with its method `{}`",
+                super::generate::snake_case(&variant)
             );
             report(found, source, span, message);
         } else if let Some(first) = first_use.get(&variant) {
@@ -268,6 +300,14 @@ fn templates(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 }
             };
         let described = parsed(found, "description", description);
+        for name in described.iter().flatten().filter(|name| KEYWORDS.contains(&name.as_str())) {
+            report(
+                found,
+                source,
+                &description.span,
+                format!("placeholder `{{{{{name}}}}}` is a Rust keyword and cannot name a constructor argument"),
+            );
+        }
         let others = [("message", Some(&entry.message)), ("resolution", entry.resolution.as_ref())];
         for (field, text) in others {
             let Some(text) = text.filter(|text| !std::ptr::eq(*text, description)) else {
@@ -558,6 +598,24 @@ mod tests {
         );
         let derived_clash = ENTRY.replace("TOKEN_EXPIRED", "token.expired");
         assert_one(&authos(&format!("{ENTRY}\n{derived_clash}")), "duplicate variant `TokenExpired`");
+    }
+
+    #[test]
+    fn constructors_must_not_clash() {
+        assert_one(
+            &authos(&ENTRY.replace("[[entry]]", "[[entry]]\nvariant = \"ToJson\"")),
+            "variant `ToJson` would give `Error` a constructor that clashes with its method `to_json`",
+        );
+        let keyword = ENTRY.replace("[[entry]]", "[[entry]]\ndescription = \"Bad {{type}} given\"");
+        assert_one(&authos(&keyword), "placeholder `{{type}}` is a Rust keyword");
+    }
+
+    #[test]
+    fn snake_case_constructor_names() {
+        use super::super::generate::snake_case;
+        assert_eq!(snake_case("InvalidAuthenticatorId"), "invalid_authenticator_id");
+        assert_eq!(snake_case("BadAuthParams"), "bad_auth_params");
+        assert_eq!(snake_case("Mfa2Required"), "mfa_2_required");
     }
 
     #[test]

@@ -37,12 +37,16 @@
 mod api;
 mod catalog;
 mod code;
+mod error;
 mod hierarchy;
+mod json;
 mod kind;
 mod perfect_hash;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
 mod template;
+mod time;
+mod wire;
 
 pub mod app_native;
 pub mod auth0;
@@ -52,7 +56,9 @@ pub mod registration;
 pub use api::{Api, UnknownApi};
 pub use catalog::{Catalog, CodeRange, Entry, catalogs, entries};
 pub use code::{ErrorCode, UnknownCode};
+pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
+pub use wire::WireFormat;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -1,0 +1,310 @@
+//! The server side: a typed error value of one API, rendered to that API's
+//! exact wire JSON.
+
+use std::borrow::Cow;
+
+use http::StatusCode;
+
+use crate::json;
+use crate::wire::{Member, WireFormat};
+
+/// An error of one API, ready to send: its code, the values of the code's
+/// placeholders, and the API's own fields (trace id, request token,
+/// timestamp). Each API module names it: `app_native::Error`, …
+///
+/// Build it with a constructor generated for every code, which takes one
+/// argument per placeholder (so a missing value is a compile error), or with
+/// [`Error::builder`] when the code is only known at run time.
+///
+/// ```
+/// use auth_error_catalog::app_native::{Code, Error};
+///
+/// let error = Error::invalid_authenticator_id("abc").with_trace_id("4f1c");
+/// assert_eq!(error.code(), Code::InvalidAuthenticatorId);
+/// assert_eq!(
+///     error.to_json(),
+///     r#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"4f1c"}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error<C> {
+    pub(crate) code: C,
+    /// One per placeholder of the code, in the order of `Entry::placeholders`.
+    pub(crate) values: Vec<Cow<'static, str>>,
+    pub(crate) description: Option<Cow<'static, str>>,
+    pub(crate) fields: Fields,
+}
+
+/// The per-API fields of an error body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub(crate) trace_id: Cow<'static, str>,
+    pub(crate) request_token: Cow<'static, str>,
+    pub(crate) timestamp: Cow<'static, str>,
+}
+
+/// A misuse of the dynamic [`Builder`]: a placeholder value that is
+/// unknown, missing or given twice.
+///
+/// ```
+/// use auth_error_catalog::{ParamError, app_native::{Code, Error}};
+///
+/// let err = Error::builder(Code::InvalidAuthenticatorId).with("authenticatorId", "abc").build().unwrap_err();
+/// assert!(matches!(err, ParamError::Unknown { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "`ABA-60004` has no placeholder `authenticatorId`; its placeholders are: authenticator_id"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParamError {
+    /// The code has no placeholder of that name.
+    #[error("`{code}` has no placeholder `{name}`; its placeholders are: {}", expected_list(.expected))]
+    Unknown {
+        /// The wire code.
+        code: &'static str,
+        /// The name given.
+        name: String,
+        /// The code's placeholders.
+        expected: &'static [&'static str],
+    },
+    /// A placeholder was given no value.
+    #[error("`{code}` needs a value for its placeholder `{name}`")]
+    Missing {
+        /// The wire code.
+        code: &'static str,
+        /// The placeholder without a value.
+        name: &'static str,
+    },
+    /// A placeholder was given two values.
+    #[error("`{code}` was given two values for its placeholder `{name}`")]
+    Duplicate {
+        /// The wire code.
+        code: &'static str,
+        /// The placeholder given twice.
+        name: &'static str,
+    },
+}
+
+fn expected_list(names: &[&str]) -> String {
+    if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+}
+
+/// Builds an [`Error`] from placeholder names known only at run time.
+/// Every misuse is reported by [`build`](Builder::build), never panicked on.
+///
+/// ```
+/// use auth_error_catalog::app_native::{Code, Error};
+///
+/// let error = Error::builder(Code::ApplicationNotFound)
+///     .with("client_id", "my-app")
+///     .with("tenant_domain", "carbon.super")
+///     .build()
+///     .unwrap();
+/// assert_eq!(error, Error::application_not_found("my-app", "carbon.super"));
+/// assert!(Error::builder(Code::ApplicationNotFound).with("client_id", "x").build().is_err());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Builder<C> {
+    code: C,
+    values: Vec<Option<Cow<'static, str>>>,
+    misuse: Option<ParamError>,
+}
+
+impl<C: WireFormat> Builder<C> {
+    /// Sets the value of placeholder `name`.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::{Code, Error};
+    /// let built = Error::builder(Code::InvalidAuthenticatorId).with("authenticator_id", "{{x}}").build();
+    /// assert_eq!(built.unwrap().description(), "Provided authenticatorId {{x}} is invalid.");
+    /// ```
+    pub fn with(mut self, name: &str, value: impl Into<Cow<'static, str>>) -> Self {
+        if self.misuse.is_some() {
+            return self;
+        }
+        let entry = self.code.entry();
+        match entry.placeholders().iter().position(|known| *known == name) {
+            None => {
+                self.misuse = Some(ParamError::Unknown {
+                    code: entry.code(),
+                    name: name.to_owned(),
+                    expected: entry.placeholders(),
+                });
+            }
+            Some(at) if self.values[at].is_some() => {
+                self.misuse = Some(ParamError::Duplicate { code: entry.code(), name: entry.placeholders()[at] });
+            }
+            Some(at) => self.values[at] = Some(value.into()),
+        }
+        self
+    }
+
+    /// The error, or the first misuse.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ParamError, authos::{Code, Error}};
+    /// assert!(Error::builder(Code::TokenExpired).build().is_ok());
+    /// ```
+    pub fn build(self) -> Result<Error<C>, ParamError> {
+        if let Some(misuse) = self.misuse {
+            return Err(misuse);
+        }
+        let entry = self.code.entry();
+        let mut values = Vec::with_capacity(self.values.len());
+        for (value, name) in self.values.into_iter().zip(entry.placeholders()) {
+            values.push(value.ok_or(ParamError::Missing { code: entry.code(), name })?);
+        }
+        Ok(Error::from_parts(self.code, values))
+    }
+}
+
+impl<C: WireFormat> Error<C> {
+    /// Starts an error whose placeholder values are set by name.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::{Code, Error};
+    /// let error = Error::builder(Code::InvalidCredentials).build().unwrap();
+    /// assert_eq!(error.code(), Code::InvalidCredentials);
+    /// ```
+    pub fn builder(code: C) -> Builder<C> {
+        Builder { code, values: vec![None; code.entry().placeholders().len()], misuse: None }
+    }
+
+    /// Used by the generated constructors: `values` has one value per placeholder.
+    pub(crate) fn from_parts(code: C, values: Vec<Cow<'static, str>>) -> Self {
+        let mut fields = Fields::default();
+        C::initialise(&mut fields);
+        Error { code, values, description: None, fields }
+    }
+
+    /// The error code.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::{Code, Error};
+    /// assert_eq!(Error::token_expired().code(), Code::TokenExpired);
+    /// ```
+    pub fn code(&self) -> C {
+        self.code
+    }
+
+    /// The HTTP status a service sends the error with (see the API module
+    /// for Registration, whose own API answers 200).
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// assert_eq!(Error::unauthorized().http_status(), http::StatusCode::UNAUTHORIZED);
+    /// ```
+    pub fn http_status(&self) -> StatusCode {
+        self.code.http_status()
+    }
+
+    /// Each placeholder with its value.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// let error = Error::invalid_authenticator_id("abc");
+    /// assert_eq!(error.values().collect::<Vec<_>>(), [("authenticator_id", "abc")]);
+    /// ```
+    pub fn values(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.code.entry().placeholders().iter().copied().zip(self.values.iter().map(|value| value.as_ref()))
+    }
+
+    /// Replaces the description the template would give.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Error;
+    /// let error = Error::invalid_grant("irrelevant").with_description("Wrong email or password.");
+    /// assert_eq!(error.to_json(), r#"{"error":"invalid_grant","error_description":"Wrong email or password."}"#);
+    /// ```
+    pub fn with_description(mut self, description: impl Into<Cow<'static, str>>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// The description as sent: the override, else the filled template.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// assert_eq!(Error::unknown_flow_status("PAUSED").description(), "Unknown authentication flow status: PAUSED.");
+    /// ```
+    pub fn description(&self) -> Cow<'_, str> {
+        match &self.description {
+            Some(description) => Cow::Borrowed(description.as_ref()),
+            None => {
+                let entry = self.code.entry();
+                Cow::Owned(json::fill(entry.template(), entry.placeholders(), &self.values))
+            }
+        }
+    }
+
+    /// Appends the wire body to `out`. Nothing is allocated but `out`'s growth.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Error;
+    /// let mut buf = Vec::new();
+    /// Error::missing_username().write_json(&mut buf);
+    /// assert_eq!(buf, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let entry = self.code.entry();
+        out.push(b'{');
+        for (index, Member { name, value }) in C::members(self).iter().flatten().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            json::string_into(out, name);
+            out.push(b':');
+            match value {
+                crate::wire::Value::Text(text) => json::string_into(out, text),
+                crate::wire::Value::Number(number) => json::number_into(out, *number),
+                crate::wire::Value::Description => match &self.description {
+                    Some(description) => json::string_into(out, description),
+                    None => json::template_into(out, entry.template(), entry.placeholders(), &self.values),
+                },
+            }
+        }
+        out.push(b'}');
+    }
+
+    /// The wire body as a string.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Error;
+    /// let json = Error::token_expired().with_timestamp("2025-01-15T10:30:00Z").to_json();
+    /// assert_eq!(json, r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(160);
+        self.write_json(&mut out);
+        // Every byte written is either valid UTF-8 input or ASCII.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+impl<C: WireFormat> std::fmt::Display for Error<C> {
+    /// `ABA-60004: Provided authenticatorId abc is invalid.`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.description())
+    }
+}
+
+impl<C: WireFormat> std::error::Error for Error<C> {}
+
+impl<C: WireFormat> serde::Serialize for Error<C> {
+    /// The same members, in the same order, as [`Error::write_json`].
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let members = C::members(self);
+        let mut map = serializer.serialize_map(Some(members.iter().flatten().count()))?;
+        for Member { name, value } in members.iter().flatten() {
+            match value {
+                crate::wire::Value::Text(text) => map.serialize_entry(name, text)?,
+                crate::wire::Value::Number(number) => map.serialize_entry(name, number)?,
+                crate::wire::Value::Description => map.serialize_entry(name, &self.description())?,
+            }
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,186 @@
+//! What differs between the four wire formats: the members of an error body,
+//! in order, and where the parser finds the code and the description.
+//! Everything else (escaping, templates, parsing, classification) is shared.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, Fields};
+use crate::{ErrorCode, app_native, auth0, authos, registration};
+
+/// The value of one member of a rendered body.
+#[derive(Clone, Copy, Debug)]
+pub enum Value<'e> {
+    Text(&'e str),
+    Number(u32),
+    /// The description: the override, else the filled template.
+    Description,
+}
+
+/// One member of a rendered body.
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'e> {
+    pub(crate) name: &'static str,
+    pub(crate) value: Value<'e>,
+}
+
+const fn member<'e>(name: &'static str, value: Value<'e>) -> Option<Member<'e>> {
+    Some(Member { name, value })
+}
+
+/// Where a body keeps what classification needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    /// The member holding the code.
+    pub(crate) code: &'static str,
+    /// The members that may hold the description, first present wins.
+    pub(crate) description: &'static [&'static str],
+    /// Members all of which a body of this API has (beside `code`).
+    pub(crate) required: &'static [&'static str],
+}
+
+/// A body has at most five members.
+pub type Members<'e> = [Option<Member<'e>>; 5];
+
+/// One API's wire format. Sealed: implemented by the four `Code` types.
+pub trait WireFormat: ErrorCode + private::Sealed {
+    /// The members of `error`'s body, in wire order.
+    #[doc(hidden)]
+    fn members(error: &Error<Self>) -> Members<'_>;
+
+    /// Fills the per-API fields a new error starts with.
+    #[doc(hidden)]
+    fn initialise(_fields: &mut Fields) {}
+
+    /// Where a received body of this API keeps its code and description.
+    #[doc(hidden)]
+    fn shape() -> Shape;
+}
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for super::app_native::Code {}
+    impl Sealed for super::auth0::Code {}
+    impl Sealed for super::authos::Code {}
+    impl Sealed for super::registration::Code {}
+}
+
+/// `{"code","message","description","traceId"}`; `traceId` is `""` when there is none.
+impl WireFormat for app_native::Code {
+    fn members(error: &Error<Self>) -> Members<'_> {
+        [
+            member("code", Value::Text(error.code.as_str())),
+            member("message", Value::Text(error.code.message())),
+            member("description", Value::Description),
+            member("traceId", Value::Text(&error.fields.trace_id)),
+            None,
+        ]
+    }
+
+    fn shape() -> Shape {
+        Shape { code: "code", description: &["description"], required: &["message"] }
+    }
+}
+
+/// `{"error","error_description"}`.
+impl WireFormat for auth0::Code {
+    fn members(error: &Error<Self>) -> Members<'_> {
+        [
+            member("error", Value::Text(error.code.as_str())),
+            member("error_description", Value::Description),
+            None,
+            None,
+            None,
+        ]
+    }
+
+    fn shape() -> Shape {
+        Shape { code: "error", description: &["error_description"], required: &[] }
+    }
+}
+
+/// `{"error": <human message>, "error_code", "timestamp"}`: `error` is the text.
+impl WireFormat for authos::Code {
+    fn members(error: &Error<Self>) -> Members<'_> {
+        [
+            member("error", Value::Description),
+            member("error_code", Value::Text(error.code.as_str())),
+            member("timestamp", Value::Text(&error.fields.timestamp)),
+            None,
+            None,
+        ]
+    }
+
+    fn initialise(fields: &mut Fields) {
+        fields.timestamp = Cow::Owned(crate::time::rfc3339_now());
+    }
+
+    fn shape() -> Shape {
+        Shape { code: "error_code", description: &["error"], required: &["error"] }
+    }
+}
+
+/// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
+impl WireFormat for registration::Code {
+    fn members(error: &Error<Self>) -> Members<'_> {
+        let entry = error.code.entry();
+        [
+            member("stat", Value::Text("error")),
+            member("code", Value::Number(entry.number().unwrap_or_default())),
+            member("error", Value::Text(entry.name().unwrap_or_default())),
+            member("error_description", Value::Description),
+            member("request_token", Value::Text(&error.fields.request_token)),
+        ]
+    }
+
+    fn initialise(fields: &mut Fields) {
+        fields.request_token = Cow::Owned(crate::time::request_token());
+    }
+
+    fn shape() -> Shape {
+        Shape { code: "code", description: &["error_description", "message"], required: &["stat"] }
+    }
+}
+
+impl Error<app_native::Code> {
+    /// Sets the `traceId` (the correlation id); `""` until set.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// assert!(Error::unauthorized().with_trace_id("t-1").to_json().ends_with(r#""traceId":"t-1"}"#));
+    /// ```
+    pub fn with_trace_id(mut self, trace_id: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.trace_id = trace_id.into();
+        self
+    }
+}
+
+impl Error<authos::Code> {
+    /// Sets the RFC 3339 `timestamp`; a new error carries the time it was made.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Error;
+    /// let json = Error::rate_limit_exceeded().with_timestamp("2025-01-15T10:30:00.123+00:00").to_json();
+    /// assert!(json.ends_with(r#""timestamp":"2025-01-15T10:30:00.123+00:00"}"#));
+    /// ```
+    pub fn with_timestamp(mut self, timestamp: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.timestamp = timestamp.into();
+        self
+    }
+}
+
+impl Error<registration::Code> {
+    /// Sets the `request_token`; a new error carries a random 16-character one.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Error;
+    /// let json = Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_json();
+    /// assert_eq!(
+    ///     json,
+    ///     r#"{"stat":"error","code":210,"error":"invalid_credentials","error_description":"The supplied email address or password was incorrect.","request_token":"abcdefghijklmnop"}"#
+    /// );
+    /// ```
+    pub fn with_request_token(mut self, request_token: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.request_token = request_token.into();
+        self
+    }
+}
