@@ -464,6 +464,14 @@ fn constructors(out: &mut String, catalog: &Catalog) {
         ),
     );
     out.push_str("pub type Error = crate::Error<Code>;\n\n");
+    doc(
+        out,
+        "",
+        &format!(
+            "An error body received from this API: see [`crate::Received`].\n\n```\nuse auth_error_catalog::{api}::Received;\n\nassert!(Received::parse(b\"not json\", None).is_err());\n```"
+        ),
+    );
+    out.push_str("pub type Received<'a> = crate::Received<'a, Code>;\n\n");
     out.push_str("impl crate::Error<Code> {\n");
     for entry in &catalog.entries {
         let variant = variant(entry);

@@ -12,6 +12,7 @@ pub mod validate;
 #[path = "../src/hierarchy.rs"]
 pub mod hierarchy;
 #[path = "../src/kind.rs"]
+#[allow(dead_code)]
 pub mod kind;
 #[path = "../src/perfect_hash.rs"]
 #[allow(dead_code)]

@@ -18,6 +18,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
+use crate::parse::Match;
+
 impl Code {
     /// The entry for an `(error, error_description)` pair: an exact match
     /// first, then a description template that the text fills (such as
@@ -33,14 +35,37 @@ impl Code {
     /// assert_eq!(representative.as_str(), "invalid_request");
     /// ```
     pub fn from_pair(error: &str, description: &str) -> Option<Code> {
-        if let Some(code) = PAIRS.get(error, description) {
-            return Some(code);
+        match Code::classify_pair(error, Some(description)) {
+            (code, Match::Exact | Match::Template) => code,
+            _ => None,
         }
-        Code::ALL.into_iter().find(|code| {
+    }
+
+    /// An exact pair, else a template the description fills, else the
+    /// `error` string alone.
+    pub(crate) fn classify_pair(error: &str, description: Option<&str>) -> (Option<Code>, Match) {
+        let Some(description) = description else {
+            return Code::error_only(error);
+        };
+        if let Some(code) = PAIRS.get(error, description) {
+            return (Some(code), Match::Exact);
+        }
+        let templated = Code::ALL.into_iter().find(|code| {
             let entry = code.entry();
             entry.code() == error
                 && !entry.placeholders().is_empty()
                 && crate::template::captures(entry.template(), description).is_some()
-        })
+        });
+        match templated {
+            Some(code) => (Some(code), Match::Template),
+            None => Code::error_only(error),
+        }
+    }
+
+    fn error_only(error: &str) -> (Option<Code>, Match) {
+        match Code::from_wire(error) {
+            Some(code) => (Some(code), Match::ErrorOnly),
+            None => (None, Match::Unknown),
+        }
     }
 }

@@ -98,6 +98,18 @@ impl Kind {
         }
     }
 
+    /// Whether errors of this kind usually go away when the same request is
+    /// repeated later: rate limits and unavailability.
+    ///
+    /// ```
+    /// use auth_error_catalog::Kind;
+    /// assert!(Kind::RateLimited.usually_retryable());
+    /// assert!(!Kind::InvalidRequest.usually_retryable());
+    /// ```
+    pub const fn usually_retryable(self) -> bool {
+        matches!(self, Kind::RateLimited | Kind::Unavailable)
+    }
+
     /// The kind named `name` (its [`as_str`](Kind::as_str) form), if there is one.
     ///
     /// ```

@@ -41,6 +41,7 @@ mod error;
 mod hierarchy;
 mod json;
 mod kind;
+mod parse;
 mod perfect_hash;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
@@ -58,6 +59,7 @@ pub use catalog::{Catalog, CodeRange, Entry, catalogs, entries};
 pub use code::{ErrorCode, UnknownCode};
 pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
+pub use parse::{AnyReceived, Match, ParseError, Problem, Received, parse};
 pub use wire::WireFormat;
 
 /// The README's examples, compiled and run as doctests.

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Fields};
+use crate::parse::Match;
 use crate::{ErrorCode, app_native, auth0, authos, registration};
 
 /// The value of one member of a rendered body.
@@ -30,8 +31,8 @@ const fn member<'e>(name: &'static str, value: Value<'e>) -> Option<Member<'e>> 
 /// Where a body keeps what classification needs.
 #[derive(Clone, Copy, Debug)]
 pub struct Shape {
-    /// The member holding the code.
-    pub(crate) code: &'static str,
+    /// The members that may hold the code, first present wins.
+    pub(crate) code: &'static [&'static str],
     /// The members that may hold the description, first present wins.
     pub(crate) description: &'static [&'static str],
     /// Members all of which a body of this API has (beside `code`).
@@ -54,6 +55,15 @@ pub trait WireFormat: ErrorCode + private::Sealed {
     /// Where a received body of this API keeps its code and description.
     #[doc(hidden)]
     fn shape() -> Shape;
+
+    /// The catalog's code for a received code and description.
+    #[doc(hidden)]
+    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
+        match Self::from_wire(raw_code) {
+            Some(code) => (Some(code), Match::Exact),
+            None => (None, Match::Unknown),
+        }
+    }
 }
 
 mod private {
@@ -77,7 +87,7 @@ impl WireFormat for app_native::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: "code", description: &["description"], required: &["message"] }
+        Shape { code: &["code"], description: &["description"], required: &["message"] }
     }
 }
 
@@ -94,7 +104,12 @@ impl WireFormat for auth0::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: "error", description: &["error_description"], required: &[] }
+        // The sign-up endpoint answers {"name","code","description","statusCode"}.
+        Shape { code: &["error", "code"], description: &["error_description", "description"], required: &[] }
+    }
+
+    fn classify(error: &str, description: Option<&str>) -> (Option<Self>, Match) {
+        auth0::Code::classify_pair(error, description)
     }
 }
 
@@ -115,7 +130,7 @@ impl WireFormat for authos::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: "error_code", description: &["error"], required: &["error"] }
+        Shape { code: &["error_code"], description: &["error"], required: &["error"] }
     }
 }
 
@@ -137,7 +152,22 @@ impl WireFormat for registration::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: "code", description: &["error_description", "message"], required: &["stat"] }
+        // `message` stands in where a server omits `error_description`.
+        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"] }
+    }
+
+    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
+        let Ok(number) = raw_code.parse::<u32>() else {
+            return match registration::Code::from_wire(raw_code) {
+                Some(code) => (Some(code), Match::Exact),
+                None => (None, Match::Unknown),
+            };
+        };
+        match (registration::Code::from_number(number), registration::Code::resolve(number)) {
+            (Some(code), _) => (Some(code), Match::Exact),
+            (None, Some(catch_all)) => (Some(catch_all), Match::CatchAll),
+            (None, None) => (None, Match::Unknown),
+        }
     }
 }
 

@@ -1,0 +1,679 @@
+//! The SDK side: a received error body, parsed into a typed error that keeps
+//! everything it does not know, and the detection of which API sent it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::api::Api;
+use crate::kind::Kind;
+use crate::wire::WireFormat;
+use crate::{app_native, auth0, authos, registration};
+
+/// How much of a rejected body a [`ParseError`] quotes.
+const EXCERPT_CHARS: usize = 120;
+
+/// Why a body is not an error body of the API (or of any API).
+///
+/// ```
+/// let err = auth_error_catalog::parse(Some(http::StatusCode::BAD_GATEWAY), b"<html>Bad gateway</html>").unwrap_err();
+/// assert_eq!(err.status(), Some(http::StatusCode::BAD_GATEWAY));
+/// assert!(err.to_string().starts_with("HTTP 502: the body is not JSON"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}{problem}: {excerpt:?}", status_prefix(.status))]
+pub struct ParseError {
+    status: Option<StatusCode>,
+    problem: Problem,
+    excerpt: String,
+}
+
+fn status_prefix(status: &Option<StatusCode>) -> String {
+    status.map(|status| format!("HTTP {}: ", status.as_u16())).unwrap_or_default()
+}
+
+/// What is wrong with a body.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Empty, or only white space.
+    #[error("the body is empty")]
+    Empty,
+    /// Not JSON at all, or JSON nested too deeply to read (serde_json stops at 128 levels).
+    #[error("the body is not JSON ({0})")]
+    NotJson(String),
+    /// JSON, but not an object.
+    #[error("the body is JSON but not an object")]
+    NotAnObject,
+    /// An object, but not an error body of the API (or of any of the four).
+    #[error("the body is not an error body of {0}")]
+    WrongShape(&'static str),
+}
+
+impl ParseError {
+    fn new(status: Option<StatusCode>, problem: Problem, body: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
+        let mut excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
+        if excerpt.len() < text.len() || body.len() > EXCERPT_CHARS * 4 {
+            excerpt.push('…');
+        }
+        ParseError { status, problem, excerpt }
+    }
+
+    /// The HTTP status the body came with, if given.
+    ///
+    /// ```
+    /// let err = auth_error_catalog::parse(None, b"").unwrap_err();
+    /// assert_eq!(err.status(), None);
+    /// ```
+    pub fn status(&self) -> Option<StatusCode> {
+        self.status
+    }
+
+    /// What is wrong.
+    ///
+    /// ```
+    /// use auth_error_catalog::Problem;
+    /// let err = auth_error_catalog::parse(None, b"[1, 2]").unwrap_err();
+    /// assert_eq!(err.problem(), &Problem::NotAnObject);
+    /// ```
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// The start of the body (at most 120 characters), for logs.
+    ///
+    /// ```
+    /// let err = auth_error_catalog::parse(None, b"Service Unavailable").unwrap_err();
+    /// assert_eq!(err.excerpt(), "Service Unavailable");
+    /// ```
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+/// How a received code was matched to the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Match {
+    /// The code (and for Auth0 the exact description) is in the catalog.
+    Exact,
+    /// The description filled one of the code's templates.
+    Template,
+    /// Auth0: the `error` string is known, its description matches no entry;
+    /// the code is the first entry of that string.
+    ErrorOnly,
+    /// Registration: the number is unknown; the code is its nearest catch-all.
+    CatchAll,
+    /// The code is not in the catalog.
+    Unknown,
+}
+
+/// A string that borrows from the input when it has no escapes.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> de::Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+type Members<'a> = Vec<(Cow<'a, str>, Cow<'a, RawValue>)>;
+
+/// Every member of a JSON object, in order, values kept as raw JSON.
+struct Object<'a>(Members<'a>);
+
+impl<'de> de::Deserialize<'de> for Object<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor;
+        impl<'de> Visitor<'de> for ObjectVisitor {
+            type Value = Object<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object<'de>, M::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(6));
+                while let Some(Text(name)) = map.next_key()? {
+                    let value: &'de RawValue = map.next_value()?;
+                    members.push((name, Cow::Borrowed(value)));
+                }
+                Ok(Object(members))
+            }
+        }
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, ParseError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::new(status, Problem::Empty, body));
+    }
+    match serde_json::from_slice::<Object<'_>>(body) {
+        Ok(Object(members)) => Ok(members),
+        Err(error) if error.is_data() => Err(ParseError::new(status, Problem::NotAnObject, body)),
+        Err(error) => Err(ParseError::new(status, Problem::NotJson(error.to_string()), body)),
+    }
+}
+
+fn member<'m>(members: &'m Members<'_>, name: &str) -> Option<&'m RawValue> {
+    members.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
+}
+
+/// A member's string value, or `None` when it is absent or not a string.
+fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
+    let raw = members.iter().find(|(key, _)| key == name)?;
+    match &raw.1 {
+        Cow::Borrowed(value) => serde_json::from_str::<Text<'a>>(value.get()).ok().map(|Text(text)| text),
+        Cow::Owned(value) => {
+            serde_json::from_str::<Text<'_>>(value.get()).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
+        }
+    }
+}
+
+/// A code sent as a string, or as an integer (kept as its decimal text).
+fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
+    if let Some(text) = string_member(members, name) {
+        return Some(text);
+    }
+    let raw = member(members, name)?.get();
+    raw.parse::<u64>().ok().map(|number| Cow::Owned(number.to_string()))
+}
+
+/// An error body received from one API, typed where the catalog knows it and
+/// complete where it does not: every member is kept, in order, and
+/// [`to_json`](Received::to_json) gives back a JSON value equal to the body.
+///
+/// ```
+/// use auth_error_catalog::{Match, app_native::{Code, Received}};
+///
+/// let body = br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"t1","extra":[1,2]}"#;
+/// let received = Received::parse(body, None).unwrap();
+/// assert_eq!(received.code(), Some(Code::InvalidAuthenticatorId));
+/// assert_eq!(received.matched(), Match::Exact);
+/// assert_eq!(received.params(), [("authenticator_id", "abc".into())]);
+/// assert_eq!(received.member("extra").map(|raw| raw.get()), Some("[1,2]"));
+/// assert_eq!(received.to_json().as_bytes(), body);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Received<'a, C> {
+    members: Members<'a>,
+    status: Option<StatusCode>,
+    code: Option<C>,
+    raw_code: Cow<'a, str>,
+    description: Option<Cow<'a, str>>,
+    matched: Match,
+    params: Vec<(&'static str, Cow<'a, str>)>,
+}
+
+impl<'a, C: WireFormat> Received<'a, C> {
+    /// Parses `body`, received with HTTP `status` where known.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::{Code, Received};
+    /// let body = br#"{"stat":"error","code":218,"error":"new_thing","request_id":"abcdefghijklmnop"}"#;
+    /// let received = Received::parse(body, Some(http::StatusCode::OK)).unwrap();
+    /// assert_eq!(received.code(), Some(Code::InvalidCredentials)); // 218 → its catch-all 210
+    /// assert_eq!(received.raw_code(), "218");
+    /// ```
+    pub fn parse(body: &'a [u8], status: Option<StatusCode>) -> Result<Self, ParseError> {
+        let members = read_object(body, status)?;
+        Self::from_members(members, status).map_err(|problem| ParseError::new(status, problem, body))
+    }
+
+    fn from_members(members: Members<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
+        let shape = C::shape();
+        let wrong_shape = || Problem::WrongShape(C::API.as_str());
+        if !shape.required.iter().all(|name| member(&members, name).is_some()) {
+            return Err(wrong_shape());
+        }
+        let raw_code = shape.code.iter().find_map(|name| code_member(&members, name)).ok_or_else(wrong_shape)?;
+        let description = shape.description.iter().find_map(|name| string_member(&members, name));
+        let (code, matched) = C::classify(&raw_code, description.as_deref());
+        let params = match (code, description.as_deref()) {
+            (Some(code), Some(text)) if matched != Match::CatchAll => {
+                crate::template::captures(code.entry().template(), text)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(name, value)| (name, Cow::Owned(value.to_owned())))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok(Received { members, status, code, raw_code, description, matched, params })
+    }
+
+    /// The code, where the catalog has it (for Registration also its catch-all).
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Received;
+    /// let received = Received::parse(br#"{"code":"AD-60001","message":"Custom failure"}"#, None).unwrap();
+    /// assert_eq!(received.code(), None);
+    /// assert_eq!(received.raw_code(), "AD-60001");
+    /// ```
+    pub fn code(&self) -> Option<C> {
+        self.code
+    }
+
+    /// The code exactly as received (an integer code as its decimal text).
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Received;
+    /// let body = br#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00.5+00:00"}"#;
+    /// assert_eq!(Received::parse(body, None).unwrap().raw_code(), "RATE_LIMIT_EXCEEDED");
+    /// ```
+    pub fn raw_code(&self) -> &str {
+        &self.raw_code
+    }
+
+    /// Whether the code was found in the catalog in any way.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// assert!(!Received::parse(br#"{"error":"new_error"}"#, None).unwrap().is_known());
+    /// ```
+    pub fn is_known(&self) -> bool {
+        self.code.is_some()
+    }
+
+    /// How the code was matched.
+    ///
+    /// ```
+    /// use auth_error_catalog::{Match, auth0::Received};
+    /// let received = Received::parse(br#"{"error":"invalid_request","error_description":"something new"}"#, None).unwrap();
+    /// assert_eq!(received.matched(), Match::ErrorOnly);
+    /// ```
+    pub fn matched(&self) -> Match {
+        self.matched
+    }
+
+    /// The description as received, where there is one.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let received = Received::parse(br#"{"error":"access_denied"}"#, None).unwrap();
+    /// assert_eq!(received.description(), None);
+    /// ```
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The placeholder values the description filled, in template order.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let body = br#"{"error":"too_many_attempts","error_description":"Your account has been blocked."}"#;
+    /// let received = Received::parse(body, None).unwrap();
+    /// assert_eq!(received.params(), [("reason", "Your account has been blocked.".into())]);
+    /// ```
+    pub fn params(&self) -> &[(&'static str, Cow<'a, str>)] {
+        &self.params
+    }
+
+    /// A member's raw JSON value.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let received = Received::parse(br#"{"error":"mfa_required","mfa_token":"Fe26..."}"#, None).unwrap();
+    /// assert_eq!(received.member("mfa_token").map(|raw| raw.get()), Some("\"Fe26...\""));
+    /// ```
+    pub fn member(&self, name: &str) -> Option<&RawValue> {
+        member(&self.members, name)
+    }
+
+    /// Every member, in the order received.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let received = Received::parse(br#"{"statusCode":400,"error":"invalid_scope"}"#, None).unwrap();
+    /// let names: Vec<&str> = received.members().map(|(name, _)| name).collect();
+    /// assert_eq!(names, ["statusCode", "error"]);
+    /// ```
+    pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
+    }
+
+    /// The HTTP status: the one received, else the catalog's.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let body = br#"{"error":"invalid_grant","error_description":"Wrong email or password."}"#;
+    /// assert_eq!(Received::parse(body, None).unwrap().http_status().map(|s| s.as_u16()), Some(400));
+    /// assert_eq!(Received::parse(body, Some(http::StatusCode::FORBIDDEN)).unwrap().http_status().map(|s| s.as_u16()), Some(403));
+    /// ```
+    pub fn http_status(&self) -> Option<StatusCode> {
+        self.status.or_else(|| self.code.map(|code| code.http_status()))
+    }
+
+    /// The kind: the catalog's, else the one the HTTP status implies.
+    ///
+    /// ```
+    /// use auth_error_catalog::{Kind, auth0::Received};
+    /// let received = Received::parse(br#"{"error":"new_error"}"#, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap();
+    /// assert_eq!(received.kind(), Some(Kind::RateLimited));
+    /// ```
+    pub fn kind(&self) -> Option<Kind> {
+        match self.code {
+            Some(code) => Some(code.kind()),
+            None => self.status.map(Kind::for_status),
+        }
+    }
+
+    /// Whether repeating the request later can succeed: the catalog's answer,
+    /// else the one the kind implies.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Received;
+    /// let body = br#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#;
+    /// assert!(Received::parse(body, None).unwrap().retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        match self.code {
+            Some(code) => code.retryable(),
+            None => self.kind().is_some_and(Kind::usually_retryable),
+        }
+    }
+
+    /// The body again, from the members as received: a JSON value equal to it.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let body = br#"{"error":"x","nested":{"a":[1,2.50,"\u00e9"]}}"#;
+    /// assert_eq!(Received::parse(body, None).unwrap().to_json(), String::from_utf8_lossy(body));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out =
+            Vec::with_capacity(self.members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2);
+        out.push(b'{');
+        for (index, (name, value)) in self.members.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            crate::json::string_into(&mut out, name);
+            out.push(b':');
+            out.extend_from_slice(value.get().as_bytes());
+        }
+        out.push(b'}');
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The same error, owning its data.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let owned: Received<'static> = {
+    ///     let body = br#"{"error":"access_denied"}"#.to_vec();
+    ///     Received::parse(&body, None).unwrap().into_owned()
+    /// };
+    /// assert_eq!(owned.raw_code(), "access_denied");
+    /// ```
+    pub fn into_owned(self) -> Received<'static, C> {
+        Received {
+            members: self
+                .members
+                .into_iter()
+                .map(|(name, value)| (Cow::Owned(name.into_owned()), Cow::Owned(value.into_owned())))
+                .collect(),
+            status: self.status,
+            code: self.code,
+            raw_code: Cow::Owned(self.raw_code.into_owned()),
+            description: self.description.map(|text| Cow::Owned(text.into_owned())),
+            matched: self.matched,
+            params: self.params.into_iter().map(|(name, value)| (name, Cow::Owned(value.into_owned()))).collect(),
+        }
+    }
+}
+
+impl<C: WireFormat> serde::Serialize for Received<'_, C> {
+    /// The members as received, in order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.members.len()))?;
+        for (name, value) in &self.members {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<C: WireFormat> fmt::Display for Received<'_, C> {
+    /// `auth0 invalid_grant: Wrong email or password.`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", C::API, self.raw_code)?;
+        if let Some(description) = &self.description {
+            write!(f, ": {description}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: WireFormat> std::error::Error for Received<'_, C> {}
+
+/// An error body of any of the four APIs, as [`parse`] detected it.
+///
+/// ```
+/// use auth_error_catalog::{AnyReceived, Api};
+///
+/// let received = auth_error_catalog::parse(None, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#).unwrap();
+/// assert!(matches!(received, AnyReceived::Auth0(_)));
+/// assert_eq!(received.api(), Api::Auth0);
+/// assert!(received.is_known());
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum AnyReceived<'a> {
+    /// WSO2 app-native authentication.
+    AppNative(Received<'a, app_native::Code>),
+    /// Auth0.
+    Auth0(Received<'a, auth0::Code>),
+    /// AuthOS.
+    Authos(Received<'a, authos::Code>),
+    /// Registration.
+    Registration(Received<'a, registration::Code>),
+}
+
+/// Calls the same method on whichever API's error `$any` holds.
+macro_rules! each {
+    ($any:expr, $received:ident => $body:expr) => {
+        match $any {
+            AnyReceived::AppNative($received) => $body,
+            AnyReceived::Auth0($received) => $body,
+            AnyReceived::Authos($received) => $body,
+            AnyReceived::Registration($received) => $body,
+        }
+    };
+}
+
+impl AnyReceived<'_> {
+    /// Which API sent the body.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":210,"error":"invalid_credentials"}"#).unwrap();
+    /// assert_eq!(received.api(), auth_error_catalog::Api::Registration);
+    /// ```
+    pub fn api(&self) -> Api {
+        match self {
+            AnyReceived::AppNative(_) => Api::AppNative,
+            AnyReceived::Auth0(_) => Api::Auth0,
+            AnyReceived::Authos(_) => Api::Authos,
+            AnyReceived::Registration(_) => Api::Registration,
+        }
+    }
+
+    /// The catalog entry of the code, where known.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"code":"ABA-60008","message":"Authentication flow time out."}"#).unwrap();
+    /// assert_eq!(received.entry().map(|entry| entry.code()), Some("ABA-60008"));
+    /// ```
+    pub fn entry(&self) -> Option<&'static crate::Entry> {
+        each!(self, received => received.code().map(|code| code.entry()))
+    }
+
+    /// Whether the code was found in the catalog.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// assert!(!received.is_known());
+    /// ```
+    pub fn is_known(&self) -> bool {
+        self.entry().is_some()
+    }
+
+    /// The code exactly as received.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// assert_eq!(received.raw_code(), "999");
+    /// ```
+    pub fn raw_code(&self) -> &str {
+        each!(self, received => received.raw_code())
+    }
+
+    /// How the code was matched.
+    ///
+    /// ```
+    /// use auth_error_catalog::Match;
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// assert_eq!(received.matched(), Match::Unknown);
+    /// ```
+    pub fn matched(&self) -> Match {
+        each!(self, received => received.matched())
+    }
+
+    /// The kind: the catalog's, else the one the HTTP status implies.
+    ///
+    /// ```
+    /// use auth_error_catalog::Kind;
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"Token expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#).unwrap();
+    /// assert_eq!(received.kind(), Some(Kind::TokenExpired));
+    /// ```
+    pub fn kind(&self) -> Option<Kind> {
+        each!(self, received => received.kind())
+    }
+
+    /// Whether repeating the request later can succeed.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"too_many_logins","error_description":"x"}"#).unwrap();
+    /// assert!(received.retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        each!(self, received => received.retryable())
+    }
+
+    /// The HTTP status: the one received, else the catalog's.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// assert_eq!(received.http_status(), None);
+    /// ```
+    pub fn http_status(&self) -> Option<StatusCode> {
+        each!(self, received => received.http_status())
+    }
+
+    /// The placeholder values the description filled.
+    ///
+    /// ```
+    /// let body = br#"{"code":"ABA-65003","message":"Unknown authentication flow status.","description":"Unknown authentication flow status: PAUSED."}"#;
+    /// let received = auth_error_catalog::parse(None, body).unwrap();
+    /// assert_eq!(received.params()[0].1, "PAUSED");
+    /// ```
+    pub fn params(&self) -> &[(&'static str, Cow<'_, str>)] {
+        each!(self, received => received.params())
+    }
+
+    /// The body again: a JSON value equal to the one received.
+    ///
+    /// ```
+    /// let body = r#"{"error":"x","statusCode":401}"#;
+    /// assert_eq!(auth_error_catalog::parse(None, body.as_bytes()).unwrap().to_json(), body);
+    /// ```
+    pub fn to_json(&self) -> String {
+        each!(self, received => received.to_json())
+    }
+}
+
+impl fmt::Display for AnyReceived<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        each!(self, received => fmt::Display::fmt(received, f))
+    }
+}
+
+impl serde::Serialize for AnyReceived<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        each!(self, received => received.serialize(serializer))
+    }
+}
+
+/// Parses an error body from any of the four APIs, telling them apart by
+/// their members: `stat` (Registration), `error_code` (AuthOS), `code` with
+/// `message` (app-native), `error` or the sign-up shape (Auth0).
+///
+/// ```
+/// use auth_error_catalog::{Api, Kind};
+///
+/// let received = auth_error_catalog::parse(
+///     Some(http::StatusCode::BAD_REQUEST),
+///     br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":""}"#,
+/// ).unwrap();
+/// assert_eq!((received.api(), received.kind()), (Api::AppNative, Some(Kind::InvalidRequest)));
+/// assert!(auth_error_catalog::parse(None, b"[]").is_err());
+/// ```
+pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
+    let members = read_object(body, status)?;
+    let has = |name: &str| member(&members, name).is_some();
+    let detected = if has("stat") {
+        Received::from_members(members, status).map(AnyReceived::Registration)
+    } else if has("error_code") {
+        Received::from_members(members, status).map(AnyReceived::Authos)
+    } else if has("code") && has("message") && !has("error") {
+        Received::from_members(members, status).map(AnyReceived::AppNative)
+    } else if has("error") || (has("code") && has("name")) {
+        Received::from_members(members, status).map(AnyReceived::Auth0)
+    } else {
+        Err(Problem::WrongShape("any of the four APIs"))
+    };
+    detected.map_err(|problem| ParseError::new(status, problem, body))
+}
+
+impl Kind {
+    /// The kind an HTTP error status implies, for codes the catalog does not know.
+    ///
+    /// ```
+    /// use auth_error_catalog::Kind;
+    /// use http::StatusCode;
+    /// assert_eq!(Kind::for_status(StatusCode::TOO_MANY_REQUESTS), Kind::RateLimited);
+    /// assert_eq!(Kind::for_status(StatusCode::BAD_GATEWAY), Kind::Unavailable);
+    /// assert_eq!(Kind::for_status(StatusCode::OK), Kind::InvalidRequest);
+    /// ```
+    pub fn for_status(status: StatusCode) -> Kind {
+        match status.as_u16() {
+            401 => Kind::Unauthenticated,
+            403 => Kind::PermissionDenied,
+            404 | 410 => Kind::NotFound,
+            409 | 412 => Kind::Conflict,
+            429 => Kind::RateLimited,
+            501 => Kind::NotImplemented,
+            502..=504 => Kind::Unavailable,
+            500..=599 => Kind::Internal,
+            // 2xx carries errors too (Registration's 200 with "stat":"error").
+            _ => Kind::InvalidRequest,
+        }
+    }
+}
