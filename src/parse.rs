@@ -622,8 +622,8 @@ impl serde::Serialize for AnyReceived<'_> {
 }
 
 /// Parses an error body from any of the four APIs, telling them apart by
-/// their members: `stat` (Registration), `error_code` (AuthOS), `code` with
-/// `message` (app-native), `error` or the sign-up shape (Auth0).
+/// their members: `stat` (Registration), `error_code` (AuthOS), `error` or
+/// the sign-up shape `name` + `code` (Auth0), `code` with `message` (app-native).
 ///
 /// ```
 /// use auth_error_catalog::{Api, Kind};
@@ -642,10 +642,11 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
         Received::from_members(members, status).map(AnyReceived::Registration)
     } else if has("error_code") {
         Received::from_members(members, status).map(AnyReceived::Authos)
-    } else if has("code") && has("message") && !has("error") {
-        Received::from_members(members, status).map(AnyReceived::AppNative)
     } else if has("error") || (has("code") && has("name")) {
+        // Auth0's sign-up shape {"name","code","description"} may carry a `message` too.
         Received::from_members(members, status).map(AnyReceived::Auth0)
+    } else if has("code") && has("message") {
+        Received::from_members(members, status).map(AnyReceived::AppNative)
     } else {
         Err(Problem::WrongShape("any of the four APIs"))
     };

@@ -103,7 +103,8 @@ pub fn placeholders<'a>(segments: &[Segment<'a>]) -> Vec<&'a str> {
 /// value, or `None` when the literal parts do not line up. A placeholder
 /// takes the shortest text up to the next literal part (the last one takes
 /// the rest), so a value that itself contains that literal part is split at
-/// its first occurrence.
+/// its first occurrence. A final `.` after the last placeholder may be
+/// missing from `text`.
 pub fn captures<'s, 't>(segments: &[Segment<'s>], text: &'t str) -> Option<Vec<(&'s str, &'t str)>> {
     let mut values = Vec::new();
     let mut rest = text;
@@ -114,13 +115,19 @@ pub fn captures<'s, 't>(segments: &[Segment<'s>], text: &'t str) -> Option<Vec<(
             Segment::Text(literal) => match pending.take() {
                 None => rest = rest.strip_prefix(literal)?,
                 Some(name) => {
-                    let at = if index + 1 == segments.len() {
-                        rest.strip_suffix(literal)?.len()
+                    let (value, after) = if index + 1 == segments.len() {
+                        match rest.strip_suffix(literal) {
+                            Some(value) => (value, ""),
+                            // Servers drop a template's final period (WSO2 sends
+                            // "…with id <client id>" for "…with id {{client_id}}.").
+                            None if literal == "." => (rest, ""),
+                            None => return None,
+                        }
                     } else {
-                        rest.find(literal)?
+                        rest.split_once(literal)?
                     };
-                    values.push((name, &rest[..at]));
-                    rest = &rest[at + literal.len()..];
+                    values.push((name, value));
+                    rest = after;
                 }
             },
         }
@@ -131,4 +138,49 @@ pub fn captures<'s, 't>(segments: &[Segment<'s>], text: &'t str) -> Option<Vec<(
         None => {}
     }
     Some(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capture(template: &str, text: &str) -> Option<Vec<(String, String)>> {
+        let segments = parse(template).ok()?;
+        captures(&segments, text).map(|found| found.into_iter().map(|(n, v)| (n.to_owned(), v.to_owned())).collect())
+    }
+
+    fn pairs(found: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+        Some(found.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect())
+    }
+
+    #[test]
+    fn values_are_captured_between_literal_parts() {
+        let template = "Unable to find application for clientId {{client_id}} in tenant domain {{tenant_domain}}.";
+        let text = "Unable to find application for clientId app in tenant domain carbon.super.";
+        assert_eq!(capture(template, text), pairs(&[("client_id", "app"), ("tenant_domain", "carbon.super")]));
+        assert_eq!(capture("{{reason}}", ""), pairs(&[("reason", "")]));
+        assert_eq!(capture("fixed", "fixed"), pairs(&[]));
+        assert_eq!(capture("fixed", "fixed!"), None);
+        assert_eq!(capture("a {{x}} b", "a 1 c"), None);
+    }
+
+    #[test]
+    fn a_final_period_may_be_missing() {
+        let template = "with id {{client_id}}.";
+        assert_eq!(capture(template, "with id abc"), pairs(&[("client_id", "abc")]));
+        assert_eq!(capture(template, "with id abc."), pairs(&[("client_id", "abc")]));
+        assert_eq!(capture(template, "with id"), None);
+        assert_eq!(capture("{{a}} is {{b}}!", "x is y"), None);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let templates = ["{{a}}.", "x{{a}}y{{b}}.", "é{{a}}ü.", ".{{a}}.", "{{a}}.."];
+        let texts = ["", ".", "..", "é", "xé.", "x", "xy", "x.y.", "éü", "ü.", "....."];
+        for template in templates {
+            for text in texts {
+                let _ = capture(template, text);
+            }
+        }
+    }
 }
