@@ -127,6 +127,13 @@ fn code_enum(out: &mut String, catalog: &Catalog) {
     out.push_str("}\n\n");
 }
 
+/// `text` as the contents of a JSON string.
+fn escaped(text: &str) -> String {
+    let mut out = Vec::new();
+    super::json_escape::escape_into(&mut out, text);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn option_str(value: Option<&str>) -> String {
     value.map_or_else(|| "None".to_owned(), |value| format!("Some({value:?})"))
 }
@@ -168,6 +175,13 @@ fn entries(out: &mut String, catalog: &Catalog) {
                 Segment::Placeholder(name) => format!("Segment::Placeholder({name:?})"),
             })
             .collect();
+        let escaped_template: Vec<String> = segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Text(text) => format!("Segment::Text({:?})", escaped(text)),
+                Segment::Placeholder(name) => format!("Segment::Placeholder({name:?})"),
+            })
+            .collect();
         let placeholders: Vec<String> =
             template::placeholders(&segments).iter().map(|name| format!("{name:?}")).collect();
         let kind = Kind::from_name(&entry.kind.value).map(|kind| format!("{kind:?}")).unwrap_or_default();
@@ -180,8 +194,10 @@ fn entries(out: &mut String, catalog: &Catalog) {
             ("name", option_str(entry.name.as_ref().map(|name| name.value.as_str()))),
             ("status", format!("status({})", entry.status.value)),
             ("message", format!("{:?}", entry.message.value)),
+            ("message_json", format!("{:?}", escaped(&entry.message.value))),
             ("description", format!("{description:?}")),
             ("template", format!("&[{}]", template.join(", "))),
+            ("template_json", format!("&[{}]", escaped_template.join(", "))),
             ("placeholders", format!("&[{}]", placeholders.join(", "))),
             ("resolution", option_str(entry.resolution.as_ref().map(|text| text.value.as_str()))),
             ("section", format!("{:?}", entry.section.value)),

@@ -11,6 +11,8 @@ pub mod validate;
 
 #[path = "../src/hierarchy.rs"]
 pub mod hierarchy;
+#[path = "../src/json_escape.rs"]
+pub mod json_escape;
 #[path = "../src/kind.rs"]
 #[allow(dead_code)]
 pub mod kind;

@@ -116,6 +116,11 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Codes and names are written to JSON without escaping, and looked up as typed.
+fn is_plain_code(text: &str) -> bool {
+    !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '\\')
+}
+
 fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
     let numeric = catalog.entries.first().map(|entry| matches!(entry.code.value, WireCode::Number(_)));
@@ -125,12 +130,14 @@ fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             WireCode::Number(number) if u32::try_from(*number).is_err() => {
                 report(found, source, &code.span, format!("code {number} is outside 0..=4294967295"));
             }
-            WireCode::Text(text) if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            WireCode::Text(text) if !is_plain_code(text) => {
                 report(
                     found,
                     source,
                     &code.span,
-                    format!("code {text:?} must be non-empty, without spaces or control characters"),
+                    format!(
+                        "code {text:?} must be non-empty, without spaces, quotes, backslashes or control characters"
+                    ),
                 );
             }
             _ => {}
@@ -139,6 +146,13 @@ fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         if numeric.is_some_and(|numeric| numeric != is_number) {
             let expected = if numeric == Some(true) { "an integer" } else { "a string" };
             report(found, source, &code.span, format!("code must be {expected}, like the first entry's"));
+        }
+        if let Some(name) = entry.name.as_ref().filter(|name| !is_plain_code(&name.value)) {
+            let message = format!(
+                "name {:?} must be non-empty, without spaces, quotes, backslashes or control characters",
+                name.value
+            );
+            report(found, source, &name.span, message);
         }
         if let (Some(name), WireCode::Text(_)) = (&entry.name, &code.value) {
             report(found, source, &name.span, "`name` goes only with integer codes".to_owned());
@@ -551,6 +565,21 @@ mod tests {
             &check("catalog/authos.toml", &format!("entry = 3\n{API}")),
             "catalog/authos.toml:1:9: `entry` in the file must be an array of tables",
         );
+    }
+
+    #[test]
+    fn codes_and_names_are_plain() {
+        assert_one(
+            &authos(&ENTRY.replace("\"TOKEN_EXPIRED\"", "'TOKEN\"EXPIRED'")),
+            "must be non-empty, without spaces, quotes",
+        );
+        assert_one(
+            &authos(&ENTRY.replace("\"TOKEN_EXPIRED\"", "\"TOKEN EXPIRED\"")),
+            "must be non-empty, without spaces, quotes",
+        );
+        let text = format!("{REGISTRATION}\n{}", registration_entry(200, "invalid\\\\argument", "invalid_argument"));
+        let found = check("catalog/registration.toml", &text);
+        assert!(found.iter().any(|d| d.contains("name \"invalid\\\\argument\" must be non-empty")), "{found:?}");
     }
 
     #[test]

@@ -272,8 +272,12 @@ pub struct Entry {
     pub(crate) name: Option<&'static str>,
     pub(crate) status: StatusCode,
     pub(crate) message: &'static str,
+    /// `message`, escaped for a JSON string.
+    pub(crate) message_json: &'static str,
     pub(crate) description: &'static str,
     pub(crate) template: &'static [Segment<'static>],
+    /// `template` with its text escaped for a JSON string.
+    pub(crate) template_json: &'static [Segment<'static>],
     pub(crate) placeholders: &'static [&'static str],
     pub(crate) resolution: Option<&'static str>,
     pub(crate) section: &'static str,
@@ -473,6 +477,14 @@ impl Entry {
 
     pub(crate) fn template(&self) -> &'static [Segment<'static>] {
         self.template
+    }
+
+    pub(crate) fn message_json(&self) -> &'static str {
+        self.message_json
+    }
+
+    pub(crate) fn template_json(&self) -> &'static [Segment<'static>] {
+        self.template_json
     }
 }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::StatusCode;
 
 use crate::json;
-use crate::wire::{Member, WireFormat};
+use crate::wire::{Member, Value, WireFormat};
 
 /// An error of one API, ready to send: its code, the values of the code's
 /// placeholders, and the API's own fields (trace id, request token,
@@ -254,14 +254,21 @@ impl<C: WireFormat> Error<C> {
             if index > 0 {
                 out.push(b',');
             }
-            json::string_into(out, name);
-            out.push(b':');
+            // Member names are ASCII identifiers of the wire formats.
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\":");
             match value {
-                crate::wire::Value::Text(text) => json::string_into(out, text),
-                crate::wire::Value::Number(number) => json::number_into(out, *number),
-                crate::wire::Value::Description => match &self.description {
+                Value::Text(text) => json::string_into(out, text),
+                Value::Escaped(escaped) => {
+                    out.push(b'"');
+                    out.extend_from_slice(escaped.as_bytes());
+                    out.push(b'"');
+                }
+                Value::Number(number) => json::number_into(out, *number),
+                Value::Description => match &self.description {
                     Some(description) => json::string_into(out, description),
-                    None => json::template_into(out, entry.template(), entry.placeholders(), &self.values),
+                    None => json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values),
                 },
             }
         }
@@ -300,11 +307,21 @@ impl<C: WireFormat> serde::Serialize for Error<C> {
         let mut map = serializer.serialize_map(Some(members.iter().flatten().count()))?;
         for Member { name, value } in members.iter().flatten() {
             match value {
-                crate::wire::Value::Text(text) => map.serialize_entry(name, text)?,
-                crate::wire::Value::Number(number) => map.serialize_entry(name, number)?,
-                crate::wire::Value::Description => map.serialize_entry(name, &self.description())?,
+                Value::Text(text) => map.serialize_entry(name, text)?,
+                Value::Escaped(escaped) => map.serialize_entry(name, &unescaped(escaped))?,
+                Value::Number(number) => map.serialize_entry(name, number)?,
+                Value::Description => map.serialize_entry(name, &self.description())?,
             }
         }
         map.end()
+    }
+}
+
+/// The text of a pre-escaped static string.
+fn unescaped(escaped: &str) -> Cow<'_, str> {
+    if escaped.contains('\\') {
+        Cow::Owned(serde_json::from_str(&format!("\"{escaped}\"")).unwrap_or_default())
+    } else {
+        Cow::Borrowed(escaped)
     }
 }

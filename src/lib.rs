@@ -40,6 +40,7 @@ mod code;
 mod error;
 mod hierarchy;
 mod json;
+mod json_escape;
 mod kind;
 mod parse;
 mod perfect_hash;

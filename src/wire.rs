@@ -11,7 +11,11 @@ use crate::{ErrorCode, app_native, auth0, authos, registration};
 /// The value of one member of a rendered body.
 #[derive(Clone, Copy, Debug)]
 pub enum Value<'e> {
+    /// Text to escape.
     Text(&'e str),
+    /// Text that needs no escaping: catalog codes and names (build.rs
+    /// rejects `"`, `\\` and control characters in them), pre-escaped messages.
+    Escaped(&'static str),
     Number(u32),
     /// The description: the override, else the filled template.
     Description,
@@ -78,8 +82,8 @@ mod private {
 impl WireFormat for app_native::Code {
     fn members(error: &Error<Self>) -> Members<'_> {
         [
-            member("code", Value::Text(error.code.as_str())),
-            member("message", Value::Text(error.code.message())),
+            member("code", Value::Escaped(error.code.as_str())),
+            member("message", Value::Escaped(error.code.entry().message_json())),
             member("description", Value::Description),
             member("traceId", Value::Text(&error.fields.trace_id)),
             None,
@@ -95,7 +99,7 @@ impl WireFormat for app_native::Code {
 impl WireFormat for auth0::Code {
     fn members(error: &Error<Self>) -> Members<'_> {
         [
-            member("error", Value::Text(error.code.as_str())),
+            member("error", Value::Escaped(error.code.as_str())),
             member("error_description", Value::Description),
             None,
             None,
@@ -118,7 +122,7 @@ impl WireFormat for authos::Code {
     fn members(error: &Error<Self>) -> Members<'_> {
         [
             member("error", Value::Description),
-            member("error_code", Value::Text(error.code.as_str())),
+            member("error_code", Value::Escaped(error.code.as_str())),
             member("timestamp", Value::Text(&error.fields.timestamp)),
             None,
             None,
@@ -139,9 +143,9 @@ impl WireFormat for registration::Code {
     fn members(error: &Error<Self>) -> Members<'_> {
         let entry = error.code.entry();
         [
-            member("stat", Value::Text("error")),
+            member("stat", Value::Escaped("error")),
             member("code", Value::Number(entry.number().unwrap_or_default())),
-            member("error", Value::Text(entry.name().unwrap_or_default())),
+            member("error", Value::Escaped(entry.name().unwrap_or_default())),
             member("error_description", Value::Description),
             member("request_token", Value::Text(&error.fields.request_token)),
         ]

@@ -1,0 +1,93 @@
+//! Rendering into a reused buffer allocates nothing, counted by a global
+//! allocator that wraps the system one. (The library itself forbids unsafe
+//! code; implementing `GlobalAlloc` needs it, so it lives only here.)
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use auth_error_catalog::{app_native, auth0, authos, registration};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made on this thread while `work` runs.
+fn allocations(work: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    work();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn rendering_into_a_reused_buffer_allocates_nothing() {
+    let errors: Vec<Box<dyn Fn(&mut Vec<u8>)>> = vec![
+        Box::new({
+            let error = app_native::Error::invalid_authenticator_id("abc \"quoted\" \u{2028}").with_trace_id("trace");
+            move |out| error.write_json(out)
+        }),
+        Box::new({
+            let error = auth0::Error::sms_provider_error("provider down", "42");
+            move |out| error.write_json(out)
+        }),
+        Box::new({
+            let error = authos::Error::token_expired().with_timestamp("2025-01-15T10:30:00Z");
+            move |out| error.write_json(out)
+        }),
+        Box::new({
+            let error = registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop");
+            move |out| error.write_json(out)
+        }),
+    ];
+    let mut buffer = Vec::with_capacity(4096);
+    for render in &errors {
+        buffer.clear();
+        render(&mut buffer); // warm: the buffer has grown to fit
+        let counted = allocations(|| {
+            for _ in 0..100 {
+                buffer.clear();
+                render(&mut buffer);
+            }
+        });
+        assert_eq!(counted, 0, "{}", String::from_utf8_lossy(&buffer));
+    }
+}
+
+#[test]
+fn the_counter_counts() {
+    assert!(allocations(|| drop(std::hint::black_box(vec![1u8; 64]))) >= 1);
+}
+
+#[test]
+fn parsing_a_body_without_escapes_allocates_once() {
+    let body = br#"{"error":"invalid_request","error_description":"missing username parameter"}"#;
+    let counted = allocations(|| {
+        let received = auth0::Received::parse(body, None).unwrap();
+        assert_eq!(received.code(), Some(auth0::Code::MissingUsername));
+    });
+    // The member list; every string borrows from the body.
+    assert_eq!(counted, 1);
+}
