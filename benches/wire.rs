@@ -25,15 +25,24 @@ fn hand_written(out: &mut Vec<u8>, authenticator_id: &str, trace_id: &str) {
     out.extend_from_slice(br#""}"#);
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Copies runs that need no escaping in one go, as serde_json does.
 fn escape(out: &mut Vec<u8>, text: &str) {
-    for &byte in text.as_bytes() {
-        match byte {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            0..=0x1f => out.extend_from_slice(format!("\\u{byte:04x}").as_bytes()),
-            _ => out.push(byte),
-        }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]],
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..index]);
+        out.extend_from_slice(escaped);
+        start = index + 1;
     }
+    out.extend_from_slice(&bytes[start..]);
 }
 
 #[derive(Serialize)]

@@ -178,6 +178,16 @@ fn member<'m>(members: &'m Members<'_>, name: &str) -> Option<&'m RawValue> {
 /// A member's string value, or `None` when it is absent or not a string.
 fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
     let raw = members.iter().find(|(key, _)| key == name)?;
+    if let Cow::Borrowed(value) = &raw.1 {
+        // serde_json has validated the raw text: a string without a
+        // backslash is its own contents between the quotes.
+        let text: &'a str = value.get();
+        if let Some(inner) = text.strip_prefix('"').and_then(|text| text.strip_suffix('"')) {
+            if !inner.contains('\\') {
+                return Some(Cow::Borrowed(inner));
+            }
+        }
+    }
     match &raw.1 {
         Cow::Borrowed(value) => serde_json::from_str::<Text<'a>>(value.get()).ok().map(|Text(text)| text),
         Cow::Owned(value) => {
