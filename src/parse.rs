@@ -42,7 +42,8 @@ pub enum Problem {
     /// Empty, or only white space.
     #[error("the body is empty")]
     Empty,
-    /// Not JSON at all, or JSON nested too deeply to read (serde_json stops at 128 levels).
+    /// Not JSON, or not valid UTF-8. (A member nested however deeply is kept
+    /// as raw text, without recursion.)
     #[error("the body is not JSON ({0})")]
     NotJson(String),
     /// JSON, but not an object.
@@ -161,7 +162,8 @@ impl<'de> de::Deserialize<'de> for Object<'de> {
 }
 
 fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, ParseError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    // JSON's white space: not form feed, which `u8::is_ascii_whitespace` allows.
+    if body.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
         return Err(ParseError::new(status, Problem::Empty, body));
     }
     match serde_json::from_slice::<Object<'_>>(body) {
@@ -171,13 +173,15 @@ fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, P
     }
 }
 
+/// The last member named `name`: with duplicate keys, the one serde_json's
+/// `Value` and JavaScript's `JSON.parse` keep.
 fn member<'m>(members: &'m Members<'_>, name: &str) -> Option<&'m RawValue> {
-    members.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
+    members.iter().rev().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
 }
 
 /// A member's string value, or `None` when it is absent or not a string.
 fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
-    let raw = members.iter().find(|(key, _)| key == name)?;
+    let raw = members.iter().rev().find(|(key, _)| key == name)?;
     if let Cow::Borrowed(value) = &raw.1 {
         // serde_json has validated the raw text: a string without a
         // backslash is its own contents between the quotes.
@@ -335,7 +339,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
         &self.params
     }
 
-    /// A member's raw JSON value.
+    /// A member's raw JSON value (the last one, if the name repeats).
     ///
     /// ```
     /// use auth_error_catalog::auth0::Received;

@@ -161,7 +161,10 @@ impl WireFormat for registration::Code {
     }
 
     fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
-        let Ok(number) = raw_code.parse::<u32>() else {
+        // Only the canonical decimal form is a number: not "+210", not "0210".
+        let canonical =
+            raw_code.bytes().all(|byte| byte.is_ascii_digit()) && !(raw_code.len() > 1 && raw_code.starts_with('0'));
+        let Some(number) = raw_code.parse::<u32>().ok().filter(|_| canonical) else {
             return match registration::Code::from_wire(raw_code) {
                 Some(code) => (Some(code), Match::Exact),
                 None => (None, Match::Unknown),

@@ -44,7 +44,8 @@ fn allocations(work: impl FnOnce()) -> usize {
 
 #[test]
 fn rendering_into_a_reused_buffer_allocates_nothing() {
-    let errors: Vec<Box<dyn Fn(&mut Vec<u8>)>> = vec![
+    type Render = Box<dyn Fn(&mut Vec<u8>)>;
+    let errors: Vec<Render> = vec![
         Box::new({
             let error = app_native::Error::invalid_authenticator_id("abc \"quoted\" \u{2028}").with_trace_id("trace");
             move |out| error.write_json(out)
