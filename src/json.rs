@@ -107,3 +107,25 @@ mod tests {
         assert_eq!(escaped("a\u{2028}b"), "\"a\\u2028b\"");
     }
 }
+
+#[cfg(test)]
+mod swar_tests {
+    use super::*;
+
+    /// Every special character at every offset around the 8-byte chunks
+    /// escapes exactly as serde_json escapes it (serde_json leaves U+2028/9 raw).
+    #[test]
+    fn specials_at_every_offset_match_serde_json() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{2028}", "\u{2029}", "\u{e2}", "€", "é"] {
+            for offset in 0..20 {
+                let text = format!("{}{special}{}", "a".repeat(offset), "b".repeat(offset % 9));
+                let mut out = Vec::new();
+                string_into(&mut out, &text);
+                let ours = String::from_utf8(out).unwrap();
+                let theirs =
+                    serde_json::to_string(&text).unwrap().replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+        }
+    }
+}

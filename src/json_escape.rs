@@ -14,14 +14,46 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\' || b == 0xE2
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `word` is zero (exact, as a whole).
+#[inline]
+const fn any_zero(word: u64) -> bool {
+    word.wrapping_sub(ONES) & !word & HIGHS != 0
+}
+
+/// Whether any of the eight bytes needs escaping, tested all at once.
+#[inline]
+const fn any_needs_escape(word: u64) -> bool {
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+    below_space
+        || any_zero(word ^ (ONES * b'"' as u64))
+        || any_zero(word ^ (ONES * b'\\' as u64))
+        || any_zero(word ^ (ONES * 0xE2))
+}
+
 /// Appends `text` as the contents of a JSON string (without the quotes).
 pub fn escape_into(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
+    let mut index = 0;
+    while index < bytes.len() {
+        // Skip eight plain bytes at a time: most text needs no escaping.
+        if let Some(chunk) = bytes.get(index..index + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !any_needs_escape(u64::from_le_bytes(word)) {
+                index += 8;
+                continue;
+            }
+        }
+        let byte = bytes[index];
+        index += 1;
         if !needs_escape(byte) {
             continue;
         }
+        let index = index - 1;
         let escape: &[u8] = match byte {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",

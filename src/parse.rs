@@ -166,7 +166,11 @@ fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, P
     if body.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
         return Err(ParseError::new(status, Problem::Empty, body));
     }
-    match serde_json::from_slice::<Object<'_>>(body) {
+    // Checking UTF-8 once, up front, spares serde_json checking every raw
+    // value again; JSON text is UTF-8 in any case (RFC 8259 §8.1).
+    let text = std::str::from_utf8(body)
+        .map_err(|error| ParseError::new(status, Problem::NotJson(format!("not UTF-8: {error}")), body))?;
+    match serde_json::from_str::<Object<'_>>(text) {
         Ok(Object(members)) => Ok(members),
         Err(error) if error.is_data() => Err(ParseError::new(status, Problem::NotAnObject, body)),
         Err(error) => Err(ParseError::new(status, Problem::NotJson(error.to_string()), body)),
@@ -260,7 +264,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
         let description = shape.description.iter().find_map(|name| string_member(&members, name));
         let (code, matched) = C::classify(&raw_code, description.as_deref());
         let params = match (code, description.as_deref()) {
-            (Some(code), Some(text)) if matched != Match::CatchAll => {
+            (Some(code), Some(text)) if matched != Match::CatchAll && !code.entry().placeholders().is_empty() => {
                 crate::template::captures(code.entry().template(), text)
                     .unwrap_or_default()
                     .into_iter()
