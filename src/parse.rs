@@ -135,7 +135,55 @@ impl<'de> de::Deserialize<'de> for Text<'de> {
     }
 }
 
-type Members<'a> = Vec<(Cow<'a, str>, Cow<'a, RawValue>)>;
+type Member<'a> = (Cow<'a, str>, Cow<'a, RawValue>);
+
+/// Members in order. Error bodies have a handful, so the first four live
+/// inline and a typical body is parsed without allocating.
+#[derive(Clone, Debug)]
+enum Members<'a> {
+    Inline(usize, [Member<'a>; INLINE]),
+    Heap(Vec<Member<'a>>),
+}
+
+const INLINE: usize = 4;
+const VACANT: Member<'static> = (Cow::Borrowed(""), Cow::Borrowed(RawValue::NULL));
+
+impl<'a> Members<'a> {
+    fn new() -> Self {
+        Members::Inline(0, [VACANT; INLINE])
+    }
+
+    fn push(&mut self, member: Member<'a>) {
+        match self {
+            Members::Inline(len, items) if *len < INLINE => {
+                items[*len] = member;
+                *len += 1;
+            }
+            Members::Inline(_, items) => {
+                let mut heap: Vec<Member<'a>> = Vec::with_capacity(INLINE * 2);
+                heap.extend(items.iter_mut().map(|item| std::mem::replace(item, VACANT)));
+                heap.push(member);
+                *self = Members::Heap(heap);
+            }
+            Members::Heap(heap) => heap.push(member),
+        }
+    }
+
+    fn as_slice(&self) -> &[Member<'a>] {
+        match self {
+            Members::Inline(len, items) => &items[..*len],
+            Members::Heap(heap) => heap,
+        }
+    }
+
+    fn into_owned(self) -> Members<'static> {
+        let mut owned = Members::new();
+        for (name, value) in self.as_slice() {
+            owned.push((Cow::Owned(name.clone().into_owned()), Cow::Owned(value.clone().into_owned())));
+        }
+        owned
+    }
+}
 
 /// Every member of a JSON object, in order, values kept as raw JSON.
 struct Object<'a>(Members<'a>);
@@ -149,7 +197,7 @@ impl<'de> de::Deserialize<'de> for Object<'de> {
                 f.write_str("a JSON object")
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object<'de>, M::Error> {
-                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(6));
+                let mut members = Members::new();
                 while let Some(Text(name)) = map.next_key()? {
                     let value: &'de RawValue = map.next_value()?;
                     members.push((name, Cow::Borrowed(value)));
@@ -180,12 +228,12 @@ fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, P
 /// The last member named `name`: with duplicate keys, the one serde_json's
 /// `Value` and JavaScript's `JSON.parse` keep.
 fn member<'m>(members: &'m Members<'_>, name: &str) -> Option<&'m RawValue> {
-    members.iter().rev().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
+    members.as_slice().iter().rev().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
 }
 
 /// A member's string value, or `None` when it is absent or not a string.
 fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
-    let raw = members.iter().rev().find(|(key, _)| key == name)?;
+    let raw = members.as_slice().iter().rev().find(|(key, _)| key == name)?;
     if let Cow::Borrowed(value) = &raw.1 {
         // serde_json has validated the raw text: a string without a
         // backslash is its own contents between the quotes.
@@ -363,7 +411,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(names, ["statusCode", "error"]);
     /// ```
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
+        self.members.as_slice().iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
     }
 
     /// The HTTP status: the one received, else the catalog's.
@@ -415,10 +463,11 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(Received::parse(body, None).unwrap().to_json(), String::from_utf8_lossy(body));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out =
-            Vec::with_capacity(self.members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2);
+        let mut out = Vec::with_capacity(
+            self.members.as_slice().iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2,
+        );
         out.push(b'{');
-        for (index, (name, value)) in self.members.iter().enumerate() {
+        for (index, (name, value)) in self.members.as_slice().iter().enumerate() {
             if index > 0 {
                 out.push(b',');
             }
@@ -442,11 +491,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     pub fn into_owned(self) -> Received<'static, C> {
         Received {
-            members: self
-                .members
-                .into_iter()
-                .map(|(name, value)| (Cow::Owned(name.into_owned()), Cow::Owned(value.into_owned())))
-                .collect(),
+            members: self.members.into_owned(),
             status: self.status,
             code: self.code,
             raw_code: Cow::Owned(self.raw_code.into_owned()),
@@ -461,8 +506,8 @@ impl<C: WireFormat> serde::Serialize for Received<'_, C> {
     /// The members as received, in order.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.members.len()))?;
-        for (name, value) in &self.members {
+        let mut map = serializer.serialize_map(Some(self.members.as_slice().len()))?;
+        for (name, value) in self.members.as_slice() {
             map.serialize_entry(name, value)?;
         }
         map.end()

@@ -1,0 +1,113 @@
+//! Runs one hot path 100 000 times, for counting instructions with callgrind,
+//! which (unlike wall-clock time on a shared VM) gives the same number every
+//! run:
+//!
+//! ```sh
+//! cargo build --release --example instruction_count
+//! for path in render floor parse derive value none; do
+//!   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//!     target/release/examples/instruction_count $path 2>&1 | grep Collected
+//! done
+//! ```
+//!
+//! Subtract `none` (start-up) and divide by 100 000 for instructions per call.
+//! `render` and `parse` are this crate; `floor`, `derive` and `value` are the
+//! baselines of `benches/wire.rs`.
+
+use std::borrow::Cow;
+use std::hint::black_box;
+
+use auth_error_catalog::{app_native, auth0};
+
+const AUTHENTICATOR_ID: &str = "QmFzaWNBdXRoZW50aWNhdG9yOkxPQ0FM";
+const TRACE_ID: &str = "3d2c1a5d-9ec2-4ce5-86b6-8d40fecf6a1e";
+const BODY: &[u8] = br#"{"error":"invalid_request","error_description":"missing username parameter"}"#;
+
+#[derive(serde::Deserialize)]
+struct Auth0Body<'a> {
+    #[serde(borrow)]
+    error: Cow<'a, str>,
+    #[serde(borrow)]
+    error_description: Option<Cow<'a, str>>,
+}
+
+#[inline(never)]
+fn parse() -> bool {
+    auth0::Received::parse(black_box(BODY), None).is_ok_and(|received| received.code().is_some())
+}
+
+#[inline(never)]
+fn derive() -> bool {
+    serde_json::from_slice::<Auth0Body<'_>>(black_box(BODY)).is_ok_and(|body| {
+        auth0::Code::from_pair(&body.error, body.error_description.as_deref().unwrap_or("")).is_some()
+    })
+}
+
+#[inline(never)]
+fn value() -> bool {
+    serde_json::from_slice::<serde_json::Value>(black_box(BODY)).is_ok_and(|body| {
+        let error = body["error"].as_str().unwrap_or("");
+        auth0::Code::from_pair(error, body["error_description"].as_str().unwrap_or("")).is_some()
+    })
+}
+
+#[inline(never)]
+fn render(out: &mut Vec<u8>, error: &app_native::Error) {
+    out.clear();
+    error.write_json(out);
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The floor: static fragments as they are, values escaped in runs.
+#[inline(never)]
+fn floor(out: &mut Vec<u8>, authenticator_id: &str, trace_id: &str) {
+    fn escape(out: &mut Vec<u8>, text: &str) {
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (index, &byte) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match byte {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]],
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..index]);
+            out.extend_from_slice(escaped);
+            start = index + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+    }
+    out.clear();
+    out.extend_from_slice(
+        br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId "#,
+    );
+    escape(out, authenticator_id);
+    out.extend_from_slice(br#" is invalid.","traceId":""#);
+    escape(out, trace_id);
+    out.extend_from_slice(br#""}"#);
+}
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_default();
+    let error = app_native::Error::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
+    let mut buffer = Vec::with_capacity(512);
+    let mut count = 0usize;
+    for _ in 0..100_000 {
+        count += usize::from(match path.as_str() {
+            "parse" => parse(),
+            "derive" => derive(),
+            "value" => value(),
+            "render" => {
+                render(&mut buffer, &error);
+                true
+            }
+            "floor" => {
+                floor(&mut buffer, black_box(AUTHENTICATOR_ID), black_box(TRACE_ID));
+                true
+            }
+            _ => false,
+        });
+    }
+    println!("{path}: {count} calls");
+}
