@@ -21,9 +21,10 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     if catalog.api.identity == Identity::CodeAndDescription {
         out.push_str("use crate::perfect_hash::{PairMap, EMPTY};\n");
     }
-    out.push_str(
-        "use crate::perfect_hash::{Slot, StrMap};\nuse crate::template::Segment;\nuse crate::{Api, Kind};\n\n",
-    );
+    if !hashed_texts(catalog).is_empty() {
+        out.push_str("use crate::perfect_hash::{Slot, StrMap};\n");
+    }
+    out.push_str("use crate::template::Segment;\nuse crate::{Api, Kind};\n\n");
     code_enum(&mut out, catalog);
     entries(&mut out, catalog);
     lookups(&mut out, catalog);
@@ -270,6 +271,10 @@ fn write_map(out: &mut String, name: &str, map_type: &str, table: (u64, u32, Vec
     out.push_str("    ],\n};\n\n");
 }
 
+/// Up to this many keys of one length are compared one by one; more go
+/// through the perfect-hash table.
+const FEW_KEYS: usize = 3;
+
 /// Every text a lookup accepts, with the variant it finds. The first entry
 /// wins: for Auth0 the first entry of an `error` string stands for that
 /// string alone, for Registration the first entry of a shared name.
@@ -317,28 +322,38 @@ pub fn lookup_baselines(catalogs: &[Catalog]) -> GeneratedFile {
     GeneratedFile { file_name: "lookup_baselines.rs".to_owned(), code: out }
 }
 
+/// The wire texts that share their length with more than [`FEW_KEYS`]
+/// others: the keys of the perfect-hash table.
+fn hashed_texts(catalog: &Catalog) -> Vec<(String, String)> {
+    let wire = wire_texts(catalog);
+    let crowded = |length: usize| wire.iter().filter(|(key, _)| key.len() == length).count() > FEW_KEYS;
+    wire.iter().filter(|(key, _)| crowded(key.len())).cloned().collect()
+}
+
 fn lookups(out: &mut String, catalog: &Catalog) {
     let wire = wire_texts(catalog);
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
-    let table = perfect_table(
-        |seed| wire.iter().map(|(key, _)| perfect_hash::hash(key.as_bytes(), seed)).collect(),
-        wire.len(),
-    );
-    let (seed, shift, slots) = table;
-    doc(out, "", "Every wire text a [`Code`] is looked up by.");
-    let _ = writeln!(
-        out,
-        "static WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
-    );
-    for slot in slots {
-        match wire.get(usize::from(slot)) {
-            Some((key, variant)) => {
-                let _ = writeln!(out, "        Slot::new({key:?}, Code::{variant}),");
+    let hashed = hashed_texts(catalog);
+    if !hashed.is_empty() {
+        let (seed, shift, slots) = perfect_table(
+            |seed| hashed.iter().map(|(key, _)| perfect_hash::hash(key.as_bytes(), seed)).collect(),
+            hashed.len(),
+        );
+        doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
+        let _ = writeln!(
+            out,
+            "static WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
+        );
+        for slot in slots {
+            match hashed.get(usize::from(slot)) {
+                Some((key, variant)) => {
+                    let _ = writeln!(out, "        Slot::new({key:?}, Code::{variant}),");
+                }
+                None => out.push_str("        Slot::EMPTY,\n"),
             }
-            None => out.push_str("        Slot::EMPTY,\n"),
         }
+        out.push_str("    ],\n};\n\n");
     }
-    out.push_str("    ],\n};\n\n");
 
     let mut lengths: Vec<usize> = wire.iter().map(|(key, _)| key.len()).collect();
     lengths.sort_unstable();
@@ -347,18 +362,17 @@ fn lookups(out: &mut String, catalog: &Catalog) {
     doc(
         out,
         "    ",
-        "Looks `wire` up. The length is a cheaper key in front of [`WIRE`]: it\nrejects impossible lengths at once, settles lengths that only one key\nhas with a single comparison, and lets each other arm inline a copy of\nthe perfect-hash lookup specialised for its length.",
+        "Looks `wire` up. The length is a cheaper key in front of [`WIRE`]: it\nrejects impossible lengths at once, settles lengths that only a few keys\nhave with as many comparisons, and lets each other arm inline a copy of\nthe perfect-hash lookup specialised for its length.",
     );
     out.push_str("    #[inline]\n    fn lookup(wire: &str) -> Option<Code> {\n        match wire.len() {\n");
     for length in lengths {
-        let mut same_length = wire.iter().filter(|(key, _)| key.len() == length);
-        match (same_length.next(), same_length.next()) {
-            (Some((key, variant)), None) => {
-                let _ = writeln!(out, "            {length} => (wire == {key:?}).then_some(Code::{variant}),");
-            }
-            _ => {
-                let _ = writeln!(out, "            {length} => WIRE.get(wire),");
-            }
+        let same_length: Vec<&(String, String)> = wire.iter().filter(|(key, _)| key.len() == length).collect();
+        if same_length.len() <= FEW_KEYS {
+            let arms: Vec<String> =
+                same_length.iter().map(|(key, variant)| format!("{key:?} => Some(Code::{variant}), ")).collect();
+            let _ = writeln!(out, "            {length} => match wire {{ {}_ => None }},", arms.concat());
+        } else {
+            let _ = writeln!(out, "            {length} => WIRE.get(wire),");
         }
     }
     out.push_str("            _ => None,\n        }\n    }\n}\n\n");
