@@ -168,16 +168,13 @@ fn pair_lookups(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2))
-        .sample_size(50)
-}
+#[path = "support/shared.rs"]
+#[allow(dead_code)] // the render floor is for benches/wire.rs
+mod support;
 
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = string_lookups, number_lookups, pair_lookups
 }
 criterion_main!(benches);

@@ -14,36 +14,9 @@ use serde::{Deserialize, Serialize};
 const AUTHENTICATOR_ID: &str = "QmFzaWNBdXRoZW50aWNhdG9yOkxPQ0FM";
 const TRACE_ID: &str = "3d2c1a5d-9ec2-4ce5-86b6-8d40fecf6a1e";
 
-/// The floor: static fragments written as they are, only the values escaped.
-fn hand_written(out: &mut Vec<u8>, authenticator_id: &str, trace_id: &str) {
-    out.extend_from_slice(
-        br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId "#,
-    );
-    escape(out, authenticator_id);
-    out.extend_from_slice(br#" is invalid.","traceId":""#);
-    escape(out, trace_id);
-    out.extend_from_slice(br#""}"#);
-}
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Copies runs that need no escaping in one go, as serde_json does.
-fn escape(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]],
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..index]);
-        out.extend_from_slice(escaped);
-        start = index + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
-}
+#[path = "support/shared.rs"]
+mod support;
+use support::hand_written;
 
 #[derive(Serialize)]
 struct AppNativeBody<'a> {
@@ -141,16 +114,9 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2))
-        .sample_size(50)
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = render, parse
 }
 criterion_main!(benches);

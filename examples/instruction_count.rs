@@ -19,6 +19,9 @@ use std::hint::black_box;
 
 use auth_error_catalog::{app_native, auth0};
 
+#[path = "../benches/support/shared.rs"]
+mod floor;
+
 const AUTHENTICATOR_ID: &str = "QmFzaWNBdXRoZW50aWNhdG9yOkxPQ0FM";
 const TRACE_ID: &str = "3d2c1a5d-9ec2-4ce5-86b6-8d40fecf6a1e";
 const BODY: &[u8] = br#"{"error":"invalid_request","error_description":"missing username parameter"}"#;
@@ -57,37 +60,6 @@ fn render(out: &mut Vec<u8>, error: &app_native::Error) {
     error.write_json(out);
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// The floor: static fragments as they are, values escaped in runs.
-#[inline(never)]
-fn floor(out: &mut Vec<u8>, authenticator_id: &str, trace_id: &str) {
-    fn escape(out: &mut Vec<u8>, text: &str) {
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        for (index, &byte) in bytes.iter().enumerate() {
-            let escaped: &[u8] = match byte {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]],
-                _ => continue,
-            };
-            out.extend_from_slice(&bytes[start..index]);
-            out.extend_from_slice(escaped);
-            start = index + 1;
-        }
-        out.extend_from_slice(&bytes[start..]);
-    }
-    out.clear();
-    out.extend_from_slice(
-        br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId "#,
-    );
-    escape(out, authenticator_id);
-    out.extend_from_slice(br#" is invalid.","traceId":""#);
-    escape(out, trace_id);
-    out.extend_from_slice(br#""}"#);
-}
-
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let error = app_native::Error::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
@@ -103,7 +75,8 @@ fn main() {
                 true
             }
             "floor" => {
-                floor(&mut buffer, black_box(AUTHENTICATOR_ID), black_box(TRACE_ID));
+                buffer.clear();
+                floor::hand_written(&mut buffer, black_box(AUTHENTICATOR_ID), black_box(TRACE_ID));
                 true
             }
             _ => false,
