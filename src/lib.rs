@@ -51,6 +51,7 @@ mod time;
 mod wire;
 
 pub mod app_native;
+pub mod docs;
 pub mod auth0;
 pub mod authos;
 pub mod registration;

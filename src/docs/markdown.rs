@@ -1,0 +1,173 @@
+//! The Markdown error reference: one section per API, with tables in the
+//! shape of each API's own documentation.
+
+use std::fmt::Write as _;
+
+use crate::{Api, Catalog, Entry};
+
+/// A table cell: no line breaks, `|` escaped.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
+/// `ABA-60004 †` when the entry has an erratum.
+fn code_cell(entry: &Entry) -> String {
+    let marker = if entry.erratum().is_some() { " †" } else { "" };
+    match entry.name() {
+        Some(name) => format!("`{}` `{name}`{marker}", entry.code()),
+        None => format!("`{}`{marker}", entry.code()),
+    }
+}
+
+/// The Markdown reference for `apis` (every API when empty).
+///
+/// ```
+/// use auth_error_catalog::{Api, docs};
+///
+/// let text = docs::markdown(&[Api::AppNative]);
+/// assert!(text.contains("| Error Code | HTTP status code | Error message | Possible cause |"));
+/// assert!(text.contains("| `ABA-60004` | 400 | Invalid authenticatorId. |"));
+/// ```
+pub fn markdown(apis: &[Api]) -> String {
+    let mut out = String::from("# Authentication error reference\n\nGenerated from the catalog embedded in auth-error-catalog. Kinds and retryability are the catalog's; † marks an entry whose source document was wrong (see its erratum).\n");
+    for catalog in super::selected(apis) {
+        let _ = write!(out, "\n## {} (`{}`)\n\n", catalog.title(), catalog.api());
+        if let Some(status) = catalog.wire_status() {
+            let _ = writeln!(
+                out,
+                "The API itself answers every error with HTTP {status}; the HTTP column is the status a service maps the code to.\n"
+            );
+        }
+        match catalog.api() {
+            Api::AppNative => app_native(&mut out, catalog),
+            Api::Auth0 => auth0(&mut out, catalog),
+            Api::Authos => authos(&mut out, catalog),
+            Api::Registration => registration(&mut out, catalog),
+        }
+        errata(&mut out, catalog);
+    }
+    out
+}
+
+/// The seed's own shape: Error Code | HTTP status code | Error message | Possible cause.
+fn app_native(out: &mut String, catalog: &Catalog) {
+    out.push_str("| Error Code | HTTP status code | Error message | Possible cause | kind | retryable |\n|---|---|---|---|---|---|\n");
+    for entry in catalog.entries() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            code_cell(entry),
+            entry.http_status().as_u16(),
+            cell(entry.message()),
+            cell(entry.description()),
+            entry.kind(),
+            yes_no(entry.retryable())
+        );
+    }
+}
+
+/// Grouped by endpoint, grant type and status, as Auth0 documents them.
+fn auth0(out: &mut String, catalog: &Catalog) {
+    if !catalog.generic_statuses().is_empty() {
+        out.push_str("| HTTP status | Description |\n|---|---|\n");
+        for status in catalog.generic_statuses() {
+            let _ = writeln!(out, "| {} | {} |", status.as_u16(), status.canonical_reason().unwrap_or(""));
+        }
+    }
+    let mut group: Option<(Option<&str>, Option<&str>, u16)> = None;
+    for entry in catalog.entries() {
+        let key = (entry.endpoint(), entry.grant_type(), entry.http_status().as_u16());
+        if group.map(|(endpoint, _, _)| endpoint) != Some(key.0) {
+            let _ = write!(out, "\n### {}\n", entry.endpoint().unwrap_or("Other"));
+        }
+        if group.map(|(endpoint, grant, _)| (endpoint, grant)) != Some((key.0, key.1)) {
+            if let Some(grant) = entry.grant_type() {
+                let _ = write!(out, "\n**Grant type: {grant}**\n");
+            }
+        }
+        if group != Some(key) {
+            let _ = write!(out, "\n*HTTP {}*\n\n| JSON | Description | kind | retryable |\n|---|---|---|---|\n", key.2);
+        }
+        group = Some(key);
+        let body = format!(r#"{{"error":"{}","error_description":"{}"}}"#, entry.code(), entry.description());
+        let marker = if entry.erratum().is_some() { " †" } else { "" };
+        let _ = writeln!(
+            out,
+            "| `{}`{marker} | {} | {} | {} |",
+            cell(&body).replace('`', "'"),
+            cell(entry.message()),
+            entry.kind(),
+            yes_no(entry.retryable())
+        );
+    }
+}
+
+/// Grouped by section, with resolutions.
+fn authos(out: &mut String, catalog: &Catalog) {
+    let mut section = None;
+    for entry in catalog.entries() {
+        if section != Some(entry.section()) {
+            section = Some(entry.section());
+            let _ = write!(
+                out,
+                "\n### {}\n\n| Code | HTTP | Description | Resolution | kind | retryable |\n|---|---|---|---|---|---|\n",
+                entry.section()
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            code_cell(entry),
+            entry.http_status().as_u16(),
+            cell(entry.message()),
+            cell(entry.resolution().unwrap_or("")),
+            entry.kind(),
+            yes_no(entry.retryable())
+        );
+    }
+}
+
+/// Code ranges with their catch-alls, then every code with its parent.
+fn registration(out: &mut String, catalog: &Catalog) {
+    out.push_str("| Range | Catch-all | Meaning |\n|---|---|---|\n");
+    for range in catalog.ranges() {
+        let catch_all = range.catch_all().map_or_else(|| "–".to_owned(), |code| code.to_string());
+        let marker = if range.erratum().is_some() { " †" } else { "" };
+        let _ = writeln!(out, "| {}–{}{marker} | {catch_all} | {} |", range.start(), range.end(), cell(range.title()));
+    }
+    out.push_str("\nA code that is a multiple of 10 or 100 is a catch-all for the codes below it.\n\n| Code | Error | HTTP | Catch-all | Description | kind | retryable |\n|---|---|---|---|---|---|---|\n");
+    for entry in catalog.entries() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            code_cell(entry),
+            entry.name().unwrap_or(""),
+            entry.http_status().as_u16(),
+            entry.parent().map_or("–", |parent| parent.code()),
+            cell(entry.description()),
+            entry.kind(),
+            yes_no(entry.retryable())
+        );
+    }
+}
+
+fn errata(out: &mut String, catalog: &Catalog) {
+    out.push_str("\n### Errata\n\n");
+    if let Some(erratum) = catalog.erratum() {
+        let _ = writeln!(out, "- **{}:** {}", catalog.api(), cell(erratum));
+    }
+    for range in catalog.ranges() {
+        if let Some(erratum) = range.erratum() {
+            let _ = writeln!(out, "- **{}–{}:** {}", range.start(), range.end(), cell(erratum));
+        }
+    }
+    for entry in catalog.entries() {
+        if let Some(erratum) = entry.erratum() {
+            let _ = writeln!(out, "- **`{}`** ({}): {}", entry.code(), entry.variant(), cell(erratum));
+        }
+    }
+}

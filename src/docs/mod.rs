@@ -1,0 +1,119 @@
+//! Documentation generated from the embedded catalog: Markdown, JSON,
+//! OpenAPI and HTML. `autherr docs` writes these; they are plain functions so
+//! that other tools can call them too.
+
+mod markdown;
+
+pub use markdown::markdown;
+
+use serde_json::{Map, Value, json};
+
+use crate::{Api, Catalog, Entry};
+
+/// The catalogs of `apis`, or of every API when `apis` is empty.
+fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
+    Api::ALL.into_iter().filter(move |api| apis.is_empty() || apis.contains(api)).map(Api::catalog)
+}
+
+/// One entry as JSON: the contract of `autherr list --json` and of the
+/// entries in [`json`]. Optional members appear only where they apply.
+///
+/// ```
+/// use auth_error_catalog::{app_native::Code, docs};
+///
+/// let entry = docs::entry_json(Code::InvalidAuthenticatorId.entry());
+/// assert_eq!(entry["code"], "ABA-60004");
+/// assert_eq!(entry["http_status"], 400);
+/// assert_eq!(entry["placeholders"], serde_json::json!(["authenticator_id"]));
+/// assert!(entry.get("resolution").is_none());
+/// ```
+pub fn entry_json(entry: &Entry) -> Value {
+    let mut object = Map::new();
+    object.insert("api".into(), json!(entry.api().as_str()));
+    object.insert("variant".into(), json!(entry.variant()));
+    object.insert("code".into(), json!(entry.code()));
+    if let Some(name) = entry.name() {
+        object.insert("name".into(), json!(name));
+    }
+    object.insert("http_status".into(), json!(entry.http_status().as_u16()));
+    object.insert("message".into(), json!(entry.message()));
+    object.insert("description".into(), json!(entry.description()));
+    object.insert("kind".into(), json!(entry.kind().as_str()));
+    object.insert("retryable".into(), json!(entry.retryable()));
+    object.insert("section".into(), json!(entry.section()));
+    let optional = [
+        ("resolution", entry.resolution()),
+        ("endpoint", entry.endpoint()),
+        ("grant_type", entry.grant_type()),
+        ("erratum", entry.erratum()),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            object.insert(key.into(), json!(value));
+        }
+    }
+    if !entry.placeholders().is_empty() {
+        object.insert("placeholders".into(), json!(entry.placeholders()));
+    }
+    if let Some(parent) = entry.parent() {
+        object.insert("parent".into(), json!(parent.code()));
+    }
+    Value::Object(object)
+}
+
+/// The whole catalog (or the `apis` given) as one JSON document, described
+/// by `schema/catalog.schema.json`.
+///
+/// ```
+/// use auth_error_catalog::{Api, docs};
+///
+/// let document = docs::json(&[Api::Registration]);
+/// let catalog = &document["catalogs"][0];
+/// assert_eq!(catalog["api"], "registration");
+/// assert_eq!(catalog["wire_status"], 200);
+/// assert!(catalog["entries"].as_array().unwrap().len() > 40);
+/// ```
+pub fn json(apis: &[Api]) -> Value {
+    let catalogs: Vec<Value> = selected(apis).map(catalog_json).collect();
+    json!({ "catalogs": catalogs })
+}
+
+fn catalog_json(catalog: &Catalog) -> Value {
+    let mut object = Map::new();
+    object.insert("api".into(), json!(catalog.api().as_str()));
+    object.insert("title".into(), json!(catalog.title()));
+    object.insert("source".into(), json!(catalog.source()));
+    if let Some(prefix) = catalog.code_prefix() {
+        object.insert("code_prefix".into(), json!(prefix));
+    }
+    if let Some(status) = catalog.wire_status() {
+        object.insert("wire_status".into(), json!(status.as_u16()));
+    }
+    let statuses: Vec<u16> = catalog.generic_statuses().iter().map(|status| status.as_u16()).collect();
+    object.insert("generic_statuses".into(), json!(statuses));
+    if let Some(erratum) = catalog.erratum() {
+        object.insert("erratum".into(), json!(erratum));
+    }
+    let ranges: Vec<Value> = catalog
+        .ranges()
+        .iter()
+        .map(|range| {
+            let mut object = Map::new();
+            object.insert("name".into(), json!(range.name()));
+            object.insert("title".into(), json!(range.title()));
+            object.insert("start".into(), json!(range.start()));
+            object.insert("end".into(), json!(range.end()));
+            if let Some(catch_all) = range.catch_all() {
+                object.insert("catch_all".into(), json!(catch_all));
+            }
+            if let Some(erratum) = range.erratum() {
+                object.insert("erratum".into(), json!(erratum));
+            }
+            Value::Object(object)
+        })
+        .collect();
+    object.insert("ranges".into(), json!(ranges));
+    let entries: Vec<Value> = catalog.entries().iter().map(entry_json).collect();
+    object.insert("entries".into(), json!(entries));
+    Value::Object(object)
+}
