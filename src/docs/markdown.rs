@@ -30,7 +30,7 @@ fn code_cell(entry: &Entry) -> String {
 ///
 /// let text = docs::markdown(&[Api::AppNative]);
 /// assert!(text.contains("| Error Code | HTTP status code | Error message | Possible cause |"));
-/// assert!(text.contains("| `ABA-60004` | 400 | Invalid authenticatorId. |"));
+/// assert!(text.contains("| `ABA-60001` | 400 | Invalid authentication request. |"));
 /// ```
 pub fn markdown(apis: &[Api]) -> String {
     let mut out = String::from("# Authentication error reference\n\nGenerated from the catalog embedded in auth-error-catalog. Kinds and retryability are the catalog's; † marks an entry whose source document was wrong (see its erratum).\n");
