@@ -51,9 +51,9 @@ mod time;
 mod wire;
 
 pub mod app_native;
-pub mod docs;
 pub mod auth0;
 pub mod authos;
+pub mod docs;
 pub mod registration;
 
 pub use api::{Api, UnknownApi};

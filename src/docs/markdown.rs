@@ -33,7 +33,9 @@ fn code_cell(entry: &Entry) -> String {
 /// assert!(text.contains("| `ABA-60001` | 400 | Invalid authentication request. |"));
 /// ```
 pub fn markdown(apis: &[Api]) -> String {
-    let mut out = String::from("# Authentication error reference\n\nGenerated from the catalog embedded in auth-error-catalog. Kinds and retryability are the catalog's; † marks an entry whose source document was wrong (see its erratum).\n");
+    let mut out = String::from(
+        "# Authentication error reference\n\nGenerated from the catalog embedded in auth-error-catalog. Kinds and retryability are the catalog's; † marks an entry whose source document was wrong (see its erratum).\n",
+    );
     for catalog in super::selected(apis) {
         let _ = write!(out, "\n## {} (`{}`)\n\n", catalog.title(), catalog.api());
         if let Some(status) = catalog.wire_status() {
@@ -93,7 +95,10 @@ fn auth0(out: &mut String, catalog: &Catalog) {
             let _ = write!(out, "\n*HTTP {}*\n\n| JSON | Description | kind | retryable |\n|---|---|---|---|\n", key.2);
         }
         group = Some(key);
-        let body = format!(r#"{{"error":"{}","error_description":"{}"}}"#, entry.code(), entry.description());
+        // JSON-escaped: the seed's own table had an unescaped `"."` here.
+        let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let body =
+            format!(r#"{{"error":{},"error_description":{}}}"#, quoted(entry.code()), quoted(entry.description()));
         let marker = if entry.erratum().is_some() { " †" } else { "" };
         let _ = writeln!(
             out,

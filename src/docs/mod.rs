@@ -2,9 +2,13 @@
 //! OpenAPI and HTML. `autherr docs` writes these; they are plain functions so
 //! that other tools can call them too.
 
+mod html;
 mod markdown;
+mod openapi;
 
+pub use html::html;
 pub use markdown::markdown;
+pub use openapi::openapi;
 
 use serde_json::{Map, Value, json};
 

@@ -1,0 +1,228 @@
+//! `autherr list`, `render`, `parse` and `docs`.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use auth_error_catalog::{
+    AnyReceived, Api, Entry, Kind, ParseError, WireFormat, app_native, auth0, authos, docs, registration,
+};
+use http::StatusCode;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::{Failure, Format};
+
+/// Inputs larger than this are refused, not read.
+const MAX_INPUT: u64 = 1 << 20;
+
+pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: bool) -> Result<ExitCode, Failure> {
+    let entries: Vec<&Entry> = auth_error_catalog::entries()
+        .filter(|entry| api.is_none_or(|api| entry.api() == api))
+        .filter(|entry| kind.is_none_or(|kind| entry.kind() == kind))
+        .filter(|entry| status.is_none_or(|status| entry.http_status().as_u16() == status))
+        .collect();
+    if json {
+        let array: Vec<serde_json::Value> = entries.iter().map(|entry| docs::entry_json(entry)).collect();
+        let text = serde_json::to_string_pretty(&array).map_err(|error| Failure::no(error.to_string()))?;
+        println!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<[String; 6]> = entries
+        .iter()
+        .map(|entry| {
+            [
+                entry.api().to_string(),
+                entry.code().to_owned(),
+                entry.http_status().as_u16().to_string(),
+                entry.kind().to_string(),
+                if entry.retryable() { "yes" } else { "no" }.to_owned(),
+                entry.message().to_owned(),
+            ]
+        })
+        .collect();
+    let header = ["API", "CODE", "HTTP", "KIND", "RETRY", "MESSAGE"].map(str::to_owned);
+    let widths: Vec<usize> = (0..5)
+        .map(|column| rows.iter().chain([&header]).map(|row| row[column].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in [&header].into_iter().chain(&rows) {
+        for (column, width) in widths.iter().enumerate() {
+            out.push_str(&format!("{:<width$}  ", row[column]));
+        }
+        out.push_str(&row[5]);
+        out.push('\n');
+    }
+    out.push_str(&format!("{} entries\n", rows.len()));
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The per-API fields `render` may set.
+pub struct Fields {
+    pub trace_id: Option<String>,
+    pub request_token: Option<String>,
+    pub timestamp: Option<String>,
+}
+
+/// The code of `api` that `text` names: a wire code, a name, or a variant.
+fn code_of<C: WireFormat>(text: &str) -> Result<C, Failure> {
+    C::from_wire(text)
+        .or_else(|| C::all().iter().copied().find(|code| code.entry().variant().eq_ignore_ascii_case(text)))
+        .ok_or_else(|| Failure::no(format!("`{text}` is not a code of {}; try `autherr lookup {text}`", C::API)))
+}
+
+/// Builds the error from `NAME=VALUE` pairs; a bad pair is a usage error.
+fn build<C: WireFormat>(text: &str, params: &[String]) -> Result<auth_error_catalog::Error<C>, Failure> {
+    let mut builder = auth_error_catalog::Error::builder(code_of::<C>(text)?);
+    for param in params {
+        let (name, value) =
+            param.split_once('=').ok_or_else(|| Failure::usage(format!("--param takes NAME=VALUE, not `{param}`")))?;
+        builder = builder.with(name, value.to_owned());
+    }
+    builder.build().map_err(|error| Failure::usage(error.to_string()))
+}
+
+pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: bool) -> Result<ExitCode, Failure> {
+    let (body, status) = match api {
+        Api::AppNative => {
+            let mut error = build::<app_native::Code>(code, params)?;
+            if let Some(trace_id) = fields.trace_id {
+                error = error.with_trace_id(trace_id);
+            }
+            (error.to_json(), error.http_status())
+        }
+        Api::Auth0 => {
+            let error = build::<auth0::Code>(code, params)?;
+            (error.to_json(), error.http_status())
+        }
+        Api::Authos => {
+            let mut error = build::<authos::Code>(code, params)?;
+            if let Some(timestamp) = fields.timestamp {
+                error = error.with_timestamp(timestamp);
+            }
+            (error.to_json(), error.http_status())
+        }
+        Api::Registration => {
+            let mut error = build::<registration::Code>(code, params)?;
+            if let Some(request_token) = fields.request_token {
+                error = error.with_request_token(request_token);
+            }
+            (error.to_json(), error.http_status())
+        }
+        _ => return Err(Failure::usage(format!("no renderer for {api}"))),
+    };
+    if headers {
+        // The API's own convention: Registration answers 200 with "stat":"error".
+        let status = api.catalog().wire_status().unwrap_or(status);
+        print!(
+            "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or(""),
+            body.len()
+        );
+    }
+    println!("{body}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    let reader: Box<dyn Read> = if input == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(input).map_err(|error| Failure::no(format!("{}: {error}", input.display())))?)
+    };
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Failure::no(format!("{}: {error}", input.display())))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(Failure::no(format!("input larger than {MAX_INPUT} bytes; an error body is far smaller")));
+    }
+    Ok(bytes)
+}
+
+fn parsed<'a>(api: Option<Api>, status: Option<StatusCode>, body: &'a [u8]) -> Result<AnyReceived<'a>, ParseError> {
+    match api {
+        None => auth_error_catalog::parse(status, body),
+        Some(Api::AppNative) => app_native::Received::parse(body, status).map(AnyReceived::AppNative),
+        Some(Api::Auth0) => auth0::Received::parse(body, status).map(AnyReceived::Auth0),
+        Some(Api::Authos) => authos::Received::parse(body, status).map(AnyReceived::Authos),
+        Some(_) => registration::Received::parse(body, status).map(AnyReceived::Registration),
+    }
+}
+
+pub fn parse(api: Option<Api>, status: Option<u16>, input: &Path) -> Result<ExitCode, Failure> {
+    let status = status
+        .map(|code| {
+            StatusCode::from_u16(code)
+                .ok()
+                .filter(|_| (100..=599).contains(&code))
+                .ok_or_else(|| Failure::usage(format!("--status {code} is not an HTTP status (100-599)")))
+        })
+        .transpose()?;
+    let body = read_input(input)?;
+    let received = parsed(api, status, &body).map_err(|error| Failure::no(error.to_string()))?;
+    let reserialised = received.to_json();
+    let raw = serde_json::value::RawValue::from_string(reserialised).map_err(|error| Failure::no(error.to_string()))?;
+    let mut out = serde_json::Serializer::pretty(Vec::new());
+    let written = (|| {
+        let mut map = out.serialize_map(None)?;
+        map.serialize_entry("api", received.api().as_str())?;
+        map.serialize_entry("known", &received.is_known())?;
+        map.serialize_entry("variant", &received.entry().map(Entry::variant))?;
+        map.serialize_entry("code", received.raw_code())?;
+        map.serialize_entry("match", &format!("{:?}", received.matched()).to_lowercase())?;
+        map.serialize_entry("kind", &received.kind().map(Kind::as_str))?;
+        map.serialize_entry("retryable", &received.retryable())?;
+        map.serialize_entry("http_status", &received.http_status().map(|status| status.as_u16()))?;
+        let params: serde_json::Map<String, serde_json::Value> =
+            received.params().iter().map(|(name, value)| ((*name).to_owned(), value.as_ref().into())).collect();
+        map.serialize_entry("params", &params)?;
+        map.serialize_entry("body", &raw)?;
+        map.end()
+    })();
+    written.map_err(|error: serde_json::Error| Failure::no(error.to_string()))?;
+    println!("{}", String::from_utf8_lossy(&out.into_inner()));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn docs(format: Format, apis: &[Api], output: Option<&Path>) -> Result<ExitCode, Failure> {
+    let text = match format {
+        Format::Markdown => docs::markdown(apis),
+        Format::Html => docs::html(apis),
+        Format::Json => pretty(&docs::json(apis))?,
+        Format::Openapi => pretty(&docs::openapi(apis))?,
+    };
+    match output {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::no(error.to_string())),
+                _ => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Some(path) => write_atomically(path, text.as_bytes()).map(|()| ExitCode::SUCCESS),
+    }
+}
+
+fn pretty(value: &serde_json::Value) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map(|text| text + "\n").map_err(|error| Failure::no(error.to_string()))
+}
+
+/// Writes a temporary file beside `path`, then renames it over `path`: a
+/// failed run never leaves a truncated file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |error: std::io::Error| Failure::no(format!("{}: {error}", path.display()));
+    let name = path.file_name().ok_or_else(|| Failure::usage(format!("--output {} names no file", path.display())))?;
+    let temporary = path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    if let Err(error) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(fail(error));
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! `autherr`: look up, list, render, parse and document the error codes of
+//! the catalog compiled into this binary. No files are needed.
+
+#![forbid(unsafe_code)]
+
+mod commands;
+mod lookup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use auth_error_catalog::{Api, Kind};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Error codes of WSO2 app-native authentication, Auth0, AuthOS and Akamai
+/// Identity Cloud Registration, from the embedded catalog.
+#[derive(Debug, Parser)]
+#[command(name = "autherr", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Finds a code in every API and prints its card (exit 1 when not found).
+    Lookup {
+        /// `60004`, `ABA-60004`, `TOKEN_EXPIRED`, `token_expired`, `invalid_grant`, `210`, a variant name…
+        code: String,
+        /// Search this API only.
+        #[arg(long)]
+        api: Option<Api>,
+    },
+    /// Lists entries as a table, or as JSON.
+    List {
+        #[arg(long)]
+        api: Option<Api>,
+        #[arg(long)]
+        kind: Option<Kind>,
+        /// HTTP status, e.g. 429.
+        #[arg(long)]
+        status: Option<u16>,
+        /// A JSON array of entries instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints the exact wire body of an error.
+    Render {
+        api: Api,
+        /// The wire code (`ABA-60004`, `210`, `invalid_credentials`) or the variant (`MissingUsername`).
+        code: String,
+        /// A placeholder value, NAME=VALUE; repeat for each placeholder.
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// app_native's `traceId`.
+        #[arg(long)]
+        trace_id: Option<String>,
+        /// Registration's `request_token`.
+        #[arg(long)]
+        request_token: Option<String>,
+        /// AuthOS's `timestamp` (RFC 3339).
+        #[arg(long)]
+        timestamp: Option<String>,
+        /// Print the status line and headers first, as `curl -i` does.
+        #[arg(long)]
+        include_headers: bool,
+    },
+    /// Reads a received body (stdin by default) and classifies it as JSON.
+    Parse {
+        /// Parse as this API's body instead of detecting it.
+        #[arg(long)]
+        api: Option<Api>,
+        /// The HTTP status the body came with.
+        #[arg(long)]
+        status: Option<u16>,
+        /// A file, or `-` for stdin.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
+    /// Generates the error reference.
+    Docs {
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Only these APIs (repeatable).
+        #[arg(long)]
+        api: Vec<Api>,
+        /// Write here, atomically, instead of to stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// A documentation format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Markdown,
+    Json,
+    Openapi,
+    Html,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Lookup { code, api } => lookup::run(&code, api),
+        Command::List { api, kind, status, json } => commands::list(api, kind, status, json),
+        Command::Render { api, code, params, trace_id, request_token, timestamp, include_headers } => {
+            let fields = commands::Fields { trace_id, request_token, timestamp };
+            commands::render(api, &code, &params, fields, include_headers)
+        }
+        Command::Parse { api, status, input } => commands::parse(api, status, &input),
+        Command::Docs { format, api, output } => commands::docs(format, &api, output.as_deref()),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("autherr: {}", failure.message.replace('\n', " "));
+            failure.exit
+        }
+    }
+}
+
+/// A failure: its one-line message and exit code.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    exit: ExitCode,
+}
+
+impl Failure {
+    /// Not found, or not an error body: exit 1.
+    fn no(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), exit: ExitCode::from(1) }
+    }
+
+    /// A usage error clap cannot see (a bad `--param`): exit 2, as clap's own.
+    fn usage(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), exit: ExitCode::from(2) }
+    }
+}

@@ -1,0 +1,265 @@
+//! The real `autherr` binary: every subcommand, its exit codes, hostile
+//! input to `parse`, a bad `--param`, and atomic `--output`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use auth_error_catalog::{Api, docs};
+
+fn autherr(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_autherr"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("autherr runs");
+    let mut input = child.stdin.take().expect("stdin");
+    // A child that exits early closes the pipe; that is its answer, not ours to fail on.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("autherr finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+#[track_caller]
+fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(output.status.code(), Some(code), "stdout: {}\nstderr: {}", stdout(output), stderr(output));
+}
+
+#[test]
+fn lookup_finds_every_form_and_lists_every_match() {
+    for (typed, expected) in [
+        ("60004", "app_native ABA-60004 (InvalidAuthenticatorId)"),
+        ("ABA-60004", "app_native ABA-60004"),
+        ("TOKEN_EXPIRED", "authos TOKEN_EXPIRED"),
+        ("token_expired", "authos TOKEN_EXPIRED"),
+        ("invalid_grant", "auth0 invalid_grant (InvalidGrant)"),
+        ("210", "registration 210 (InvalidCredentials)"),
+    ] {
+        let output = autherr(&["lookup", typed], b"");
+        assert_exit(&output, 0);
+        assert!(stdout(&output).contains(expected), "{typed}: {}", stdout(&output));
+    }
+    let output = autherr(&["lookup", "invalid_credentials"], b"");
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(text.contains("authos INVALID_CREDENTIALS") && text.contains("registration 210"), "{text}");
+    let narrowed = autherr(&["lookup", "invalid_credentials", "--api", "registration"], b"");
+    assert!(!stdout(&narrowed).contains("authos"));
+    let card = stdout(&autherr(&["lookup", "401"], b""));
+    for label in ["HTTP status  401 Unauthorized", "kind", "retryable", "message      Unauthorized", "erratum"] {
+        assert!(card.contains(label), "{label}: {card}");
+    }
+}
+
+#[test]
+fn lookup_of_an_unknown_code_exits_1_with_suggestions() {
+    let output = autherr(&["lookup", "TOKEN_EXPIRD"], b"");
+    assert_exit(&output, 1);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(message.contains("did you mean: TOKEN_EXPIRED (authos)"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+}
+
+#[test]
+fn list_filters_and_its_json_contract() {
+    let output = autherr(&["list", "--api", "authos", "--kind", "rate_limited"], b"");
+    assert_exit(&output, 0);
+    assert!(stdout(&output).contains("RATE_LIMIT_EXCEEDED") && stdout(&output).contains("1 entries"));
+    let output = autherr(&["list", "--json", "--status", "429"], b"");
+    assert_exit(&output, 0);
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).expect("a JSON array");
+    assert!(entries.len() >= 4);
+    for entry in &entries {
+        assert_eq!(entry["http_status"], 429);
+        for key in ["api", "variant", "code", "message", "description", "kind", "retryable"] {
+            assert!(entry.get(key).is_some(), "{key} in {entry}");
+        }
+    }
+    let all: Vec<serde_json::Value> = serde_json::from_str(&stdout(&autherr(&["list", "--json"], b""))).unwrap();
+    assert_eq!(all.len(), auth_error_catalog::entries().count());
+    let codes: Vec<&str> = all.iter().filter_map(|entry| entry["code"].as_str()).collect();
+    for code in ["ABA-60004", "401", "invalid_request", "bad.connection", "TOKEN_EXPIRED", "210"] {
+        assert!(codes.contains(&code), "{code}");
+    }
+    assert_exit(&autherr(&["list", "--kind", "sleepy"], b""), 2);
+}
+
+#[test]
+fn render_prints_the_exact_body_and_headers() {
+    let output = autherr(
+        &["render", "app_native", "ABA-60004", "--param", "authenticator_id=a\"b{{x}}", "--trace-id", "t"],
+        b"",
+    );
+    assert_exit(&output, 0);
+    assert_eq!(
+        stdout(&output),
+        "{\"code\":\"ABA-60004\",\"message\":\"Invalid authenticatorId.\",\"description\":\"Provided authenticatorId a\\\"b{{x}} is invalid.\",\"traceId\":\"t\"}\n"
+    );
+    let output = autherr(
+        &["render", "registration", "invalid_credentials", "--request-token", "abcdefghijklmnop", "--include-headers"],
+        b"",
+    );
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let (head, body) = text.split_once("\r\n\r\n").expect("headers, then the body");
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(head.contains(&format!("content-length: {}", body.trim_end().len())), "{head}");
+    let output = autherr(&["render", "authos", "TOKEN_EXPIRED", "--timestamp", "2025-01-15T10:30:00Z"], b"");
+    assert_eq!(
+        stdout(&output),
+        "{\"error\":\"JWT has expired\",\"error_code\":\"TOKEN_EXPIRED\",\"timestamp\":\"2025-01-15T10:30:00Z\"}\n"
+    );
+    let output = autherr(&["render", "auth0", "MissingUsername"], b"");
+    assert_eq!(
+        stdout(&output),
+        "{\"error\":\"invalid_request\",\"error_description\":\"missing username parameter\"}\n"
+    );
+}
+
+#[test]
+fn a_bad_param_is_a_usage_error() {
+    for params in [
+        &["--param", "nope=x"][..],
+        &["--param", "authenticator_id"],
+        &[],
+        &["--param", "authenticator_id=a", "--param", "authenticator_id=b"],
+    ] {
+        let mut args = vec!["render", "app_native", "60004"];
+        args.extend_from_slice(params);
+        let output = autherr(&args, b"");
+        assert_exit(&output, 2);
+        assert!(stdout(&output).is_empty());
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+    }
+    assert_exit(&autherr(&["render", "app_native", "ABA-99999"], b""), 1);
+    assert_exit(&autherr(&["render", "okta", "x"], b""), 2);
+}
+
+#[test]
+fn parse_reports_the_contract() {
+    let body = br#"{"stat":"error","code":218,"error":"new","request_id":"abcdefghijklmnop","invalid_fields":{"email":["bad"]}}"#;
+    let output = autherr(&["parse", "--status", "200"], body);
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["api"], "registration");
+    assert_eq!(report["known"], true);
+    assert_eq!(report["variant"], "InvalidCredentials");
+    assert_eq!(report["code"], "218");
+    assert_eq!(report["http_status"], 200);
+    assert_eq!(report["body"], serde_json::from_slice::<serde_json::Value>(body).unwrap());
+    let output = autherr(&["parse", "-"], br#"{"error":"brand_new_error","extra":1}"#);
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        (report["known"].as_bool(), &report["variant"], &report["http_status"]),
+        (Some(false), &serde_json::Value::Null, &serde_json::Value::Null)
+    );
+    let output = autherr(
+        &["parse", "--api", "app_native"],
+        br#"{"code":"ABA-60004","message":"m","description":"Provided authenticatorId x is invalid."}"#,
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["params"]["authenticator_id"], "x");
+}
+
+#[test]
+fn parse_rejects_what_is_no_error_body_on_one_line() {
+    let deep = "[".repeat(100_000);
+    let cases: [&[u8]; 7] = [
+        b"<html><body>502 Bad Gateway</body></html>",
+        b"",
+        b"   ",
+        b"not json",
+        b"[1,2]",
+        br#"{"hello":"world"}"#,
+        deep.as_bytes(),
+    ];
+    for body in cases {
+        let output = autherr(&["parse", "--status", "502"], body);
+        assert_exit(&output, 1);
+        assert!(stdout(&output).is_empty());
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.starts_with("autherr: HTTP 502: "), "{message}");
+    }
+    let huge = vec![b' '; (1 << 20) + 10];
+    let output = autherr(&["parse"], &huge);
+    assert_exit(&output, 1);
+    assert!(stderr(&output).contains("larger than 1048576 bytes"));
+    let output = autherr(&["parse", "--api", "authos"], br#"{"error":"invalid_request"}"#);
+    assert_exit(&output, 1);
+    assert!(stderr(&output).contains("not an error body of authos"));
+    assert_exit(&autherr(&["parse", "--status", "999"], b"{}"), 2);
+    assert_exit(&autherr(&["parse", "--no-such-flag"], b"{}"), 2);
+    assert_exit(&autherr(&["parse", "/no/such/file.json"], b""), 1);
+}
+
+#[test]
+fn docs_markdown_matches_the_library_and_holds_every_entry() {
+    let output = autherr(&["docs", "--format", "markdown"], b"");
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert_eq!(text, docs::markdown(&[]));
+    for entry in auth_error_catalog::entries() {
+        let marker = if entry.erratum().is_some() { " †" } else { "" };
+        let code = match (entry.api(), entry.name()) {
+            (Api::Auth0, _) => format!("\"error\":\"{}\"", entry.code()),
+            (_, Some(name)) => format!("`{}` `{name}`{marker}", entry.code()),
+            (_, None) => format!("`{}`{marker}", entry.code()),
+        };
+        let line =
+            text.lines().find(|line| line.contains(&code) && line.contains(&entry.message().replace('|', "\\|")));
+        let line = line.unwrap_or_else(|| panic!("no row for {} {}", entry.api(), entry.code()));
+        assert!(line.contains(&format!("| {} |", entry.http_status().as_u16())) || entry.api() == Api::Auth0, "{line}");
+        if let Some(erratum) = entry.erratum() {
+            assert!(text.contains(erratum.lines().next().unwrap_or_default()), "erratum of {}", entry.code());
+        }
+    }
+    assert!(!text.contains("Unauthorzed |"), "the misspelling is only quoted in an erratum");
+}
+
+#[test]
+fn docs_json_and_api_filter() {
+    let output = autherr(&["docs", "--format", "json", "--api", "authos"], b"");
+    assert_exit(&output, 0);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(document, docs::json(&[Api::Authos]));
+}
+
+#[test]
+fn docs_output_is_written_atomically() {
+    let dir = std::env::temp_dir().join(format!("autherr-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("reference.md");
+    std::fs::write(&target, "previous content").unwrap();
+    let output = autherr(&["docs", "--output", target.to_str().unwrap()], b"");
+    assert_exit(&output, 0);
+    assert!(stdout(&output).is_empty());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), docs::markdown(&[]));
+    // A failed run leaves nothing behind: not in a missing folder, not over a folder.
+    let missing = dir.join("missing").join("reference.md");
+    assert_exit(&autherr(&["docs", "--output", missing.to_str().unwrap()], b""), 1);
+    assert!(!missing.exists());
+    let output = autherr(&["docs", "--output", dir.to_str().unwrap()], b"");
+    assert_exit(&output, 1);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    assert_eq!(leftovers, [std::ffi::OsString::from("reference.md")], "no temporary file is left");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_exit(&autherr(&[], b""), 2);
+    assert_exit(&autherr(&["docs", "--format", "pdf"], b""), 2);
+    assert_exit(&autherr(&["lookup"], b""), 2);
+}
