@@ -20,7 +20,7 @@ fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
 }
 
 /// One entry as JSON: the contract of `autherr list --json` and of the
-/// entries in [`json`]. Optional members appear only where they apply.
+/// entries in [`json()`]. Optional members appear only where they apply.
 ///
 /// ```
 /// use auth_error_catalog::{app_native::Code, docs};
