@@ -44,6 +44,7 @@ mod json_escape;
 mod kind;
 mod parse;
 mod perfect_hash;
+mod response;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
 mod template;
@@ -62,6 +63,7 @@ pub use code::{ErrorCode, UnknownCode};
 pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
 pub use parse::{AnyReceived, Match, ParseError, Problem, Received, parse};
+pub use response::{BodyFormat, JSON, PROBLEM_JSON, ResponseOptions};
 pub use wire::WireFormat;
 
 /// The README's examples, compiled and run as doctests.

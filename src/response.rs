@@ -1,0 +1,273 @@
+//! Whole HTTP responses, with no web framework: status, headers and body,
+//! in the API's native format or as RFC 9457 problem details.
+
+use std::borrow::Cow;
+
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{Response, StatusCode};
+
+use crate::error::Error;
+use crate::wire::WireFormat;
+use crate::{Api, Kind, json};
+
+/// `application/json`.
+pub const JSON: &str = "application/json";
+/// `application/problem+json` (RFC 9457).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Which body a response carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// The API's own error body, `application/json`.
+    #[default]
+    Native,
+    /// RFC 9457 problem details, `application/problem+json`.
+    Problem,
+}
+
+impl BodyFormat {
+    /// Chooses from an `Accept` header: problem details when the client
+    /// prefers `application/problem+json` (by q-value) to `application/json`,
+    /// the native body otherwise, and when the header is absent or unreadable.
+    ///
+    /// ```
+    /// use auth_error_catalog::BodyFormat;
+    ///
+    /// assert_eq!(BodyFormat::negotiate(Some("application/problem+json")), BodyFormat::Problem);
+    /// assert_eq!(BodyFormat::negotiate(Some("application/json, application/problem+json;q=0.5")), BodyFormat::Native);
+    /// assert_eq!(BodyFormat::negotiate(Some("*/*")), BodyFormat::Native);
+    /// assert_eq!(BodyFormat::negotiate(None), BodyFormat::Native);
+    /// ```
+    pub fn negotiate(accept: Option<&str>) -> BodyFormat {
+        let Some(accept) = accept else { return BodyFormat::Native };
+        let quality = |wanted: &str| {
+            accept
+                .split(',')
+                .filter_map(|range| {
+                    let mut parts = range.split(';').map(str::trim);
+                    let media = parts.next()?.to_ascii_lowercase();
+                    let q = parts
+                        .filter_map(|param| param.strip_prefix("q=").or_else(|| param.strip_prefix("Q=")))
+                        .find_map(|q| q.parse::<f32>().ok())
+                        .unwrap_or(1.0);
+                    let matches = media == wanted
+                        || media == "*/*"
+                        || media.strip_suffix("/*").is_some_and(|kind| wanted.starts_with(&format!("{kind}/")));
+                    // An exact type outranks a wildcard at the same q.
+                    matches.then_some((q, media == wanted))
+                })
+                .fold(None, |best: Option<(f32, bool)>, candidate| match best {
+                    Some(best) if (best.1 && !candidate.1) || best.0 >= candidate.0 && best.1 == candidate.1 => {
+                        Some(best)
+                    }
+                    _ => Some(candidate),
+                })
+        };
+        match (quality(PROBLEM_JSON), quality(JSON)) {
+            (Some((problem, true)), Some((native, _))) if problem > native => BodyFormat::Problem,
+            (Some((problem, true)), None) if problem > 0.0 => BodyFormat::Problem,
+            _ => BodyFormat::Native,
+        }
+    }
+}
+
+/// How [`Error::to_response_with`] builds a response.
+///
+/// ```
+/// use auth_error_catalog::{BodyFormat, ResponseOptions};
+///
+/// let options = ResponseOptions::default().format(BodyFormat::Problem).retry_after(30);
+/// assert_eq!(options, ResponseOptions::default().retry_after(30).format(BodyFormat::Problem));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResponseOptions {
+    format: BodyFormat,
+    retry_after: Option<u64>,
+    mapped_registration_status: bool,
+    problem_base: Option<Cow<'static, str>>,
+    instance: Option<Cow<'static, str>>,
+}
+
+impl ResponseOptions {
+    /// The body format (native by default).
+    ///
+    /// ```
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::Error};
+    /// let response = Error::token_expired().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem));
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// ```
+    pub fn format(mut self, format: BodyFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Seconds for `Retry-After`, sent on rate-limited and unavailable errors only.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, authos::Error};
+    /// let options = ResponseOptions::default().retry_after(30);
+    /// assert_eq!(Error::rate_limit_exceeded().to_response_with(&options).headers()["retry-after"], "30");
+    /// assert!(Error::token_expired().to_response_with(&options).headers().get("retry-after").is_none());
+    /// ```
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    /// Registration errors with the status the code maps to (210 → 401)
+    /// instead of the API's own convention, HTTP 200 with `"stat":"error"`.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, registration::Error};
+    /// assert_eq!(Error::invalid_credentials().to_response().status(), 200);
+    /// let mapped = ResponseOptions::default().mapped_registration_status();
+    /// assert_eq!(Error::invalid_credentials().to_response_with(&mapped).status(), 401);
+    /// ```
+    pub fn mapped_registration_status(mut self) -> Self {
+        self.mapped_registration_status = true;
+        self
+    }
+
+    /// The base of problem `type` URIs: `{base}{api}/{code}`. Without it,
+    /// `type` is `about:blank`.
+    ///
+    /// ```
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, app_native::Error};
+    /// let options = ResponseOptions::default().problem_base("https://errors.example.com/");
+    /// let body = Error::unauthorized().to_problem_json(&options);
+    /// assert!(body.starts_with(r#"{"type":"https://errors.example.com/app_native/401","#));
+    /// ```
+    pub fn problem_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
+        self.problem_base = Some(base.into());
+        self
+    }
+
+    /// The problem `instance`: a URI for this occurrence.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, auth0::Error};
+    /// let body = Error::missing_username().to_problem_json(&ResponseOptions::default().instance("/oauth/token#42"));
+    /// assert!(body.contains(r#""instance":"/oauth/token#42""#));
+    /// ```
+    pub fn instance(mut self, instance: impl Into<Cow<'static, str>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+}
+
+impl<C: WireFormat> Error<C> {
+    /// The status a response carries under `options`: the code's, except
+    /// Registration's native 200 unless the mapped status is asked for.
+    fn response_status(&self, options: &ResponseOptions) -> StatusCode {
+        match C::API.catalog().wire_status() {
+            Some(wire) if !options.mapped_registration_status => wire,
+            _ => self.http_status(),
+        }
+    }
+
+    /// RFC 9457 problem details: `type`, `title` (the message), `status`,
+    /// `detail` (the description), `instance`, and every member of the native
+    /// body as an extension, so nothing the native format carries is lost.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, app_native::Error};
+    /// let body = Error::invalid_authenticator_id("abc").with_trace_id("t").to_problem_json(&ResponseOptions::default());
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"type":"about:blank","title":"Invalid authenticatorId.","status":400,"detail":"Provided authenticatorId abc is invalid.","code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"t"}"#
+    /// );
+    /// ```
+    pub fn to_problem_json(&self, options: &ResponseOptions) -> String {
+        let mut out = Vec::with_capacity(320);
+        out.extend_from_slice(b"{\"type\":");
+        match &options.problem_base {
+            Some(base) => json::string_into(&mut out, &format!("{base}{}/{}", C::API, self.code.as_str())),
+            None => out.extend_from_slice(b"\"about:blank\""),
+        }
+        out.extend_from_slice(b",\"title\":");
+        json::string_into(&mut out, self.code.message());
+        out.extend_from_slice(b",\"status\":");
+        json::number_into(&mut out, u32::from(self.response_status(options).as_u16()));
+        out.extend_from_slice(b",\"detail\":");
+        json::string_into(&mut out, &self.description());
+        if let Some(instance) = &options.instance {
+            out.extend_from_slice(b",\"instance\":");
+            json::string_into(&mut out, instance);
+        }
+        let mut native = Vec::with_capacity(200);
+        self.write_json(&mut native);
+        // The native body is an object: its members follow as extensions.
+        if native.len() > 2 {
+            out.push(b',');
+            out.extend_from_slice(&native[1..]);
+        } else {
+            out.push(b'}');
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The whole response in the API's native format: see [`to_response_with`](Error::to_response_with).
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// let response = Error::unauthorized().to_response();
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.headers()["www-authenticate"], "Bearer");
+    /// assert_eq!(response.headers()["cache-control"], "no-store");
+    /// ```
+    pub fn to_response(&self) -> Response<Vec<u8>> {
+        self.to_response_with(&ResponseOptions::default())
+    }
+
+    /// The whole response: the status; `Content-Type`; `Cache-Control:
+    /// no-store`, as OAuth requires of authentication errors; on a 401 a
+    /// `WWW-Authenticate` challenge (RFC 6750: `Bearer`, with the OAuth
+    /// `error` for Auth0); and on rate-limited and unavailable errors the
+    /// `Retry-After` the options give.
+    ///
+    /// ```
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, auth0::Error};
+    ///
+    /// let options = ResponseOptions::default().format(BodyFormat::negotiate(Some("application/problem+json")));
+    /// let response = Error::invalid_user_password().to_response_with(&options);
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.headers()["www-authenticate"], r#"Bearer error="invalid_user_password""#);
+    /// assert!(response.body().starts_with(br#"{"type":"about:blank","title":"#));
+    /// ```
+    pub fn to_response_with(&self, options: &ResponseOptions) -> Response<Vec<u8>> {
+        let status = self.response_status(options);
+        let (content_type, body) = match options.format {
+            BodyFormat::Native => {
+                let mut body = Vec::with_capacity(200);
+                self.write_json(&mut body);
+                (JSON, body)
+            }
+            BodyFormat::Problem => (PROBLEM_JSON, self.to_problem_json(options).into_bytes()),
+        };
+        let mut response = Response::new(body);
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(WWW_AUTHENTICATE, self.challenge());
+        }
+        if let Some(seconds) =
+            options.retry_after.filter(|_| matches!(self.code.kind(), Kind::RateLimited | Kind::Unavailable))
+        {
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+
+    /// `Bearer`, with the OAuth error code for Auth0 (RFC 6750 §3).
+    fn challenge(&self) -> HeaderValue {
+        if C::API == Api::Auth0 {
+            // Catalog codes hold no quotes, backslashes or control characters.
+            if let Ok(value) = HeaderValue::from_str(&format!("Bearer error=\"{}\"", self.code.as_str())) {
+                return value;
+            }
+        }
+        HeaderValue::from_static("Bearer")
+    }
+}
