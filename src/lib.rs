@@ -63,7 +63,7 @@ pub use code::{ErrorCode, UnknownCode};
 pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
 pub use parse::{AnyReceived, Match, ParseError, Problem, Received, parse};
-pub use response::{BodyFormat, JSON, PROBLEM_JSON, ResponseOptions};
+pub use response::{AnyError, BodyFormat, JSON, PROBLEM_JSON, Responding, ResponseOptions};
 pub use wire::WireFormat;
 
 /// The README's examples, compiled and run as doctests.

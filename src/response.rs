@@ -271,3 +271,163 @@ impl<C: WireFormat> Error<C> {
         HeaderValue::from_static("Bearer")
     }
 }
+
+/// An error with the options its response is built with, for handlers that
+/// negotiate (the `axum` and `actix-web` integrations respond with it).
+///
+/// ```
+/// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::Error};
+///
+/// let options = ResponseOptions::default().format(BodyFormat::negotiate(Some("application/problem+json")));
+/// let responding = Error::token_expired().responding(options);
+/// assert_eq!(responding.to_response().headers()["content-type"], "application/problem+json");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Responding<C> {
+    /// The error.
+    pub error: Error<C>,
+    /// How its response is built.
+    pub options: ResponseOptions,
+}
+
+impl<C: WireFormat> Responding<C> {
+    /// The whole response.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, registration::Error};
+    /// let responding = Error::invalid_credentials().responding(ResponseOptions::default().mapped_registration_status());
+    /// assert_eq!(responding.to_response().status(), 401);
+    /// ```
+    pub fn to_response(&self) -> Response<Vec<u8>> {
+        self.error.to_response_with(&self.options)
+    }
+}
+
+impl<C: WireFormat> Error<C> {
+    /// Pairs the error with the options its response is built with.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, app_native::Error};
+    /// let responding = Error::unauthorized().responding(ResponseOptions::default());
+    /// assert_eq!(responding.to_response().status(), 401);
+    /// ```
+    pub fn responding(self, options: ResponseOptions) -> Responding<C> {
+        Responding { error: self, options }
+    }
+}
+
+/// An error of any of the four APIs, for services that speak several.
+///
+/// ```
+/// use auth_error_catalog::{AnyError, Api, app_native, auth0};
+///
+/// let errors: Vec<AnyError> = vec![app_native::Error::unauthorized().into(), auth0::Error::missing_username().into()];
+/// assert_eq!(errors[1].api(), Api::Auth0);
+/// assert_eq!(errors[0].to_response().status(), 401);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnyError {
+    /// WSO2 app-native authentication.
+    AppNative(crate::app_native::Error),
+    /// Auth0.
+    Auth0(crate::auth0::Error),
+    /// AuthOS.
+    Authos(crate::authos::Error),
+    /// Registration.
+    Registration(crate::registration::Error),
+}
+
+/// Calls the same method on whichever API's error `$any` holds.
+macro_rules! each_error {
+    ($any:expr, $error:ident => $body:expr) => {
+        match $any {
+            AnyError::AppNative($error) => $body,
+            AnyError::Auth0($error) => $body,
+            AnyError::Authos($error) => $body,
+            AnyError::Registration($error) => $body,
+        }
+    };
+}
+
+impl AnyError {
+    /// Which API the error belongs to.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, Api, registration};
+    /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).api(), Api::Registration);
+    /// ```
+    pub fn api(&self) -> Api {
+        match self {
+            AnyError::AppNative(_) => Api::AppNative,
+            AnyError::Auth0(_) => Api::Auth0,
+            AnyError::Authos(_) => Api::Authos,
+            AnyError::Registration(_) => Api::Registration,
+        }
+    }
+
+    /// The native body.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, auth0};
+    /// let json = AnyError::from(auth0::Error::missing_username()).to_json();
+    /// assert_eq!(json, r#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        each_error!(self, error => error.to_json())
+    }
+
+    /// The whole response in the native format.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, authos};
+    /// assert_eq!(AnyError::from(authos::Error::forbidden()).to_response().status(), 403);
+    /// ```
+    pub fn to_response(&self) -> Response<Vec<u8>> {
+        self.to_response_with(&ResponseOptions::default())
+    }
+
+    /// The whole response, built with `options`.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, BodyFormat, ResponseOptions, authos};
+    /// let options = ResponseOptions::default().format(BodyFormat::Problem);
+    /// let response = AnyError::from(authos::Error::forbidden()).to_response_with(&options);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// ```
+    pub fn to_response_with(&self, options: &ResponseOptions) -> Response<Vec<u8>> {
+        each_error!(self, error => error.to_response_with(options))
+    }
+}
+
+impl std::fmt::Display for AnyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        each_error!(self, error => std::fmt::Display::fmt(error, f))
+    }
+}
+
+impl std::error::Error for AnyError {}
+
+impl From<crate::app_native::Error> for AnyError {
+    fn from(error: crate::app_native::Error) -> Self {
+        AnyError::AppNative(error)
+    }
+}
+
+impl From<crate::auth0::Error> for AnyError {
+    fn from(error: crate::auth0::Error) -> Self {
+        AnyError::Auth0(error)
+    }
+}
+
+impl From<crate::authos::Error> for AnyError {
+    fn from(error: crate::authos::Error) -> Self {
+        AnyError::Authos(error)
+    }
+}
+
+impl From<crate::registration::Error> for AnyError {
+    fn from(error: crate::registration::Error) -> Self {
+        AnyError::Registration(error)
+    }
+}
