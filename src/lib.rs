@@ -39,6 +39,7 @@ mod catalog;
 mod code;
 mod error;
 mod hierarchy;
+mod integrations;
 mod json;
 mod json_escape;
 mod kind;
