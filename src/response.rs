@@ -303,6 +303,15 @@ impl<C: WireFormat> Responding<C> {
     }
 }
 
+impl<C: WireFormat> std::fmt::Display for Responding<C> {
+    /// The error's own text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.error, f)
+    }
+}
+
+impl<C: WireFormat> std::error::Error for Responding<C> {}
+
 impl<C: WireFormat> Error<C> {
     /// Pairs the error with the options its response is built with.
     ///

@@ -60,11 +60,7 @@ pub fn openapi(apis: &[Api]) -> Value {
         let api = catalog.api();
         titles.push(catalog.title());
         schemas.insert(schema_name(api), schema(catalog));
-        let mut by_status: BTreeMap<StatusCode, Vec<&Entry>> = BTreeMap::new();
-        for entry in catalog.entries() {
-            by_status.entry(entry.http_status()).or_default().push(entry);
-        }
-        for (status, entries) in by_status {
+        for (status, entries) in by_status(catalog) {
             responses.insert(format!("{}{}", pascal(api), status.as_u16()), response(catalog, status, &entries));
         }
     }
@@ -84,6 +80,43 @@ pub fn openapi(apis: &[Api]) -> Value {
             "responses": responses,
         },
     })
+}
+
+/// The entries of `catalog` by the HTTP status a service sends them with.
+fn by_status(catalog: &Catalog) -> BTreeMap<StatusCode, Vec<&Entry>> {
+    let mut by_status: BTreeMap<StatusCode, Vec<&Entry>> = BTreeMap::new();
+    for entry in catalog.entries() {
+        by_status.entry(entry.http_status()).or_default().push(entry);
+    }
+    by_status
+}
+
+/// The pieces of the document, for the utoipa and schemars integrations,
+/// which sit outside `docs`.
+impl Catalog {
+    /// The component name of the API's error body schema: `AppNativeError`.
+    #[cfg(any(feature = "utoipa", feature = "schemars_1"))]
+    pub(crate) fn openapi_schema_name(&self) -> String {
+        schema_name(self.api())
+    }
+
+    /// The JSON Schema of the API's error body, as in `components.schemas`.
+    #[cfg(any(feature = "utoipa", feature = "schemars_1"))]
+    pub(crate) fn openapi_schema(&self) -> Value {
+        schema(self)
+    }
+
+    /// One response per HTTP status used by the API's entries, as in `components.responses`.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn openapi_responses(&self) -> Vec<(StatusCode, Value)> {
+        by_status(self).into_iter().map(|(status, entries)| (status, response(self, status, &entries))).collect()
+    }
+
+    /// The response for `status` with an example of each of `entries`.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn openapi_response(&self, status: StatusCode, entries: &[&Entry]) -> Value {
+        response(self, status, entries)
+    }
 }
 
 /// `AppNative`, `Auth0`, `Authos`, `Registration`.
