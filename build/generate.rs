@@ -21,7 +21,7 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     if catalog.api.identity == Identity::CodeAndDescription {
         out.push_str("use crate::perfect_hash::{PairMap, EMPTY};\n");
     }
-    if !hashed_texts(catalog).is_empty() {
+    if hashed_texts(catalog).1.is_some() {
         out.push_str("use crate::perfect_hash::{Slot, StrMap};\n");
     }
     out.push_str("use crate::template::Segment;\nuse crate::{Api, Kind};\n\n");
@@ -218,13 +218,27 @@ fn entries(out: &mut String, catalog: &Catalog) {
     out.push_str("];\n\n");
 }
 
+/// How many more table sizes [`perfect_table`] tries after the first.
+const EXTRA_TABLE_BITS: u32 = 4;
+
+/// Seeds tried per table size.
+const SEEDS_PER_SIZE: usize = 10_000;
+
 /// Searches for a seed under which every key hashes to its own slot, with
 /// at least four slots per key so that a seed is found in a few tries.
-fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> (u64, u32, Vec<u16>) {
-    let mut bits = (usize::BITS - keys.max(1).leading_zeros()).max(2) + 2;
+///
+/// The search is bounded: keys that no seed separates (two keys with the same
+/// hash words, which a hostile catalog can construct) or too many keys for
+/// one table give `None`, and the caller falls back to comparing keys one by
+/// one. A bad catalog never hangs the build.
+fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<(u64, u32, Vec<u16>)> {
+    if keys >= usize::from(perfect_hash::EMPTY) {
+        return None;
+    }
+    let first_bits = (usize::BITS - keys.max(1).leading_zeros()).max(2) + 2;
     let mut seed_state: u64 = 0x9e37_79b9_7f4a_7c15;
-    loop {
-        for _ in 0..10_000 {
+    for bits in first_bits..=first_bits + EXTRA_TABLE_BITS {
+        for _ in 0..SEEDS_PER_SIZE {
             // splitmix64: a deterministic stream of seeds, so builds are reproducible.
             seed_state = seed_state.wrapping_add(0x9e37_79b9_7f4a_7c15);
             let mut seed = seed_state;
@@ -240,11 +254,11 @@ fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> (u64, u32, Ve
                 free
             });
             if placed {
-                return (seed, shift, slots);
+                return Some((seed, shift, slots));
             }
         }
-        bits += 1;
     }
+    None
 }
 
 fn write_map(out: &mut String, name: &str, map_type: &str, table: (u64, u32, Vec<u16>), keys: &[String]) {
@@ -323,22 +337,29 @@ pub fn lookup_baselines(catalogs: &[Catalog]) -> GeneratedFile {
 }
 
 /// The wire texts that share their length with more than [`FEW_KEYS`]
-/// others: the keys of the perfect-hash table.
-fn hashed_texts(catalog: &Catalog) -> Vec<(String, String)> {
+/// others, in the perfect-hash table built for them; none when no table can
+/// be built (then every length compares its keys one by one).
+fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<(u64, u32, Vec<u16>)>) {
     let wire = wire_texts(catalog);
     let crowded = |length: usize| wire.iter().filter(|(key, _)| key.len() == length).count() > FEW_KEYS;
-    wire.iter().filter(|(key, _)| crowded(key.len())).cloned().collect()
+    let hashed: Vec<(String, String)> = wire.iter().filter(|(key, _)| crowded(key.len())).cloned().collect();
+    if hashed.is_empty() {
+        return (hashed, None);
+    }
+    match perfect_table(
+        |seed| hashed.iter().map(|(key, _)| perfect_hash::hash(key.as_bytes(), seed)).collect(),
+        hashed.len(),
+    ) {
+        Some(table) => (hashed, Some(table)),
+        None => (Vec::new(), None),
+    }
 }
 
 fn lookups(out: &mut String, catalog: &Catalog) {
     let wire = wire_texts(catalog);
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
-    let hashed = hashed_texts(catalog);
-    if !hashed.is_empty() {
-        let (seed, shift, slots) = perfect_table(
-            |seed| hashed.iter().map(|(key, _)| perfect_hash::hash(key.as_bytes(), seed)).collect(),
-            hashed.len(),
-        );
+    let (hashed, table) = hashed_texts(catalog);
+    if let Some((seed, shift, slots)) = table {
         doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
         let _ = writeln!(
             out,
@@ -359,15 +380,19 @@ fn lookups(out: &mut String, catalog: &Catalog) {
     lengths.sort_unstable();
     lengths.dedup();
     out.push_str("impl Code {\n");
-    doc(
-        out,
-        "    ",
-        "Looks `wire` up. The length is a cheaper key in front of [`WIRE`]: it\nrejects impossible lengths at once, settles lengths that only a few keys\nhave with as many comparisons, and lets each other arm inline a copy of\nthe perfect-hash lookup specialised for its length.",
-    );
+    if hashed.is_empty() {
+        doc(out, "    ", "Looks `wire` up: by its length, then by comparing the keys of that length.");
+    } else {
+        doc(
+            out,
+            "    ",
+            "Looks `wire` up. The length is a cheaper key in front of [`WIRE`]: it\nrejects impossible lengths at once, settles lengths that only a few keys\nhave with as many comparisons, and lets each other arm inline a copy of\nthe perfect-hash lookup specialised for its length.",
+        );
+    }
     out.push_str("    #[inline]\n    fn lookup(wire: &str) -> Option<Code> {\n        match wire.len() {\n");
     for length in lengths {
         let same_length: Vec<&(String, String)> = wire.iter().filter(|(key, _)| key.len() == length).collect();
-        if same_length.len() <= FEW_KEYS {
+        if !hashed.iter().any(|(key, _)| key.len() == length) {
             let arms: Vec<String> =
                 same_length.iter().map(|(key, variant)| format!("{key:?} => Some(Code::{variant}), ")).collect();
             let _ = writeln!(out, "            {length} => match wire {{ {}_ => None }},", arms.concat());
@@ -383,10 +408,12 @@ fn lookups(out: &mut String, catalog: &Catalog) {
             .iter()
             .map(|entry| (entry.code.value.text(), entry.description().value.clone(), variant(entry)))
             .collect();
+        // Without a table, `PairMap::get` scans the keys.
         let table = perfect_table(
             |seed| pairs.iter().map(|(a, b, _)| perfect_hash::hash_pair(a.as_bytes(), b.as_bytes(), seed)).collect(),
             pairs.len(),
-        );
+        )
+        .unwrap_or((0, 0, Vec::new()));
         let keys: Vec<String> =
             pairs.iter().map(|(a, b, variant)| format!("(({a:?}, {b:?}), Code::{variant})")).collect();
         doc(out, "", "Every (code, description template) pair, for exact matches.");
@@ -533,4 +560,47 @@ fn constructors(out: &mut String, catalog: &Catalog) {
         );
     }
     out.push_str("}\n\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes_of(keys: &[&str]) -> impl Fn(u64) -> Vec<u64> {
+        let keys: Vec<String> = keys.iter().map(|key| (*key).to_owned()).collect();
+        move |seed| keys.iter().map(|key| perfect_hash::hash(key.as_bytes(), seed)).collect()
+    }
+
+    #[test]
+    fn a_table_gives_every_key_its_own_slot() {
+        let keys: Vec<String> = (0..200).map(|number| format!("KEY_{number:03}")).collect();
+        let borrowed: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let (seed, shift, slots) = perfect_table(hashes_of(&borrowed), keys.len()).expect("a seed");
+        let mut seen: Vec<usize> =
+            keys.iter().map(|key| (perfect_hash::hash(key.as_bytes(), seed) >> shift) as usize).collect();
+        assert!(seen.iter().all(|slot| usize::from(slots[*slot]) < keys.len()));
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), keys.len());
+    }
+
+    #[test]
+    fn keys_no_seed_separates_give_no_table_instead_of_a_hang() {
+        // Bytes 4 and 16 trade one unit through the rotated sum of the
+        // 17..=32-byte words: two different keys, equal words, so every seed
+        // sends them to one slot.
+        let first = "B".repeat(32);
+        let mut second = first.clone().into_bytes();
+        second[4] = b'C';
+        second[16] = b'A';
+        let second = String::from_utf8(second).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(perfect_hash::words(first.as_bytes()), perfect_hash::words(second.as_bytes()));
+        assert_eq!(perfect_table(hashes_of(&[&first, &second, "X", "Y"]), 4), None);
+    }
+
+    #[test]
+    fn too_many_keys_for_u16_slots_give_no_table() {
+        assert_eq!(perfect_table(|_| Vec::new(), usize::from(perfect_hash::EMPTY)), None);
+    }
 }

@@ -152,7 +152,8 @@ fn same_17_to_32(a: &[u8], b: &[u8]) -> bool {
     differences == 0
 }
 
-/// A static table from a pair of texts to a value, built like [`StrMap`].
+/// A static table from a pair of texts to a value, built like [`StrMap`]; a
+/// table without slots (build.rs found no seed) scans its keys instead.
 #[derive(Debug)]
 pub struct PairMap<V: 'static> {
     pub seed: u64,
@@ -165,6 +166,9 @@ impl<V: Copy> PairMap<V> {
     /// The value stored for the pair `(first, second)`.
     #[inline]
     pub fn get(&self, first: &str, second: &str) -> Option<V> {
+        if self.slots.is_empty() {
+            return self.keys.iter().find(|((a, b), _)| *a == first && *b == second).map(|(_, value)| *value);
+        }
         let hash = hash_pair(first.as_bytes(), second.as_bytes(), self.seed);
         let slot = *self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
         let ((a, b), value) = self.keys.get(usize::from(slot))?;

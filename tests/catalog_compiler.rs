@@ -66,3 +66,32 @@ fn problems_in_several_files_are_all_reported_in_order() {
     sorted.sort();
     assert_eq!(shown, sorted);
 }
+
+#[test]
+fn codes_no_hash_seed_separates_fall_back_to_comparisons() {
+    // Two 32-byte codes with equal hash words (see build/generate.rs), among
+    // enough codes of that length to want a perfect-hash table.
+    let codes = [
+        "B".repeat(32),
+        format!("BBBBC{}A{}", "B".repeat(11), "B".repeat(15)),
+        "C".repeat(32),
+        "D".repeat(32),
+        "E".repeat(32),
+    ];
+    let mut authos = String::from("[api]\nname = \"authos\"\ntitle = \"AuthOS API\"\nsource = \"test\"\n");
+    for code in &codes {
+        authos.push_str(&format!(
+            "\n[[entry]]\ncode = \"{code}\"\nstatus = 400\nmessage = \"Bad\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
+        ));
+    }
+    let mut files = catalog_files();
+    let authos_file = files.iter_mut().find(|file| file.display_path.ends_with("authos.toml")).unwrap();
+    authos_file.bytes = authos.into_bytes();
+    let generated = compile(&files)
+        .unwrap_or_else(|found| panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let code = &generated.iter().find(|file| file.file_name == "authos.rs").unwrap().code;
+    assert!(!code.contains("static WIRE"), "no table can separate the two codes");
+    for wire in &codes {
+        assert!(code.contains(&format!("{wire:?} => Some(Code::")), "{wire} is compared directly");
+    }
+}
