@@ -218,6 +218,10 @@ fn entries(out: &mut String, catalog: &Catalog) {
     out.push_str("];\n\n");
 }
 
+/// A perfect-hash table: the seed, the shift that turns a hash into a slot
+/// index, and the key index in each slot ([`perfect_hash::EMPTY`] if none).
+type Table = (u64, u32, Vec<u16>);
+
 /// How many more table sizes [`perfect_table`] tries after the first.
 const EXTRA_TABLE_BITS: u32 = 4;
 
@@ -231,7 +235,7 @@ const SEEDS_PER_SIZE: usize = 10_000;
 /// hash words, which a hostile catalog can construct) or too many keys for
 /// one table give `None`, and the caller falls back to comparing keys one by
 /// one. A bad catalog never hangs the build.
-fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<(u64, u32, Vec<u16>)> {
+fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<Table> {
     if keys >= usize::from(perfect_hash::EMPTY) {
         return None;
     }
@@ -261,7 +265,7 @@ fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<(u64, 
     None
 }
 
-fn write_map(out: &mut String, name: &str, map_type: &str, table: (u64, u32, Vec<u16>), keys: &[String]) {
+fn write_map(out: &mut String, name: &str, map_type: &str, table: Table, keys: &[String]) {
     let (seed, shift, slots) = table;
     let _ = writeln!(out, "static {name}: {map_type}<Code> = {map_type} {{");
     let _ = writeln!(out, "    seed: {seed:#018x},\n    shift: {shift},");
@@ -339,7 +343,7 @@ pub fn lookup_baselines(catalogs: &[Catalog]) -> GeneratedFile {
 /// The wire texts that share their length with more than [`FEW_KEYS`]
 /// others, in the perfect-hash table built for them; none when no table can
 /// be built (then every length compares its keys one by one).
-fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<(u64, u32, Vec<u16>)>) {
+fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<Table>) {
     let wire = wire_texts(catalog);
     let crowded = |length: usize| wire.iter().filter(|(key, _)| key.len() == length).count() > FEW_KEYS;
     let hashed: Vec<(String, String)> = wire.iter().filter(|(key, _)| crowded(key.len())).cloned().collect();
