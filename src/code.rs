@@ -3,6 +3,7 @@
 
 use core::fmt::{Debug, Display};
 use core::hash::Hash;
+use core::str::FromStr;
 
 use http::StatusCode;
 
@@ -23,7 +24,9 @@ use crate::kind::Kind;
 /// let codes = retryable_codes::<auth_error_catalog::authos::Code>();
 /// assert!(codes.contains(&"RATE_LIMIT_EXCEEDED"));
 /// ```
-pub trait ErrorCode: Copy + Eq + Hash + Ord + Debug + Display + Send + Sync + 'static + Into<&'static str> {
+pub trait ErrorCode:
+    Copy + Eq + Hash + Ord + Debug + Display + Send + Sync + 'static + Into<&'static str> + FromStr<Err = UnknownCode>
+{
     /// The API the codes belong to.
     const API: Api;
 

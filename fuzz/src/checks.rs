@@ -1,0 +1,393 @@
+//! What each fuzz target asserts about one input. A failed assertion (or any
+//! panic) is a crash that libFuzzer reports and keeps.
+//
+// The fuzz crate compiles this file as `checks`, and so does the crate's
+// `tests/fuzz_regressions.rs`; both roots declare `catalog_compiler` (the
+// modules of build.rs) beside it, so `crate::catalog_compiler` resolves in both.
+
+use auth_error_catalog::{
+    AnyReceived, Api, Entry, Error, Match, ParseError, Received, ResponseOptions, WireFormat, app_native, auth0,
+    authos, registration,
+};
+use http::StatusCode;
+use serde_json::Value;
+
+use crate::catalog_compiler::diagnostic::Diagnostic;
+use crate::catalog_compiler::{generate, parse as catalog_parse, validate};
+
+/// The statuses each body is parsed with: none, Registration's HTTP 200, and
+/// error statuses of each kind.
+const STATUSES: [Option<u16>; 6] = [None, Some(200), Some(400), Some(401), Some(429), Some(503)];
+
+fn statuses() -> impl Iterator<Item = Option<StatusCode>> {
+    STATUSES.into_iter().map(|status| status.and_then(|code| StatusCode::from_u16(code).ok()))
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+/// Everything one parse found, owned, so that two parses can be compared.
+#[derive(Debug, PartialEq)]
+struct Parsed {
+    api: Api,
+    entry: Option<usize>,
+    raw_code: String,
+    matched: Match,
+    params: Vec<(&'static str, String)>,
+    description: Option<String>,
+    http_status: Option<StatusCode>,
+    retryable: bool,
+    members: Vec<(String, String)>,
+    json: String,
+}
+
+fn parsed<C: WireFormat>(received: &Received<'_, C>) -> Parsed {
+    Parsed {
+        api: C::API,
+        entry: received.code().map(|code| code.entry().index()),
+        raw_code: received.raw_code().to_owned(),
+        matched: received.matched(),
+        params: received.params().iter().map(|(name, value)| (*name, value.to_string())).collect(),
+        description: received.description().map(str::to_owned),
+        http_status: received.http_status(),
+        retryable: received.retryable(),
+        members: received.members().map(|(name, raw)| (name.to_owned(), raw.get().to_owned())).collect(),
+        json: received.to_json(),
+    }
+}
+
+fn parsed_any(received: &AnyReceived<'_>) -> Parsed {
+    let inner = match received {
+        AnyReceived::AppNative(inner) => parsed(inner),
+        AnyReceived::Auth0(inner) => parsed(inner),
+        AnyReceived::Authos(inner) => parsed(inner),
+        AnyReceived::Registration(inner) => parsed(inner),
+        other => panic!("an API this crate does not know: {other:?}"),
+    };
+    // The untyped accessors agree with the typed error inside.
+    assert_eq!(received.api(), inner.api);
+    assert_eq!(received.entry().map(Entry::index), inner.entry);
+    assert_eq!(received.raw_code(), inner.raw_code);
+    assert_eq!(received.matched(), inner.matched);
+    assert_eq!(received.http_status(), inner.http_status);
+    assert_eq!(received.retryable(), inner.retryable);
+    assert_eq!(received.to_json(), inner.json);
+    inner
+}
+
+/// What a rejection must look like: the status it came with and a short excerpt.
+fn check_rejection(error: &ParseError, status: Option<StatusCode>) {
+    assert_eq!(error.status(), status);
+    assert!(error.excerpt().chars().count() <= 121, "excerpt too long: {} chars", error.excerpt().chars().count());
+    assert!(!error.to_string().is_empty());
+}
+
+/// The body the parse kept is JSON, equal to the body received (when
+/// serde_json reads that body at all), and parses again to the same error.
+fn check_round_trip<C: WireFormat>(received: &Received<'_, C>, body: &[u8], status: Option<StatusCode>) {
+    let first = parsed(received);
+    let kept: Value = serde_json::from_str(&first.json).expect("to_json gives JSON");
+    if let Ok(original) = serde_json::from_slice::<Value>(body) {
+        assert_eq!(kept, original, "to_json changed the body");
+    }
+    let serialized = serde_json::to_string(received).expect("Serialize never fails");
+    assert_eq!(serde_json::from_str::<Value>(&serialized).expect("Serialize gives JSON"), kept);
+
+    let again = Received::<C>::parse(first.json.as_bytes(), status).expect("to_json parses again");
+    assert_eq!(parsed(&again), first, "parse → to_json → parse changed the error");
+    assert_eq!(parsed(&received.clone().into_owned()), first, "into_owned changed the error");
+    assert!(received.to_string().starts_with(C::API.as_str()));
+}
+
+/// The auto-detecting parser, under each status.
+pub fn parse_any(body: &[u8]) {
+    for status in statuses() {
+        match auth_error_catalog::parse(status, body) {
+            Ok(received) => {
+                let found = parsed_any(&received);
+                // Detection hands over to that API's own parser, which agrees.
+                let typed = match found.api {
+                    Api::AppNative => Received::<app_native::Code>::parse(body, status).map(|typed| parsed(&typed)),
+                    Api::Auth0 => Received::<auth0::Code>::parse(body, status).map(|typed| parsed(&typed)),
+                    Api::Authos => Received::<authos::Code>::parse(body, status).map(|typed| parsed(&typed)),
+                    Api::Registration => {
+                        Received::<registration::Code>::parse(body, status).map(|typed| parsed(&typed))
+                    }
+                    other => panic!("an API this crate does not know: {other:?}"),
+                };
+                assert_eq!(typed.as_ref(), Ok(&found), "detection and the typed parser disagree");
+                let again = auth_error_catalog::parse(status, found.json.as_bytes()).expect("to_json parses again");
+                assert_eq!(parsed_any(&again), found, "parse → to_json → parse changed the error");
+            }
+            Err(error) => check_rejection(&error, status),
+        }
+    }
+}
+
+fn parse_as<C: WireFormat>(body: &[u8]) {
+    for status in statuses() {
+        match Received::<C>::parse(body, status) {
+            Ok(received) => check_round_trip(&received, body, status),
+            Err(error) => check_rejection(&error, status),
+        }
+    }
+}
+
+/// Each API's own parser, under each status.
+pub fn parse_each_api(body: &[u8]) {
+    parse_as::<app_native::Code>(body);
+    parse_as::<auth0::Code>(body);
+    parse_as::<authos::Code>(body);
+    parse_as::<registration::Code>(body);
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+/// The input of [`render`], taken apart: an API, an entry, and texts
+/// separated by 0xFF bytes (lossily decoded, so any bytes give values).
+struct RenderInput {
+    api: u8,
+    entry: usize,
+    /// The trace id, timestamp or request token.
+    field: String,
+    /// Used as a description override when the API byte's 0x80 bit is set.
+    description: Option<String>,
+    values: Vec<String>,
+}
+
+impl RenderInput {
+    fn new(data: &[u8]) -> Option<Self> {
+        let (&api, rest) = data.split_first()?;
+        let (entry, rest) = rest.split_first_chunk::<2>()?;
+        let mut texts = rest.split(|byte| *byte == 0xFF).map(|text| String::from_utf8_lossy(text).into_owned());
+        let field = texts.next().unwrap_or_default();
+        let description = if api & 0x80 != 0 { texts.next() } else { None };
+        Some(RenderInput {
+            api,
+            entry: usize::from(u16::from_le_bytes(*entry)),
+            field,
+            description,
+            values: texts.collect(),
+        })
+    }
+}
+
+/// `template` with each `{{name}}` replaced, in one pass, by its value: the
+/// oracle for the rendered description (a value is never scanned again).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find("}}").expect("the catalog's templates are balanced");
+        let name = &after[..end];
+        out.push_str(values.iter().find(|(given, _)| *given == name).expect("a value for every placeholder").1);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn render_as<C: WireFormat>(input: &RenderInput, set_field: fn(Error<C>, String) -> Error<C>) {
+    let code = C::all()[input.entry % C::all().len()];
+    let entry = code.entry();
+    let placeholders = entry.placeholders();
+    let mut builder = Error::builder(code);
+    for (name, value) in placeholders.iter().zip(&input.values) {
+        builder = builder.with(name, value.clone());
+    }
+    // A value beyond the placeholders names one that does not exist.
+    if let Some(name) = input.values.get(placeholders.len()) {
+        if !placeholders.contains(&name.as_str()) {
+            assert!(
+                Error::builder(code).with(name, "x").build().is_err(),
+                "an unknown placeholder {name:?} was accepted"
+            );
+        }
+    }
+    let error = match builder.build() {
+        Ok(error) => error,
+        Err(_) => {
+            assert!(input.values.len() < placeholders.len(), "every placeholder had a value");
+            return;
+        }
+    };
+    let given: Vec<(&str, &str)> = placeholders.iter().copied().zip(input.values.iter().map(String::as_str)).collect();
+    let error = set_field(error, input.field.clone());
+    let filled = fill(entry.description(), &given);
+    assert_eq!(error.description(), filled);
+
+    // The body is a JSON object holding the description and the field as given.
+    let json = error.to_json();
+    let body: Value = serde_json::from_str(&json).expect("a rendered body is JSON");
+    let object = body.as_object().expect("a rendered body is an object");
+    assert!(object.values().any(|value| value.as_str() == Some(&filled)), "description lost: {json}");
+    if C::API != Api::Auth0 {
+        assert!(object.values().any(|value| value.as_str() == Some(&input.field)), "field lost: {json}");
+    }
+    let mut buffer = b"reused".to_vec();
+    error.write_json(&mut buffer);
+    assert_eq!(&buffer[b"reused".len()..], json.as_bytes());
+    let response = error.to_response();
+    assert_eq!(response.body(), json.as_bytes());
+    let problem: Value =
+        serde_json::from_str(&error.to_problem_json(&ResponseOptions::default())).expect("a problem body is JSON");
+    assert_eq!(problem.get("detail").and_then(Value::as_str), Some(filled.as_str()));
+
+    // It parses back to the same code, and its values fill the template to
+    // the same description (a value holding the text after its placeholder
+    // may split differently; see `template::captures`).
+    let received = Received::<C>::parse(json.as_bytes(), None).expect("a rendered body parses");
+    assert_eq!(received.code(), Some(code));
+    assert_eq!(received.raw_code(), code.as_str());
+    assert_eq!(received.description(), Some(filled.as_str()));
+    assert_eq!(received.to_json(), json);
+    if received.matched() != Match::Exact || placeholders.is_empty() {
+        let mut again = Error::builder(code);
+        for (name, value) in received.params() {
+            again = again.with(name, value.to_string());
+        }
+        assert_eq!(again.build().expect("the captured values fill the template").description(), filled);
+    }
+
+    // A description given in full replaces the template, escaped all the same.
+    if let Some(description) = &input.description {
+        let replaced = error.with_description(description.clone());
+        let body: Value = serde_json::from_str(&replaced.to_json()).expect("a rendered body is JSON");
+        let object = body.as_object().expect("a rendered body is an object");
+        assert!(object.values().any(|value| value.as_str() == Some(description)), "description lost");
+    }
+}
+
+/// Rendering arbitrary values (and fields, and descriptions) for any code.
+pub fn render(data: &[u8]) {
+    let Some(input) = RenderInput::new(data) else {
+        return;
+    };
+    match input.api % 4 {
+        0 => render_as::<app_native::Code>(&input, |error, value| error.with_trace_id(value)),
+        1 => render_as::<auth0::Code>(&input, |error, _| error),
+        2 => render_as::<authos::Code>(&input, |error, value| error.with_timestamp(value)),
+        _ => render_as::<registration::Code>(&input, |error, value| error.with_request_token(value)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lookup
+
+/// The texts an entry answers to: its code, the code without the API's
+/// prefix, and its name.
+fn texts_of(entry: &Entry, prefix: Option<&str>) -> impl Iterator<Item = &'static str> {
+    let code = entry.code();
+    [Some(code), prefix.and_then(|prefix| code.strip_prefix(prefix)), entry.name()].into_iter().flatten()
+}
+
+fn lookup_as<C: WireFormat>(text: &str) {
+    let catalog = C::API.catalog();
+    // The oracle: the first entry answering to the text, by a linear scan.
+    let expected = catalog.entries().iter().find(|entry| texts_of(entry, catalog.code_prefix()).any(|t| t == text));
+    let expected = expected.map(Entry::index);
+    assert_eq!(catalog.find(text).map(Entry::index), expected, "{} lookup of {text:?}", C::API);
+    assert_eq!(C::from_wire(text).map(|code| code.entry().index()), expected);
+    match text.parse::<C>() {
+        Ok(code) => assert_eq!(Some(code.entry().index()), expected),
+        Err(error) => {
+            assert_eq!(expected, None);
+            assert!(error.to_string().contains(C::API.as_str()));
+        }
+    }
+}
+
+/// Code lookup from arbitrary text, in every form each API accepts.
+pub fn lookup(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    lookup_as::<app_native::Code>(&text);
+    lookup_as::<auth0::Code>(&text);
+    lookup_as::<authos::Code>(&text);
+    lookup_as::<registration::Code>(&text);
+
+    // Auth0's (error, description) pairs: split at the first NUL.
+    if let Some((error, description)) = text.split_once('\0') {
+        let exact =
+            auth0::Code::ALL.into_iter().find(|code| code.as_str() == error && code.description() == description);
+        if let Some(code) = exact {
+            assert_eq!(auth0::Code::from_pair(error, description), Some(code));
+        }
+    }
+
+    // Registration numbers: a declared code is its own resolution; any other
+    // number resolves to the next lower multiple of 10 if that is a code,
+    // else to the catch-all of a range that holds it, or to nothing.
+    if let Some(bytes) = data.first_chunk::<4>() {
+        let number = u32::from_le_bytes(*bytes);
+        match (registration::Code::from_number(number), registration::Code::resolve(number)) {
+            (Some(code), resolved) => assert_eq!(resolved, Some(code)),
+            (None, Some(catch_all)) => {
+                let parent = catch_all.entry().number().expect("Registration codes are numbers");
+                let tens = number - number % 10;
+                let ranges = Api::Registration.catalog().ranges();
+                let by_range = ranges.iter().any(|range| range.contains(number) && range.catch_all() == Some(parent));
+                assert!(parent == tens || by_range, "{number} resolved to {parent}");
+            }
+            (None, None) => {
+                let tens = number - number % 10;
+                assert_eq!(registration::Code::from_number(tens), None, "{number} did not resolve to {tens}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The catalog validator
+
+/// Every diagnostic names the file, a line and a column inside the text,
+/// and a message, on one line.
+fn check_diagnostics(path: &str, bytes: &[u8], found: &[Diagnostic]) {
+    let text = String::from_utf8_lossy(bytes);
+    let lines: Vec<&str> = text.split('\n').collect();
+    for diagnostic in found {
+        let shown = diagnostic.to_string();
+        assert_eq!(diagnostic.file, path, "{shown}");
+        assert!(!diagnostic.message.trim().is_empty(), "{shown}");
+        assert!(!shown.contains('\n'), "{shown:?} spans lines");
+        assert!(diagnostic.line >= 1 && diagnostic.line <= lines.len(), "{shown}: no such line");
+        let width = lines[diagnostic.line - 1].chars().count();
+        assert!(diagnostic.column >= 1 && diagnostic.column <= width + 1, "{shown}: no such column");
+        assert!(shown.starts_with(&format!("{path}:{}:{}: ", diagnostic.line, diagnostic.column)));
+    }
+}
+
+/// Parses, validates and (when clean) generates `bytes` as the file `path`;
+/// gives the API name the file declares, if it parsed.
+fn compile_as(path: &str, bytes: &[u8]) -> Option<String> {
+    match catalog_parse::parse_file(path, bytes) {
+        Err(found) => {
+            assert!(!found.is_empty(), "a rejected file has a diagnostic");
+            check_diagnostics(path, bytes, &found);
+            None
+        }
+        Ok(catalog) => {
+            let found = validate::validate(&catalog);
+            check_diagnostics(path, bytes, &found);
+            if found.is_empty() {
+                let generated = generate::generate(&catalog);
+                assert!(generated.code.contains("pub enum Code"), "generated code without its enum");
+            }
+            Some(catalog.api.name.value.clone())
+        }
+    }
+}
+
+/// The catalog compiler of build.rs on arbitrary text: never a panic or a
+/// hang, and every problem reported as `catalog/FILE.toml:LINE:COL: message`.
+pub fn validate_catalog(bytes: &[u8]) {
+    // Under a neutral name first; then, if the file declares one of the four
+    // APIs, under that API's own file name, so that the rules past the
+    // name check (and the code generator) see it too.
+    let name = compile_as("catalog/fuzzed.toml", bytes);
+    if let Some(api) = name.filter(|name| Api::ALL.iter().any(|api| api.as_str() == name)) {
+        compile_as(&format!("catalog/{api}.toml"), bytes);
+    }
+}
