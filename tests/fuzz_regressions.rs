@@ -48,10 +48,8 @@ fn replay(folders: &[&str], check: fn(&[u8])) -> usize {
 
 #[test]
 fn parse_any() {
-    let replayed = replay(
-        &["tests/data/fuzz_regressions/parse_any", "fuzz/seeds/bodies", "tests/data/bodies"],
-        checks::parse_any,
-    );
+    let replayed =
+        replay(&["tests/data/fuzz_regressions/parse_any", "fuzz/seeds/bodies", "tests/data/bodies"], checks::parse_any);
     assert!(replayed >= 150, "only {replayed} inputs");
 }
 
