@@ -23,6 +23,13 @@ use crate::kind::Kind;
 ///
 /// let codes = retryable_codes::<auth_error_catalog::authos::Code>();
 /// assert!(codes.contains(&"RATE_LIMIT_EXCEEDED"));
+///
+/// // Every `Code` parses from its wire text, with one error type.
+/// fn kind_of<C: ErrorCode>(wire: &str) -> Result<Kind, auth_error_catalog::UnknownCode> {
+///     Ok(wire.parse::<C>()?.kind())
+/// }
+/// assert_eq!(kind_of::<auth_error_catalog::authos::Code>("TOKEN_EXPIRED"), Ok(Kind::TokenExpired));
+/// assert!(kind_of::<auth_error_catalog::auth0::Code>("TOKEN_EXPIRED").is_err());
 /// ```
 pub trait ErrorCode:
     Copy + Eq + Hash + Ord + Debug + Display + Send + Sync + 'static + Into<&'static str> + FromStr<Err = UnknownCode>
