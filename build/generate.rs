@@ -1,5 +1,6 @@
 //! [`Catalog`] → Rust source for one API module, included from `src/<api>.rs`.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::GeneratedFile;
@@ -228,20 +229,31 @@ const EXTRA_TABLE_BITS: u32 = 4;
 /// Seeds tried per table size.
 const SEEDS_PER_SIZE: usize = 10_000;
 
-/// Searches for a seed under which every key hashes to its own slot, with
-/// at least four slots per key so that a seed is found in a few tries.
+/// Searches for a seed under which `hash(index, seed)` sends each of the
+/// `keys` to its own slot, with at least four slots per key so that a seed
+/// is found in a few tries.
 ///
 /// The search is bounded: keys that no seed separates (two keys with the same
 /// hash words, which a hostile catalog can construct) or too many keys for
 /// one table give `None`, and the caller falls back to comparing keys one by
-/// one. A bad catalog never hangs the build.
-fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<Table> {
+/// one. A seed is dropped at its first collision, after about √slots keys
+/// rather than all of them, and sizes too small for any seed to work are
+/// skipped, so a search for 20 000 keys ends at once. A bad catalog never
+/// hangs the build.
+fn perfect_table(keys: usize, hash: impl Fn(usize, u64) -> u64) -> Option<Table> {
     if keys >= usize::from(perfect_hash::EMPTY) {
         return None;
     }
     let first_bits = (usize::BITS - keys.max(1).leading_zeros()).max(2) + 2;
     let mut seed_state: u64 = 0x9e37_79b9_7f4a_7c15;
     for bits in first_bits..=first_bits + EXTRA_TABLE_BITS {
+        // A random seed separates n keys in m slots with probability about
+        // exp(-n²/2m) (the birthday bound): below exp(-40) no seed is worth trying.
+        if (keys as f64).powi(2) / (2u64 << bits) as f64 > 40.0 {
+            continue;
+        }
+        let shift = 64 - bits;
+        let mut slots = vec![perfect_hash::EMPTY; 1 << bits];
         for _ in 0..SEEDS_PER_SIZE {
             // splitmix64: a deterministic stream of seeds, so builds are reproducible.
             seed_state = seed_state.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -249,16 +261,21 @@ fn perfect_table(hashes: impl Fn(u64) -> Vec<u64>, keys: usize) -> Option<Table>
             seed = (seed ^ (seed >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
             seed = (seed ^ (seed >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
             seed ^= seed >> 31;
-            let shift = 64 - bits;
-            let mut slots = vec![perfect_hash::EMPTY; 1 << bits];
-            let placed = hashes(seed).iter().enumerate().all(|(index, hash)| {
-                let slot = &mut slots[(hash >> shift) as usize];
-                let free = *slot == perfect_hash::EMPTY;
-                *slot = index as u16;
-                free
+            let slot_of = |index: usize| (hash(index, seed) >> shift) as usize;
+            let collision = (0..keys).find(|&index| {
+                let slot = &mut slots[slot_of(index)];
+                let taken = *slot != perfect_hash::EMPTY;
+                if !taken {
+                    *slot = index as u16;
+                }
+                taken
             });
-            if placed {
+            let Some(collided) = collision else {
                 return Some((seed, shift, slots));
+            };
+            // Empties exactly the slots this seed filled, not the whole table.
+            for index in 0..collided {
+                slots[slot_of(index)] = perfect_hash::EMPTY;
             }
         }
     }
@@ -298,6 +315,7 @@ const FEW_KEYS: usize = 3;
 /// string alone, for Registration the first entry of a shared name.
 fn wire_texts(catalog: &Catalog) -> Vec<(String, String)> {
     let mut wire: Vec<(String, String)> = Vec::new();
+    let mut seen = HashSet::new();
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
     for entry in &catalog.entries {
         let code = entry.code.value.text();
@@ -307,7 +325,7 @@ fn wire_texts(catalog: &Catalog) -> Vec<(String, String)> {
         }
         texts.extend(entry.name.as_ref().map(|name| name.value.clone()));
         for text in texts {
-            if !wire.iter().any(|(key, _)| *key == text) {
+            if seen.insert(text.clone()) {
                 wire.push((text, variant(entry)));
             }
         }
@@ -345,15 +363,16 @@ pub fn lookup_baselines(catalogs: &[Catalog]) -> GeneratedFile {
 /// be built (then every length compares its keys one by one).
 fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<Table>) {
     let wire = wire_texts(catalog);
-    let crowded = |length: usize| wire.iter().filter(|(key, _)| key.len() == length).count() > FEW_KEYS;
+    let mut per_length: HashMap<usize, usize> = HashMap::new();
+    for (key, _) in &wire {
+        *per_length.entry(key.len()).or_default() += 1;
+    }
+    let crowded = |length: usize| per_length.get(&length).is_some_and(|&count| count > FEW_KEYS);
     let hashed: Vec<(String, String)> = wire.iter().filter(|(key, _)| crowded(key.len())).cloned().collect();
     if hashed.is_empty() {
         return (hashed, None);
     }
-    match perfect_table(
-        |seed| hashed.iter().map(|(key, _)| perfect_hash::hash(key.as_bytes(), seed)).collect(),
-        hashed.len(),
-    ) {
+    match perfect_table(hashed.len(), |index, seed| perfect_hash::hash(hashed[index].0.as_bytes(), seed)) {
         Some(table) => (hashed, Some(table)),
         None => (Vec::new(), None),
     }
@@ -413,10 +432,10 @@ fn lookups(out: &mut String, catalog: &Catalog) {
             .map(|entry| (entry.code.value.text(), entry.description().value.clone(), variant(entry)))
             .collect();
         // Without a table, `PairMap::get` scans the keys.
-        let table = perfect_table(
-            |seed| pairs.iter().map(|(a, b, _)| perfect_hash::hash_pair(a.as_bytes(), b.as_bytes(), seed)).collect(),
-            pairs.len(),
-        )
+        let table = perfect_table(pairs.len(), |index, seed| {
+            let (error, description, _) = &pairs[index];
+            perfect_hash::hash_pair(error.as_bytes(), description.as_bytes(), seed)
+        })
         .unwrap_or((0, 0, Vec::new()));
         let keys: Vec<String> =
             pairs.iter().map(|(a, b, variant)| format!("(({a:?}, {b:?}), Code::{variant})")).collect();
@@ -570,16 +589,15 @@ fn constructors(out: &mut String, catalog: &Catalog) {
 mod tests {
     use super::*;
 
-    fn hashes_of(keys: &[&str]) -> impl Fn(u64) -> Vec<u64> {
-        let keys: Vec<String> = keys.iter().map(|key| (*key).to_owned()).collect();
-        move |seed| keys.iter().map(|key| perfect_hash::hash(key.as_bytes(), seed)).collect()
+    fn table_of(keys: &[&str]) -> Option<Table> {
+        perfect_table(keys.len(), |index, seed| perfect_hash::hash(keys[index].as_bytes(), seed))
     }
 
     #[test]
     fn a_table_gives_every_key_its_own_slot() {
         let keys: Vec<String> = (0..200).map(|number| format!("KEY_{number:03}")).collect();
         let borrowed: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let (seed, shift, slots) = perfect_table(hashes_of(&borrowed), keys.len()).expect("a seed");
+        let (seed, shift, slots) = table_of(&borrowed).expect("a seed");
         let mut seen: Vec<usize> =
             keys.iter().map(|key| (perfect_hash::hash(key.as_bytes(), seed) >> shift) as usize).collect();
         assert!(seen.iter().all(|slot| usize::from(slots[*slot]) < keys.len()));
@@ -600,11 +618,23 @@ mod tests {
         let second = String::from_utf8(second).unwrap();
         assert_ne!(first, second);
         assert_eq!(perfect_hash::words(first.as_bytes()), perfect_hash::words(second.as_bytes()));
-        assert_eq!(perfect_table(hashes_of(&[&first, &second, "X", "Y"]), 4), None);
+        assert_eq!(table_of(&[&first, &second, "X", "Y"]), None);
+    }
+
+    #[test]
+    fn keys_too_many_for_one_level_give_no_table_without_a_search() {
+        let keys: Vec<String> = (0..20_000).map(|index| format!("CODE_{index}")).collect();
+        let hashed = std::cell::Cell::new(0_usize);
+        let table = perfect_table(keys.len(), |index, seed| {
+            hashed.set(hashed.get() + 1);
+            perfect_hash::hash(keys[index].as_bytes(), seed)
+        });
+        assert_eq!(table, None);
+        assert_eq!(hashed.get(), 0, "a size no seed can fill was searched");
     }
 
     #[test]
     fn too_many_keys_for_u16_slots_give_no_table() {
-        assert_eq!(perfect_table(|_| Vec::new(), usize::from(perfect_hash::EMPTY)), None);
+        assert_eq!(perfect_table(usize::from(perfect_hash::EMPTY), |_, _| 0), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The rules a parsed catalog must keep. Each rule is its own function and
 //! reports every breach it finds, not only the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Source};
@@ -214,7 +214,7 @@ fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 /// A name shares the lookup table with the codes, so it must not be one.
 fn names_are_not_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
-    let codes: Vec<String> =
+    let codes: HashSet<String> =
         catalog.entries.iter().flat_map(|entry| wire_keys(catalog, entry)).map(|(key, _)| key).collect();
     for entry in &catalog.entries {
         if let Some(name) = entry.name.as_ref().filter(|name| codes.contains(&name.value)) {

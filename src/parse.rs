@@ -252,13 +252,16 @@ fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> 
     }
 }
 
-/// A code sent as a string, or as an integer (kept as its decimal text).
+/// A code sent as a string, or as an integer of any size (kept as its JSON
+/// text, which for an integer is already the canonical decimal: JSON has no
+/// leading zeros or `+`).
 fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
     if let Some(text) = string_member(members, name) {
         return Some(text);
     }
     let raw = member(members, name)?.get();
-    raw.parse::<u64>().ok().map(|number| Cow::Owned(number.to_string()))
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    (!digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())).then(|| Cow::Owned(raw.to_owned()))
 }
 
 /// An error body received from one API, typed where the catalog knows it and

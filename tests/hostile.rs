@@ -219,6 +219,31 @@ fn a_member_nested_100_000_levels_deep_is_kept_as_raw_json() {
 }
 
 #[test]
+fn numbers_beyond_u64_and_f64_are_kept_as_received() {
+    // RFC 8259 puts no range on numbers. serde_json's `Value` rejects 1E400;
+    // the body keeps it byte for byte (a fuzz-found case, see
+    // tests/data/fuzz_regressions/parse_each_api/), and an integer code too
+    // big for any integer type is an unknown code, not a wrong shape.
+    let body = br#"{"stat":"error","code":-123456789012345678901234567890,"error":"new","n":5E555555555}"#;
+    assert!(serde_json::from_slice::<serde_json::Value>(body).is_err());
+    let received = registration::Received::parse(body, Some(StatusCode::OK)).unwrap();
+    assert_eq!(received.raw_code(), "-123456789012345678901234567890");
+    assert_eq!((received.code(), received.matched()), (None, Match::Unknown));
+    assert_eq!(received.member("n").map(|raw| raw.get()), Some("5E555555555"));
+    assert_eq!(received.to_json().as_bytes(), body);
+    assert_eq!(serde_json::to_string(&received).unwrap().as_bytes(), body);
+    let kept = received.to_json();
+    assert_eq!(registration::Received::parse(kept.as_bytes(), None).unwrap().to_json().as_bytes(), body);
+
+    let any = parse(Some(StatusCode::OK), body).unwrap();
+    assert_eq!((any.api(), any.raw_code(), any.to_json().as_bytes()), (Api::Registration, received.raw_code(), &body[..]));
+
+    // Not an integer: a code is a string or an integer, so this is no Registration body.
+    let float_code = br#"{"stat":"error","code":2.1E2,"error":"new"}"#;
+    assert!(registration::Received::parse(float_code, None).is_err());
+}
+
+#[test]
 fn error_member_that_is_an_object() {
     let body = br#"{"error":{"code":"invalid_request","message":"Missing parameter"}}"#;
     rejected_everywhere(body, Expect::WrongShape);
