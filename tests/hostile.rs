@@ -236,7 +236,10 @@ fn numbers_beyond_u64_and_f64_are_kept_as_received() {
     assert_eq!(registration::Received::parse(kept.as_bytes(), None).unwrap().to_json().as_bytes(), body);
 
     let any = parse(Some(StatusCode::OK), body).unwrap();
-    assert_eq!((any.api(), any.raw_code(), any.to_json().as_bytes()), (Api::Registration, received.raw_code(), &body[..]));
+    assert_eq!(
+        (any.api(), any.raw_code(), any.to_json().as_bytes()),
+        (Api::Registration, received.raw_code(), &body[..])
+    );
 
     // Not an integer: a code is a string or an integer, so this is no Registration body.
     let float_code = br#"{"stat":"error","code":2.1E2,"error":"new"}"#;
