@@ -23,6 +23,8 @@ pub mod perfect_hash;
 #[allow(dead_code)]
 pub mod template;
 
+use std::path::{Path, PathBuf};
+
 use diagnostic::Diagnostic;
 use model::Catalog;
 
@@ -37,6 +39,28 @@ pub struct SourceFile {
 pub struct GeneratedFile {
     pub file_name: String,
     pub code: String,
+}
+
+/// Reads the `*.toml` files of `dir`, sorted by name. Each is shown as
+/// `catalog/FILE.toml`, whatever the folder: diagnostics name a file by its
+/// role in the crate.
+pub fn read_catalog_dir(dir: &Path) -> Result<Vec<SourceFile>, Vec<String>> {
+    let listing = std::fs::read_dir(dir)
+        .map_err(|error| vec![format!("{}: cannot read the catalog folder: {error}", dir.display())])?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(|item| item.ok().map(|item| item.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let display_path =
+            format!("catalog/{}", path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default());
+        let bytes =
+            std::fs::read(&path).map_err(|error| vec![format!("{display_path}:1:1: cannot read the file: {error}")])?;
+        files.push(SourceFile { display_path, bytes });
+    }
+    Ok(files)
 }
 
 /// Parses and validates every file; generates code only when all are clean.

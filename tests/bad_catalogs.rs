@@ -16,7 +16,7 @@ mod catalog_compiler;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use catalog_compiler::{SourceFile, compile};
+use catalog_compiler::{SourceFile, compile, read_catalog_dir};
 
 /// The two-entry catalog most cases are derived from.
 const AUTHOS_BASE: &str = "[api]
@@ -47,19 +47,7 @@ fn manifest_dir() -> &'static Path {
 
 /// The four real catalog files, sorted by name.
 fn catalog_files() -> Vec<SourceFile> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("catalog"))
-        .expect("catalog folder")
-        .map(|item| item.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| SourceFile {
-            display_path: format!("catalog/{}", path.file_name().unwrap().to_string_lossy()),
-            bytes: std::fs::read(&path).expect("readable catalog"),
-        })
-        .collect()
+    read_catalog_dir(&manifest_dir().join("catalog")).expect("the catalog folder")
 }
 
 /// The real catalog files with `file_name` replaced by `bytes`.

@@ -5,23 +5,10 @@
 #[allow(dead_code)]
 mod catalog_compiler;
 
-use catalog_compiler::{SourceFile, compile};
+use catalog_compiler::{SourceFile, compile, read_catalog_dir};
 
 fn catalog_files() -> Vec<SourceFile> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("catalog folder")
-        .map(|item| item.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| SourceFile {
-            display_path: format!("catalog/{}", path.file_name().unwrap().to_string_lossy()),
-            bytes: std::fs::read(&path).expect("readable catalog"),
-        })
-        .collect()
+    read_catalog_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog"))).expect("the catalog folder")
 }
 
 #[test]
