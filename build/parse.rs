@@ -33,12 +33,12 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         Ok(text) => text.to_owned(),
         Err(error) => {
             let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
-            let source = Source { path: display_path.to_owned(), text: valid };
+            let source = Source::new(display_path, valid);
             let end = error.valid_up_to();
             return Err(vec![source.at(&(end..end), "the file is not valid UTF-8")]);
         }
     };
-    let source = Source { path: display_path.to_owned(), text };
+    let source = Source::new(display_path, text);
     let stem = std::path::Path::new(display_path)
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())

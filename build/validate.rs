@@ -185,7 +185,7 @@ fn check_unique(
     what: &str,
 ) {
     if let Some(first) = first_use.get(&key) {
-        let (line, _) = super::diagnostic::line_column(&source.text, *first);
+        let (line, _) = source.line_column(*first);
         let shown = key.replace('\u{0}', "\", \"");
         report(found, source, span, format!("duplicate {what} `{shown}`: already used at line {line}"));
     } else {
@@ -275,7 +275,7 @@ fn variants(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             );
             report(found, source, span, message);
         } else if let Some(first) = first_use.get(&variant) {
-            let (line, _) = super::diagnostic::line_column(&source.text, *first);
+            let (line, _) = source.line_column(*first);
             let message = format!(
                 "duplicate variant `{variant}` (the entry at line {line} has it too); set `variant` explicitly"
             );
@@ -424,7 +424,7 @@ fn shared_codes_agree(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             continue;
         };
         if first.kind.value != entry.kind.value || first.retryable != entry.retryable {
-            let (line, _) = super::diagnostic::line_column(&catalog.source.text, first.span.start);
+            let (line, _) = catalog.source.line_column(first.span.start);
             let message = format!(
                 "entries sharing code or name `{code}` must agree on `kind` and `retryable` (see the entry at line {line}): a body is classified by its code alone when its description matches no entry"
             );

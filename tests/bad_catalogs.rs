@@ -181,3 +181,30 @@ fn a_huge_file_reports_the_right_line() {
     let found = diagnostics(&with_replaced("authos.toml", text.into_bytes()), "huge");
     assert_eq!(found, [format!("catalog/authos.toml:{line}:10: HTTP status 600 is not an error status (400-599)")]);
 }
+
+/// 20 000 entries that all repeat one code: 19 999 diagnostics, each naming
+/// its own line and the first use's, without rescanning the 3 MB file for
+/// each of them.
+#[test]
+fn a_huge_file_with_an_error_in_every_entry() {
+    const ENTRIES: usize = 20_000;
+    let mut text = String::with_capacity(ENTRIES * 160);
+    text.push_str("[api]\nname = \"authos\"\ntitle = \"AuthOS API\"\nsource = \"A generated test catalog\"\n");
+    for index in 0..ENTRIES {
+        text.push_str(&format!(
+            "\n[[entry]]\ncode = \"SAME\"\nvariant = \"Code{index}\"\nstatus = 400\nmessage = \"Message {index}\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
+        ));
+    }
+    let found = diagnostics(&with_replaced("authos.toml", text.into_bytes()), "huge, every entry bad");
+    assert_eq!(found.len(), ENTRIES - 1);
+    // The header's 4 lines, then 9 lines an entry with its code on the third.
+    let code_line = |index: usize| 4 + 9 * index + 3;
+    let mut expected: Vec<String> = (1..ENTRIES)
+        .map(|index| {
+            let (line, first) = (code_line(index), code_line(0));
+            format!("catalog/authos.toml:{line}:8: duplicate code `SAME`: already used at line {first}")
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
