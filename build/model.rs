@@ -44,7 +44,7 @@ pub struct CodeRange {
 }
 
 /// A wire code: text, or a JSON integer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WireCode {
     Text(String),
     Number(i64),

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Source};
 use super::kind::Kind;
-use super::model::{Catalog, Entry, Identity, Located, WireCode};
+use super::model::{Catalog, CodeRange, Entry, Identity, Located, WireCode};
 use super::template;
 
 /// The APIs the library has a module for (see `src/lib.rs`).
@@ -353,6 +353,7 @@ fn kinds(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
     let ranges = &catalog.ranges;
+    let codes: HashSet<&WireCode> = catalog.entries.iter().map(|entry| &entry.code.value).collect();
     for (index, range) in ranges.iter().enumerate() {
         if range.start.value > range.end.value {
             report(found, source, &range.start.span, format!("range `{}` starts after it ends", range.name.value));
@@ -375,7 +376,7 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         if let Some(catch_all) = &range.catch_all {
             if !(range.start.value..=range.end.value).contains(&catch_all.value) {
                 report(found, source, &catch_all.span, format!("catch-all {} lies outside its range", catch_all.value));
-            } else if !catalog.entries.iter().any(|entry| entry.code.value == WireCode::Number(catch_all.value)) {
+            } else if !codes.contains(&&WireCode::Number(catch_all.value)) {
                 report(
                     found,
                     source,
@@ -388,13 +389,16 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     if ranges.is_empty() {
         return;
     }
+    let mut by_name = HashMap::new();
+    for range in ranges.iter().rev() {
+        by_name.insert(range.name.value.as_str(), range);
+    }
     for entry in &catalog.entries {
-        let Some(range) = ranges.iter().find(|range| range.name.value == entry.section.value) else {
-            let names: Vec<&str> = ranges.iter().map(|range| range.name.value.as_str()).collect();
+        let Some(range) = by_name.get(entry.section.value.as_str()) else {
             let message = format!(
                 "section `{}` is not a declared range; expected one of: {}",
                 entry.section.value,
-                names.join(", ")
+                range_names(ranges)
             );
             report(found, source, &entry.section.span, message);
             continue;
@@ -411,6 +415,19 @@ fn ranges(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// The names of `ranges` for a message, at most [`NAMES_SHOWN`] of them: a
+/// file with thousands of ranges must not make each diagnostic as long.
+fn range_names(ranges: &[CodeRange]) -> String {
+    let mut names: Vec<&str> = ranges.iter().take(NAMES_SHOWN).map(|range| range.name.value.as_str()).collect();
+    let more = format!("… ({} in all)", ranges.len());
+    if ranges.len() > NAMES_SHOWN {
+        names.push(&more);
+    }
+    names.join(", ")
+}
+
+const NAMES_SHOWN: usize = 12;
 
 fn shared_codes_agree(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let mut first_with_code: HashMap<String, &Entry> = HashMap::new();
@@ -486,6 +503,7 @@ fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::super::parse::parse_file;
+    use std::fmt::Write as _;
 
     const API: &str = "[api]\nname = \"authos\"\ntitle = \"T\"\nsource = \"S\"\n";
     const ENTRY: &str = "[[entry]]\ncode = \"TOKEN_EXPIRED\"\nstatus = 401\nmessage = \"JWT has expired\"\nsection = \"Authentication\"\nkind = \"token_expired\"\nretryable = false\n";
@@ -733,6 +751,21 @@ mod tests {
         );
         let undeclared = format!("{inside}\n{}", registration_entry(210, "invalid_credentials", "credentials"));
         assert_one(&check("catalog/registration.toml", &undeclared), "section `credentials` is not a declared range");
+    }
+
+    #[test]
+    fn a_message_lists_at_most_twelve_ranges() {
+        let mut text = REGISTRATION.to_owned();
+        for index in 0..20 {
+            let start = 300 + 10 * index;
+            let _ =
+                write!(text, "\n[[range]]\nname = \"r{index}\"\ntitle = \"R\"\nstart = {start}\nend = {}\n", start + 9);
+        }
+        let text = format!("{text}\n{}", registration_entry(200, "invalid_argument", "nowhere"));
+        assert_one(
+            &check("catalog/registration.toml", &text),
+            "section `nowhere` is not a declared range; expected one of: invalid_argument, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, … (21 in all)",
+        );
     }
 
     #[test]
