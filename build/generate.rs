@@ -151,13 +151,19 @@ fn parents(catalog: &Catalog) -> Vec<Option<usize>> {
         })
         .collect();
     let numbers: Vec<Option<u32>> = catalog.entries.iter().map(|entry| number(entry, None)).collect();
+    let mut first_index: HashMap<u32, usize> = HashMap::new();
+    for (index, number) in numbers.iter().enumerate() {
+        if let Some(number) = number {
+            first_index.entry(*number).or_insert(index);
+        }
+    }
     numbers
         .iter()
         .map(|number| {
             let number = (*number).filter(|_| !rules.is_empty())?;
             let parent =
-                hierarchy::catch_all(number, rules.iter().copied(), |candidate| numbers.contains(&Some(candidate)))?;
-            numbers.iter().position(|other| *other == Some(parent))
+                hierarchy::catch_all(number, rules.iter().copied(), |candidate| first_index.contains_key(&candidate))?;
+            first_index.get(&parent).copied()
         })
         .collect()
 }
