@@ -208,3 +208,32 @@ fn a_huge_file_with_an_error_in_every_entry() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// A Registration catalog of 2 000 ranges and 20 000 codes compiles: range
+/// checks, sections and catch-all parents go through maps, not a scan of
+/// every entry for every entry.
+#[test]
+fn a_huge_registration_catalog_compiles() {
+    const RANGES: u32 = 2_000;
+    let mut text = String::from(
+        "[api]\nname = \"registration\"\ntitle = \"T\"\nsource = \"A generated test catalog\"\nwire_status = 200\n",
+    );
+    for range in 0..RANGES {
+        let start = 100_000 + 10 * range;
+        text.push_str(&format!(
+            "\n[[range]]\nname = \"range_{range}\"\ntitle = \"R\"\nstart = {start}\nend = {}\ncatch_all = {start}\n",
+            start + 9
+        ));
+    }
+    for range in 0..RANGES {
+        for code in 100_000 + 10 * range..100_010 + 10 * range {
+            text.push_str(&format!(
+                "\n[[entry]]\ncode = {code}\nname = \"name_{code}\"\nstatus = 400\nmessage = \"M\"\nsection = \"range_{range}\"\nkind = \"invalid_request\"\nretryable = false\n"
+            ));
+        }
+    }
+    assert_eq!(
+        diagnostics(&with_replaced("registration.toml", text.into_bytes()), "huge registration"),
+        Vec::<String>::new()
+    );
+}
