@@ -155,19 +155,28 @@ fn the_real_catalog_and_the_base_of_the_cases_compile() {
     assert_eq!(diagnostics(&with_replaced("authos.toml", AUTHOS_BASE.into()), "base"), Vec::<String>::new());
 }
 
+const GENERATED_ENTRIES: usize = 20_000;
+
+/// An AuthOS catalog of [`GENERATED_ENTRIES`] entries (over 3 MB) with the
+/// codes `code` gives: 4 header lines, then 9 lines an entry.
+fn generated_authos(code: impl Fn(usize) -> String) -> String {
+    let mut text = String::with_capacity(GENERATED_ENTRIES * 160);
+    text.push_str("[api]\nname = \"authos\"\ntitle = \"AuthOS API\"\nsource = \"A generated test catalog\"\n");
+    for index in 0..GENERATED_ENTRIES {
+        let code = code(index);
+        text.push_str(&format!(
+            "\n[[entry]]\ncode = \"{code}\"\nvariant = \"Code{index}\"\nstatus = 400\nmessage = \"Message {index}\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
+        ));
+    }
+    text
+}
+
 /// 20 000 valid entries (3 MB), then one with an out-of-range status: the
 /// diagnostic names the last entry's line, and the code generator's
 /// perfect-hash search gives up at once instead of trying every seed.
 #[test]
 fn a_huge_file_reports_the_right_line() {
-    const ENTRIES: usize = 20_000;
-    let mut text = String::with_capacity(ENTRIES * 160);
-    text.push_str("[api]\nname = \"authos\"\ntitle = \"AuthOS API\"\nsource = \"A generated test catalog\"\n");
-    for index in 0..ENTRIES {
-        text.push_str(&format!(
-            "\n[[entry]]\ncode = \"CODE_{index}\"\nvariant = \"Code{index}\"\nstatus = 400\nmessage = \"Message {index}\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
-        ));
-    }
+    let mut text = generated_authos(|index| format!("CODE_{index}"));
     assert_eq!(
         diagnostics(&with_replaced("authos.toml", text.clone().into_bytes()), "huge valid"),
         Vec::<String>::new()
@@ -187,19 +196,12 @@ fn a_huge_file_reports_the_right_line() {
 /// each of them.
 #[test]
 fn a_huge_file_with_an_error_in_every_entry() {
-    const ENTRIES: usize = 20_000;
-    let mut text = String::with_capacity(ENTRIES * 160);
-    text.push_str("[api]\nname = \"authos\"\ntitle = \"AuthOS API\"\nsource = \"A generated test catalog\"\n");
-    for index in 0..ENTRIES {
-        text.push_str(&format!(
-            "\n[[entry]]\ncode = \"SAME\"\nvariant = \"Code{index}\"\nstatus = 400\nmessage = \"Message {index}\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
-        ));
-    }
+    let text = generated_authos(|_| "SAME".to_owned());
     let found = diagnostics(&with_replaced("authos.toml", text.into_bytes()), "huge, every entry bad");
-    assert_eq!(found.len(), ENTRIES - 1);
+    assert_eq!(found.len(), GENERATED_ENTRIES - 1);
     // The header's 4 lines, then 9 lines an entry with its code on the third.
     let code_line = |index: usize| 4 + 9 * index + 3;
-    let mut expected: Vec<String> = (1..ENTRIES)
+    let mut expected: Vec<String> = (1..GENERATED_ENTRIES)
         .map(|index| {
             let (line, first) = (code_line(index), code_line(0));
             format!("catalog/authos.toml:{line}:8: duplicate code `SAME`: already used at line {first}")
