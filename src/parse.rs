@@ -252,16 +252,18 @@ fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> 
     }
 }
 
-/// A code sent as a string, or as an integer of any size (kept as its JSON
-/// text, which for an integer is already the canonical decimal: JSON has no
-/// leading zeros or `+`).
+/// A code sent as a string, or as a number of any size or form (kept as its
+/// JSON text, which for an integer is already the canonical decimal: JSON has
+/// no leading zeros or `+`). A number that is no integer (`2.1E2`) is kept as
+/// an unknown code rather than losing the body: the catalog only matches
+/// integers, and RFC 8259 does not say whether `2.1E2` and `210` are equal.
 fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
     if let Some(text) = string_member(members, name) {
         return Some(text);
     }
     let raw = member(members, name)?.get();
-    let digits = raw.strip_prefix('-').unwrap_or(raw);
-    (!digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())).then(|| Cow::Owned(raw.to_owned()))
+    // A raw member is valid JSON, and only a number starts with `-` or a digit.
+    raw.starts_with(|first: char| first == '-' || first.is_ascii_digit()).then(|| Cow::Owned(raw.to_owned()))
 }
 
 /// An error body received from one API, typed where the catalog knows it and
@@ -339,7 +341,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
         self.code
     }
 
-    /// The code exactly as received (an integer code as its decimal text).
+    /// The code exactly as received (a numeric code as its JSON text).
     ///
     /// ```
     /// use auth_error_catalog::authos::Received;

@@ -219,7 +219,7 @@ fn a_member_nested_100_000_levels_deep_is_kept_as_raw_json() {
 }
 
 #[test]
-fn numbers_beyond_u64_and_f64_are_kept_as_received() {
+fn numbers_of_any_size_and_form_are_kept_as_received() {
     // RFC 8259 puts no range on numbers. serde_json's `Value` rejects 1E400;
     // the body keeps it byte for byte (a fuzz-found case, see
     // tests/data/fuzz_regressions/parse_each_api/), and an integer code too
@@ -241,9 +241,21 @@ fn numbers_beyond_u64_and_f64_are_kept_as_received() {
         (Api::Registration, received.raw_code(), &body[..])
     );
 
-    // Not an integer: a code is a string or an integer, so this is no Registration body.
-    let float_code = br#"{"stat":"error","code":2.1E2,"error":"new"}"#;
-    assert!(registration::Received::parse(float_code, None).is_err());
+    // Not an integer: the catalog matches integers only, so this is an
+    // unknown code, kept as sent (not read as 210, and not a lost body).
+    for code in ["2.1E2", "210.0", "-0", "1e400"] {
+        let body = format!(r#"{{"stat":"error","code":{code},"error":"new"}}"#);
+        let received = registration::Received::parse(body.as_bytes(), Some(StatusCode::OK)).unwrap();
+        assert_eq!((received.raw_code(), received.code(), received.matched()), (code, None, Match::Unknown));
+        assert_eq!(received.to_json(), body);
+        let any = parse(None, body.as_bytes()).unwrap();
+        assert_eq!((any.api(), any.raw_code()), (Api::Registration, code));
+    }
+    // A code of another JSON type is still no code.
+    for code in ["true", "null", "[210]", r#"{"n":210}"#] {
+        let body = format!(r#"{{"stat":"error","code":{code},"error":"new"}}"#);
+        assert!(registration::Received::parse(body.as_bytes(), None).is_err(), "{body}");
+    }
 }
 
 #[test]
