@@ -158,7 +158,16 @@ impl ResponseOptions {
 impl<C: WireFormat> Error<C> {
     /// The status a response carries under `options`: the code's, except
     /// Registration's native 200 unless the mapped status is asked for.
-    fn response_status(&self, options: &ResponseOptions) -> StatusCode {
+    /// Cheap: nothing is rendered (for a framework's `status_code`, or a
+    /// metric).
+    ///
+    /// ```
+    /// use auth_error_catalog::{ResponseOptions, registration::Error};
+    /// let error = Error::invalid_credentials();
+    /// assert_eq!(error.response_status(&ResponseOptions::default()), 200);
+    /// assert_eq!(error.response_status(&ResponseOptions::default().mapped_registration_status()), 401);
+    /// ```
+    pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
         match C::API.catalog().wire_status() {
             Some(wire) if !options.mapped_registration_status => wire,
             _ => self.http_status(),
@@ -406,6 +415,19 @@ impl AnyError {
     /// ```
     pub fn to_response_with(&self, options: &ResponseOptions) -> Response<Vec<u8>> {
         each_error!(self, error => error.to_response_with(options))
+    }
+
+    /// The status of [`to_response_with`](AnyError::to_response_with), without
+    /// building the response.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, ResponseOptions, authos, registration};
+    /// let options = ResponseOptions::default();
+    /// assert_eq!(AnyError::from(authos::Error::forbidden()).response_status(&options), 403);
+    /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).response_status(&options), 200);
+    /// ```
+    pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
+        each_error!(self, error => error.response_status(options))
     }
 }
 

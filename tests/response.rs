@@ -25,11 +25,22 @@ fn check_responses<C: WireFormat>() {
         assert_eq!(native.headers()["cache-control"], "no-store");
         assert_eq!(native.headers().contains_key("www-authenticate"), native.status() == 401, "{}", error.code());
         assert_eq!(native.body(), error.to_json().as_bytes());
+        assert_eq!(error.response_status(&ResponseOptions::default()), native.status());
 
         let options =
             ResponseOptions::default().format(BodyFormat::Problem).mapped_registration_status().retry_after(7);
         let problem = error.to_response_with(&options);
         assert_eq!(problem.status(), error.http_status());
+        assert_eq!(error.response_status(&options), problem.status());
+        #[cfg(feature = "actix-web")]
+        {
+            // actix-web asks for the status without the response (for logging).
+            use actix_web::ResponseError;
+            assert_eq!(error.status_code().as_u16(), native.status().as_u16(), "{}", error.code());
+            let responding = error.clone().responding(options.clone());
+            assert_eq!(responding.status_code().as_u16(), problem.status().as_u16(), "{}", error.code());
+            assert_eq!(responding.error_response().status().as_u16(), problem.status().as_u16());
+        }
         assert_eq!(problem.headers()["content-type"], "application/problem+json");
         let retry = matches!(error.code().kind(), Kind::RateLimited | Kind::Unavailable);
         assert_eq!(problem.headers().get("retry-after").map(|value| value.to_str().unwrap()), retry.then_some("7"));

@@ -33,18 +33,18 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use crate::{AnyError, Error, Responding, WireFormat};
+use crate::{AnyError, Error, Responding, ResponseOptions, WireFormat};
 
-/// The status of an `http` 1 response as actix-web's `http` 0.2 one.
-fn status_of(response: &http::Response<Vec<u8>>) -> StatusCode {
+/// An `http` 1 status as actix-web's `http` 0.2 one.
+fn status_of(status: http::StatusCode) -> StatusCode {
     // Both accept exactly 100..=999, so the fallback is never taken.
-    StatusCode::from_u16(response.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The same response for actix-web: status, every header (repeated ones
 /// too, in order) and the body.
 fn into_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
-    let status = status_of(&response);
+    let status = status_of(response.status());
     let (parts, body) = response.into_parts();
     let mut converted = HttpResponse::with_body(status, body);
     let headers = converted.headers_mut();
@@ -73,7 +73,7 @@ fn into_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
 /// ```
 impl<C: WireFormat> ResponseError for Error<C> {
     fn status_code(&self) -> StatusCode {
-        status_of(&self.to_response())
+        status_of(self.response_status(&ResponseOptions::default()))
     }
 
     fn error_response(&self) -> HttpResponse<BoxBody> {
@@ -95,7 +95,7 @@ impl<C: WireFormat> ResponseError for Error<C> {
 /// ```
 impl<C: WireFormat> ResponseError for Responding<C> {
     fn status_code(&self) -> StatusCode {
-        status_of(&self.to_response())
+        status_of(self.error.response_status(&self.options))
     }
 
     fn error_response(&self) -> HttpResponse<BoxBody> {
@@ -115,7 +115,7 @@ impl<C: WireFormat> ResponseError for Responding<C> {
 /// ```
 impl ResponseError for AnyError {
     fn status_code(&self) -> StatusCode {
-        status_of(&self.to_response())
+        status_of(self.response_status(&ResponseOptions::default()))
     }
 
     fn error_response(&self) -> HttpResponse<BoxBody> {
