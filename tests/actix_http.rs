@@ -12,7 +12,7 @@ mod server;
 use std::net::SocketAddr;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
@@ -201,34 +201,5 @@ fn two_thousand_requests_over_thirty_two_connections() {
     .into_iter()
     .map(|response| (response.status().as_u16(), response.into_body()))
     .collect();
-    let started = Instant::now();
-    let workers: Vec<_> = (0..CONNECTIONS)
-        .map(|worker| {
-            let expected = expected.clone();
-            std::thread::spawn(move || {
-                let mut connection = Connection::open(address).expect("connects");
-                let mut sent = 0;
-                for request in (worker..REQUESTS).step_by(CONNECTIONS) {
-                    let which = request % paths.len();
-                    let reply = connection.get(paths[which], &[]).expect("a reply");
-                    assert_eq!(
-                        (reply.status, &reply.body),
-                        (expected[which].0, &expected[which].1),
-                        "{}",
-                        paths[which]
-                    );
-                    sent += 1;
-                }
-                sent
-            })
-        })
-        .collect();
-    let total: usize = workers.into_iter().map(|worker| worker.join().expect("no worker failed")).sum();
-    let elapsed = started.elapsed();
-    assert_eq!(total, REQUESTS);
-    println!(
-        "actix-web: {total} byte-correct responses over {CONNECTIONS} connections in {:.3} s ({:.0} requests/s)",
-        elapsed.as_secs_f64(),
-        total as f64 / elapsed.as_secs_f64()
-    );
+    http_client::get_concurrently("actix-web", address, &paths, &expected, CONNECTIONS, REQUESTS);
 }

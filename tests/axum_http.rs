@@ -10,7 +10,6 @@ mod server;
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use auth_error_catalog::{BodyFormat, ResponseOptions, app_native, auth0, authos, registration};
 use http_client::{Connection, Reply};
@@ -100,36 +99,7 @@ fn two_thousand_requests_over_thirty_two_connections() {
     const CONNECTIONS: usize = 32;
     const REQUESTS: usize = 2_000;
     let paths = ["/auth0/token", "/registration/login", "/authos/me", "/app-native/authenticators/x"];
-    let expected: Vec<Reply> = paths.iter().map(|path| get(path, &[])).collect();
-    let started = Instant::now();
-    let workers: Vec<_> = (0..CONNECTIONS)
-        .map(|worker| {
-            let expected: Vec<(u16, Vec<u8>)> =
-                expected.iter().map(|reply| (reply.status, reply.body.clone())).collect();
-            std::thread::spawn(move || {
-                let mut connection = Connection::open(address()).expect("connects");
-                let mut sent = 0;
-                for request in (worker..REQUESTS).step_by(CONNECTIONS) {
-                    let which = request % paths.len();
-                    let reply = connection.get(paths[which], &[]).expect("a reply");
-                    assert_eq!(
-                        (reply.status, &reply.body),
-                        (expected[which].0, &expected[which].1),
-                        "{}",
-                        paths[which]
-                    );
-                    sent += 1;
-                }
-                sent
-            })
-        })
-        .collect();
-    let total: usize = workers.into_iter().map(|worker| worker.join().expect("no worker failed")).sum();
-    let elapsed = started.elapsed();
-    assert_eq!(total, REQUESTS);
-    println!(
-        "axum: {total} byte-correct responses over {CONNECTIONS} connections in {:.3} s ({:.0} requests/s)",
-        elapsed.as_secs_f64(),
-        total as f64 / elapsed.as_secs_f64()
-    );
+    let expected: Vec<(u16, Vec<u8>)> =
+        paths.iter().map(|path| get(path, &[])).map(|reply| (reply.status, reply.body)).collect();
+    http_client::get_concurrently("axum", address(), &paths, &expected, CONNECTIONS, REQUESTS);
 }

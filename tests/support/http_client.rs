@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// One response as received.
 #[derive(Debug)]
@@ -73,4 +73,48 @@ impl Connection {
         self.reader.read_exact(&mut body)?;
         Ok(Reply { status, headers, body })
     }
+}
+
+/// Sends `requests` GETs, cycling through `paths`, over `connections`
+/// keep-alive connections at once, and asserts that each reply has the status
+/// and body bytes expected for its path. Prints the rate, labelled `server`.
+pub fn get_concurrently(
+    server: &str,
+    address: SocketAddr,
+    paths: &[&'static str],
+    expected: &[(u16, Vec<u8>)],
+    connections: usize,
+    requests: usize,
+) {
+    assert_eq!(paths.len(), expected.len());
+    let started = Instant::now();
+    let workers: Vec<_> = (0..connections)
+        .map(|worker| {
+            let (paths, expected) = (paths.to_vec(), expected.to_vec());
+            std::thread::spawn(move || {
+                let mut connection = Connection::open(address).expect("connects");
+                let mut sent = 0;
+                for request in (worker..requests).step_by(connections) {
+                    let which = request % paths.len();
+                    let reply = connection.get(paths[which], &[]).expect("a reply");
+                    assert_eq!(
+                        (reply.status, &reply.body),
+                        (expected[which].0, &expected[which].1),
+                        "{}",
+                        paths[which]
+                    );
+                    sent += 1;
+                }
+                sent
+            })
+        })
+        .collect();
+    let total: usize = workers.into_iter().map(|worker| worker.join().expect("no worker failed")).sum();
+    let elapsed = started.elapsed();
+    assert_eq!(total, requests);
+    println!(
+        "{server}: {total} byte-correct responses over {connections} connections in {:.3} s ({:.0} requests/s)",
+        elapsed.as_secs_f64(),
+        total as f64 / elapsed.as_secs_f64()
+    );
 }
