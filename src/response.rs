@@ -8,7 +8,7 @@ use http::{Response, StatusCode};
 
 use crate::error::Error;
 use crate::wire::WireFormat;
-use crate::{Api, Kind, json};
+use crate::{Api, json};
 
 /// `application/json`.
 pub const JSON: &str = "application/json";
@@ -261,9 +261,7 @@ impl<C: WireFormat> Error<C> {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(WWW_AUTHENTICATE, self.challenge());
         }
-        if let Some(seconds) =
-            options.retry_after.filter(|_| matches!(self.code.kind(), Kind::RateLimited | Kind::Unavailable))
-        {
+        if let Some(seconds) = options.retry_after.filter(|_| self.code.kind().usually_retryable()) {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         response

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use auth_error_catalog::{Api, docs};
+use auth_error_catalog::{Api, Error, ResponseOptions, WireFormat, app_native, auth0, authos, docs, registration};
 use serde_json::{Value, json};
 
 const OPENAPI_SCHEMA: &str = include_str!("data/openapi-3.1-schema.json");
@@ -318,6 +318,53 @@ fn responses_describe_their_status() {
     }
     assert_eq!(statuses.keys().copied().collect::<Vec<_>>(), ["AppNative", "Auth0", "Authos", "Registration"]);
     assert!(statuses["AppNative"].contains(&400) && statuses["AppNative"].contains(&500));
+}
+
+/// Each response documents exactly the headers the crate sends with it (with
+/// the mapped Registration status and a `Retry-After` delay, so that every
+/// header can appear): each one sent is documented, each required one is
+/// always sent, and each optional one is sent by at least one entry.
+#[test]
+fn responses_document_the_headers_sent() {
+    fn check<C: WireFormat>(responses: &serde_json::Map<String, Value>) {
+        let options = ResponseOptions::default().mapped_registration_status().retry_after(7);
+        let mut sent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for &code in C::all() {
+            let builder = code.entry().placeholders().iter().fold(Error::builder(code), |b, name| b.with(name, "v"));
+            let response = builder.build().unwrap().to_response_with(&options);
+            let name = format!("{}{}", pascal(C::API), response.status().as_u16());
+            let documented = responses[&name]["headers"].as_object().unwrap();
+            let headers: BTreeSet<String> = response
+                .headers()
+                .keys()
+                .map(|header| header.as_str().to_owned())
+                .filter(|h| h != "content-type")
+                .collect();
+            for header in &headers {
+                let found = documented.keys().any(|name| name.eq_ignore_ascii_case(header));
+                assert!(found, "{name}: {header} of {code} is not documented");
+            }
+            for (header, description) in documented {
+                if description["required"] == true {
+                    assert!(headers.contains(&header.to_ascii_lowercase()), "{name}: {code} lacks {header}");
+                }
+            }
+            sent.entry(name).or_default().extend(headers);
+        }
+        for (name, headers) in sent {
+            let documented: BTreeSet<String> =
+                responses[&name]["headers"].as_object().unwrap().keys().map(|h| h.to_ascii_lowercase()).collect();
+            assert_eq!(headers, documented, "{name}: a documented header no entry sends");
+        }
+    }
+    let document = docs::openapi(&[]);
+    let responses = document["components"]["responses"].as_object().unwrap();
+    check::<app_native::Code>(responses);
+    check::<auth0::Code>(responses);
+    check::<authos::Code>(responses);
+    check::<registration::Code>(responses);
+    let challenge = &responses["Auth0401"]["headers"]["WWW-Authenticate"]["description"];
+    assert!(challenge.as_str().unwrap().contains("Bearer error="), "{challenge}");
 }
 
 #[test]

@@ -28,7 +28,9 @@ const TIMESTAMP: &str = "2025-01-15T10:30:00Z";
 ///   by its entries, named `<Api><status>` (`AppNative400`), whose
 ///   `application/json` content refers to the API's schema and has one
 ///   example per entry, keyed by the entry's variant: the body the crate
-///   renders, with `<name>` as the value of each placeholder.
+///   renders, with `<name>` as the value of each placeholder. Its `headers`
+///   are those the crate sends: `Cache-Control`, `WWW-Authenticate` on a 401
+///   and, where an entry is rate-limited or unavailable, `Retry-After`.
 ///
 /// For Registration the status is the one a service maps the code to; the
 /// Registration API itself answers HTTP 200 (see [`Catalog::wire_status`]).
@@ -259,6 +261,7 @@ fn response(catalog: &Catalog, status: StatusCode, entries: &[&Entry]) -> Value 
     }
     json!({
         "description": description,
+        "headers": headers(catalog.api(), status, entries),
         "content": {
             "application/json": {
                 "schema": { "$ref": format!("#/components/schemas/{}", schema_name(catalog.api())) },
@@ -266,6 +269,47 @@ fn response(catalog: &Catalog, status: StatusCode, entries: &[&Entry]) -> Value 
             },
         },
     })
+}
+
+/// The headers the crate's responses carry with `status` for `entries`
+/// (`Content-Type` is the content's media type, which OpenAPI does not let a
+/// header repeat).
+fn headers(api: Api, status: StatusCode, entries: &[&Entry]) -> Map<String, Value> {
+    let mut headers = Map::new();
+    headers.insert(
+        "Cache-Control".into(),
+        json!({
+            "description": "Always `no-store`: an authentication error must not be cached.",
+            "required": true,
+            "schema": { "type": "string", "enum": ["no-store"] },
+        }),
+    );
+    if status == StatusCode::UNAUTHORIZED {
+        let challenge = match api {
+            Api::Auth0 => "`Bearer error=\"<error>\"` (RFC 6750 §3), with the body's `error`",
+            _ => "`Bearer`",
+        };
+        headers.insert(
+            "WWW-Authenticate".into(),
+            json!({
+                "description": format!("The challenge of every 401: {challenge}."),
+                "required": true,
+                "schema": { "type": "string" },
+            }),
+        );
+    }
+    if entries.iter().any(|entry| entry.kind().usually_retryable()) {
+        headers.insert(
+            "Retry-After".into(),
+            json!({
+                "description": "Seconds to wait before repeating the request, on rate-limited and unavailable \
+                                errors when the service knows the delay.",
+                "required": false,
+                "schema": { "type": "integer", "minimum": 0 },
+            }),
+        );
+    }
+    headers
 }
 
 /// `entry`'s body as the crate renders it, with `<name>` for each placeholder
