@@ -330,7 +330,8 @@ fn responses_document_the_headers_sent() {
         let options = ResponseOptions::default().mapped_registration_status().retry_after(7);
         let mut sent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for &code in C::all() {
-            let builder = code.entry().placeholders().iter().fold(Error::builder(code), |b, name| b.with(name, "v"));
+            let builder =
+                code.entry().placeholders().iter().fold(Error::builder(code), |builder, name| builder.with(name, "v"));
             let response = builder.build().unwrap().to_response_with(&options);
             let name = format!("{}{}", pascal(C::API), response.status().as_u16());
             let documented = responses[&name]["headers"].as_object().unwrap();
@@ -338,7 +339,7 @@ fn responses_document_the_headers_sent() {
                 .headers()
                 .keys()
                 .map(|header| header.as_str().to_owned())
-                .filter(|h| h != "content-type")
+                .filter(|header| header != "content-type")
                 .collect();
             for header in &headers {
                 let found = documented.keys().any(|name| name.eq_ignore_ascii_case(header));
@@ -352,8 +353,12 @@ fn responses_document_the_headers_sent() {
             sent.entry(name).or_default().extend(headers);
         }
         for (name, headers) in sent {
-            let documented: BTreeSet<String> =
-                responses[&name]["headers"].as_object().unwrap().keys().map(|h| h.to_ascii_lowercase()).collect();
+            let documented: BTreeSet<String> = responses[&name]["headers"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(|header| header.to_ascii_lowercase())
+                .collect();
             assert_eq!(headers, documented, "{name}: a documented header no entry sends");
         }
     }
