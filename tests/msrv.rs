@@ -19,7 +19,7 @@ fn version(text: &str) -> (u64, u64, u64) {
 fn no_dependency_needs_a_newer_rust_than_ours() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--all-features", "--locked", "--offline", "--manifest-path"])
+        .args(["metadata", "--format-version", "1", "--all-features", "--locked", "--manifest-path"])
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
         .output()
         .expect("cargo runs");
