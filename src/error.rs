@@ -33,6 +33,9 @@ pub struct Error<C> {
     pub(crate) values: Vec<Cow<'static, str>>,
     pub(crate) description: Option<Cow<'static, str>>,
     pub(crate) fields: Fields,
+    /// Members beyond the format's own, each with its JSON text (see
+    /// [`OpenFormat`](crate::OpenFormat)).
+    pub(crate) extra: Vec<(Cow<'static, str>, Box<str>)>,
 }
 
 /// The per-API fields of an error body.
@@ -44,7 +47,7 @@ pub struct Fields {
 }
 
 /// A misuse of the dynamic [`Builder`]: a placeholder value that is
-/// unknown, missing or given twice.
+/// unknown, missing or given twice; or an extra member whose name is taken.
 ///
 /// ```
 /// use auth_error_catalog::{ParamError, app_native::{Code, Error}};
@@ -84,6 +87,15 @@ pub enum ParamError {
         code: &'static str,
         /// The placeholder given twice.
         name: &'static str,
+    },
+    /// An extra member would repeat one the body, or its problem+json form,
+    /// already has (see [`OpenFormat`](crate::OpenFormat)).
+    #[error("the body of `{code}` already has a member `{name}`")]
+    MemberTaken {
+        /// The wire code.
+        code: &'static str,
+        /// The member name given.
+        name: String,
     },
 }
 
@@ -176,7 +188,7 @@ impl<C: WireFormat> Error<C> {
     pub(crate) fn from_parts(code: C, values: Vec<Cow<'static, str>>) -> Self {
         let mut fields = Fields::default();
         C::initialise(&mut fields);
-        Error { code, values, description: None, fields }
+        Error { code, values, description: None, fields, extra: Vec::new() }
     }
 
     /// The error code.
@@ -272,6 +284,13 @@ impl<C: WireFormat> Error<C> {
                 },
             }
         }
+        // Every format writes members of its own first, hence the comma.
+        for (name, value) in &self.extra {
+            out.push(b',');
+            json::string_into(out, name);
+            out.push(b':');
+            out.extend_from_slice(value.as_bytes());
+        }
         out.push(b'}');
     }
 
@@ -304,7 +323,7 @@ impl<C: WireFormat> serde::Serialize for Error<C> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let members = C::members(self);
-        let mut map = serializer.serialize_map(Some(members.iter().flatten().count()))?;
+        let mut map = serializer.serialize_map(Some(members.iter().flatten().count() + self.extra.len()))?;
         for Member { name, value } in members.iter().flatten() {
             match value {
                 Value::Text(text) => map.serialize_entry(name, text)?,
@@ -312,6 +331,11 @@ impl<C: WireFormat> serde::Serialize for Error<C> {
                 Value::Number(number) => map.serialize_entry(name, number)?,
                 Value::Description => map.serialize_entry(name, &self.description())?,
             }
+        }
+        for (name, value) in &self.extra {
+            // The text was written by serde_json, so it reads back.
+            let raw: &serde_json::value::RawValue = serde_json::from_str(value).map_err(serde::ser::Error::custom)?;
+            map.serialize_entry(name, raw)?;
         }
         map.end()
     }

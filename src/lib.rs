@@ -65,7 +65,7 @@ pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
 pub use parse::{AnyReceived, Match, ParseError, Problem, Received, parse};
 pub use response::{AnyError, BodyFormat, JSON, PROBLEM_JSON, Responding, ResponseOptions};
-pub use wire::WireFormat;
+pub use wire::{OpenFormat, WireFormat};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use auth_error_catalog::{Api, docs};
+use auth_error_catalog::{Api, docs, registration};
 
 fn autherr(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_autherr"))
@@ -124,6 +124,56 @@ fn render_prints_the_exact_body_and_headers() {
         stdout(&output),
         "{\"error\":\"invalid_request\",\"error_description\":\"missing username parameter\"}\n"
     );
+}
+
+#[test]
+fn render_adds_members_to_the_open_formats_only() {
+    let output = autherr(
+        &[
+            "render",
+            "registration",
+            "100",
+            "--request-token",
+            "abcdefghijklmnop",
+            "--member",
+            "argument_name=\"e\\\"mail\"",
+            "--member",
+            "invalid_fields={\"email\":[\"required\"]}",
+        ],
+        b"",
+    );
+    assert_exit(&output, 0);
+    let expected = registration::Error::missing_argument()
+        .with_request_token("abcdefghijklmnop")
+        .with_member("argument_name", "e\"mail")
+        .and_then(|error| error.with_member("invalid_fields", serde_json::json!({"email": ["required"]})))
+        .unwrap();
+    assert_eq!(stdout(&output), format!("{}\n", expected.to_json()));
+    assert!(
+        stdout(&output).ends_with("\"argument_name\":\"e\\\"mail\",\"invalid_fields\":{\"email\":[\"required\"]}}\n")
+    );
+
+    let output = autherr(&["render", "auth0", "MissingUsername", "--member", "statusCode=400"], b"");
+    assert_exit(&output, 0);
+    assert!(stdout(&output).ends_with(",\"statusCode\":400}\n"), "{}", stdout(&output));
+
+    for (api, code, member) in [
+        ("registration", "100", "code=1"),              // the body's own member
+        ("registration", "100", "detail=\"x\""),        // problem+json's
+        ("registration", "100", "argument_name=email"), // not JSON
+        ("registration", "100", "argument_name"),       // no value
+        ("registration", "100", "n=1e400"),             // beyond what it can hold
+        ("app_native", "ABA-60001", "extra=1"),         // a closed format
+        ("authos", "TOKEN_EXPIRED", "extra=1"),
+    ] {
+        let output = autherr(&["render", api, code, "--member", member], b"");
+        assert_exit(&output, 2);
+        assert!(stdout(&output).is_empty(), "{member}");
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+    }
+    let output = autherr(&["render", "registration", "100", "--member", "a=1", "--member", "a=2"], b"");
+    assert_exit(&output, 2);
+    assert_eq!(stderr(&output), "autherr: the body of `100` already has a member `a`\n");
 }
 
 #[test]

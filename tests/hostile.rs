@@ -4,8 +4,8 @@
 //! JSON text; misuse of the dynamic builder is reported, not panicked on.
 
 use auth_error_catalog::{
-    AnyReceived, Api, Error, ErrorCode, Match, ParamError, ParseError, Problem, Received, WireFormat, app_native,
-    auth0, authos, parse, registration,
+    AnyReceived, Api, Error, ErrorCode, Match, ParamError, ParseError, Problem, Received, ResponseOptions, WireFormat,
+    app_native, auth0, authos, parse, registration,
 };
 use http::StatusCode;
 
@@ -507,4 +507,24 @@ fn a_registration_number_with_a_leading_zero_is_not_the_catalog_code() {
     assert_eq!((received.raw_code(), received.code(), received.matched()), ("0210", None, Match::Unknown));
     let received = registration::Received::parse(br#"{"stat":"error","code":"210","error":"x"}"#, None).unwrap();
     assert_eq!(received.matched(), Match::Exact);
+}
+
+#[test]
+fn hostile_extra_members_stay_inside_their_strings() {
+    let name = "a\"b\\c\u{0}\u{1f}\u{2028}{{x}}</script>";
+    let big = "\"{{error_description}}\u{7f}".repeat(300_000);
+    let error = registration::Error::invalid_credentials()
+        .with_member(name, big.as_str())
+        .and_then(|error| error.with_member("{{code}}", serde_json::json!({"code": [1, "\u{0}"]})))
+        .unwrap();
+    for json in [error.to_json(), error.to_problem_json(&ResponseOptions::default())] {
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value[name], big.as_str());
+        assert_eq!(value["{{code}}"], serde_json::json!({"code": [1, "\u{0}"]}));
+        assert_eq!(value["code"], 210, "the own member is untouched");
+    }
+    let json = error.to_json();
+    let received = registration::Received::parse(json.as_bytes(), None).unwrap();
+    assert_eq!(received.code(), Some(registration::Code::InvalidCredentials));
+    assert_eq!(received.to_json(), json);
 }

@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 
 use auth_error_catalog::{
-    Api, Error, ErrorCode, Match, Received, WireFormat, app_native, auth0, authos, parse, registration,
+    Api, Error, ErrorCode, Match, OpenFormat, ParamError, Received, ResponseOptions, WireFormat, app_native, auth0,
+    authos, parse, registration,
 };
 use http::StatusCode;
 use proptest::collection::vec;
@@ -367,6 +368,63 @@ fn check_extra_members<C: Fixture>(
     Ok(())
 }
 
+/// Renders `code` with `extras` added through `with_member` (a name the body
+/// already has is refused, and nothing else is), and checks that the body,
+/// its `Serialize` form and its problem+json are JSON with every member in
+/// order, and that it parses back to the same code with the members kept.
+fn check_rendered_members<C: Fixture + OpenFormat>(
+    code: C,
+    values: &[String],
+    field: &str,
+    extras: &[(String, String, usize)],
+) -> Result<(), TestCaseError> {
+    let mut error = build(code, values, field);
+    let own = members_of::<C>(error.to_json().as_bytes());
+    let mut taken: HashSet<String> = own.iter().map(|(name, _)| name.clone()).collect();
+    taken.extend(["type", "title", "status", "detail", "instance"].map(str::to_owned));
+    let mut added = Vec::new();
+    for (name, text, _) in extras {
+        // Numbers beyond f64 have no serde_json::Value to add them as.
+        let Ok(value) = serde_json::from_str::<Value>(text) else { continue };
+        match error.clone().with_member(name.clone(), value.clone()) {
+            Ok(with) => {
+                prop_assert!(taken.insert(name.clone()), "{name:?} was taken but accepted");
+                added.push((name.clone(), value));
+                error = with;
+            }
+            Err(ParamError::MemberTaken { name: refused, .. }) => {
+                prop_assert!(taken.contains(name), "{name:?} was free but refused");
+                prop_assert_eq!(&refused, name);
+            }
+            Err(other) => return Err(TestCaseError::fail(other.to_string())),
+        }
+    }
+    let json = error.to_json();
+    json_value(&json)?;
+    let received =
+        Received::<C>::parse(json.as_bytes(), None).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    prop_assert_eq!(received.code(), Some(code));
+    let names: Vec<&str> = received.members().map(|(name, _)| name).collect();
+    let expected: Vec<&str> =
+        own.iter().map(|(name, _)| name.as_str()).chain(added.iter().map(|(name, _)| name.as_str())).collect();
+    prop_assert_eq!(names, expected);
+    for (name, value) in &added {
+        let kept = received.member(name).map(|raw| json_value(raw.get())).transpose()?;
+        prop_assert_eq!(kept.as_ref(), Some(value));
+    }
+    let extra_members: Vec<(String, Value)> = error
+        .extra_members()
+        .map(|(name, text)| Ok((name.to_owned(), json_value(text)?)))
+        .collect::<Result<_, TestCaseError>>()?;
+    prop_assert_eq!(&extra_members, &added);
+    prop_assert_eq!(json_value(&serde_json::to_string(&error).unwrap())?, json_value(&json)?);
+    let problem = json_value(&error.to_problem_json(&ResponseOptions::default()))?;
+    for (name, value) in &added {
+        prop_assert_eq!(problem.get(name), Some(value));
+    }
+    Ok(())
+}
+
 fn extra_members() -> impl Strategy<Value = Vec<(String, String, usize)>> {
     vec((member_name(), json_text(), any::<usize>()), 1..6)
 }
@@ -474,6 +532,17 @@ proptest! {
         check_extra_members(*index.get(&auth0::Code::ALL), &values, &field, &extras)?;
         check_extra_members(*index.get(&authos::Code::ALL), &values, &field, &extras)?;
         check_extra_members(*index.get(&registration::Code::ALL), &values, &field, &extras)?;
+    }
+
+    #[test]
+    fn members_added_to_a_rendered_body_survive(
+        index in any::<prop::sample::Index>(),
+        values in placeholder_values(),
+        field in hostile_text(),
+        extras in extra_members(),
+    ) {
+        check_rendered_members(*index.get(&auth0::Code::ALL), &values, &field, &extras)?;
+        check_rendered_members(*index.get(&registration::Code::ALL), &values, &field, &extras)?;
     }
 
     #[test]

@@ -6,8 +6,8 @@
 // modules of build.rs) beside it, so `crate::catalog_compiler` resolves in both.
 
 use auth_error_catalog::{
-    AnyReceived, Api, Entry, Error, Match, ParseError, Received, ResponseOptions, WireFormat, app_native, auth0,
-    authos, registration,
+    AnyReceived, Api, Entry, Error, Match, OpenFormat, ParseError, Received, ResponseOptions, WireFormat, app_native,
+    auth0, authos, registration,
 };
 use http::StatusCode;
 use serde_json::Value;
@@ -270,15 +270,37 @@ fn render_as<C: WireFormat>(input: &RenderInput, set_field: fn(Error<C>, String)
 }
 
 /// Rendering arbitrary values (and fields, and descriptions) for any code.
+/// The open formats' extra member: `value` as its own name and value,
+/// unless the body already has a member of that name, which must be refused.
+fn with_member_named_after<C: OpenFormat>(error: Error<C>, value: String) -> Error<C> {
+    let taken = Received::<C>::parse(error.to_json().as_bytes(), None)
+        .expect("a rendered body parses")
+        .member(&value)
+        .is_some()
+        || ["type", "title", "status", "detail", "instance"].contains(&value.as_str());
+    match error.clone().with_member(value.clone(), value.as_str()) {
+        Ok(with) => {
+            assert!(!taken, "the taken member name {value:?} was accepted");
+            with
+        }
+        Err(_) => {
+            assert!(taken, "the free member name {value:?} was refused");
+            error
+        }
+    }
+}
+
 pub fn render(data: &[u8]) {
     let Some(input) = RenderInput::new(data) else {
         return;
     };
     match input.api % 4 {
         0 => render_as::<app_native::Code>(&input, |error, value| error.with_trace_id(value)),
-        1 => render_as::<auth0::Code>(&input, |error, _| error),
+        1 => render_as::<auth0::Code>(&input, with_member_named_after),
         2 => render_as::<authos::Code>(&input, |error, value| error.with_timestamp(value)),
-        _ => render_as::<registration::Code>(&input, |error, value| error.with_request_token(value)),
+        _ => render_as::<registration::Code>(&input, |error, value| {
+            with_member_named_after(error.with_request_token(value.clone()), value)
+        }),
     }
 }
 

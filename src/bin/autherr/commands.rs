@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use auth_error_catalog::{
-    AnyReceived, Api, Entry, Kind, ParseError, WireFormat, app_native, auth0, authos, docs, registration,
+    AnyReceived, Api, Entry, Kind, OpenFormat, ParseError, WireFormat, app_native, auth0, authos, docs, registration,
 };
 use http::StatusCode;
 use serde::ser::{SerializeMap, Serializer};
@@ -57,11 +57,13 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
     Ok(ExitCode::SUCCESS)
 }
 
-/// The per-API fields `render` may set.
+/// What `render` may set beside the placeholders: the per-API fields, and
+/// the extra members of the open formats.
 pub struct Fields {
     pub trace_id: Option<String>,
     pub request_token: Option<String>,
     pub timestamp: Option<String>,
+    pub members: Vec<String>,
 }
 
 /// The code of `api` that `text` names: a wire code, a name, or a variant.
@@ -82,7 +84,28 @@ fn build<C: WireFormat>(text: &str, params: &[String]) -> Result<auth_error_cata
     builder.build().map_err(|error| Failure::usage(error.to_string()))
 }
 
+/// Adds `NAME=JSON` members; a bad pair, bad JSON or a taken name is a usage error.
+fn with_members<C: OpenFormat>(
+    mut error: auth_error_catalog::Error<C>,
+    members: &[String],
+) -> Result<auth_error_catalog::Error<C>, Failure> {
+    for member in members {
+        let (name, json) = member
+            .split_once('=')
+            .ok_or_else(|| Failure::usage(format!("--member takes NAME=JSON, not `{member}`")))?;
+        let value: serde_json::Value = serde_json::from_str(json)
+            .map_err(|problem| Failure::usage(format!("--member {name}: the value is not JSON ({problem})")))?;
+        error = error.with_member(name.to_owned(), value).map_err(|problem| Failure::usage(problem.to_string()))?;
+    }
+    Ok(error)
+}
+
 pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: bool) -> Result<ExitCode, Failure> {
+    if !fields.members.is_empty() && matches!(api, Api::AppNative | Api::Authos) {
+        return Err(Failure::usage(format!(
+            "the {api} body has only its own members; --member is for auth0 and registration"
+        )));
+    }
     let (body, status) = match api {
         Api::AppNative => {
             let mut error = build::<app_native::Code>(code, params)?;
@@ -92,7 +115,7 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
             (error.to_json(), error.http_status())
         }
         Api::Auth0 => {
-            let error = build::<auth0::Code>(code, params)?;
+            let error = with_members(build::<auth0::Code>(code, params)?, &fields.members)?;
             (error.to_json(), error.http_status())
         }
         Api::Authos => {
@@ -103,7 +126,7 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
             (error.to_json(), error.http_status())
         }
         Api::Registration => {
-            let mut error = build::<registration::Code>(code, params)?;
+            let mut error = with_members(build::<registration::Code>(code, params)?, &fields.members)?;
             if let Some(request_token) = fields.request_token {
                 error = error.with_request_token(request_token);
             }

@@ -61,6 +61,9 @@ enum Command {
         /// AuthOS's `timestamp` (RFC 3339).
         #[arg(long)]
         timestamp: Option<String>,
+        /// A member after the body's own, NAME=JSON (`argument_name="email"`); auth0 and registration only.
+        #[arg(long = "member", value_name = "NAME=JSON")]
+        members: Vec<String>,
         /// Print the status line and headers first, as `curl -i` does.
         #[arg(long)]
         include_headers: bool,
@@ -104,8 +107,8 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Lookup { code, api } => lookup::run(&code, api),
         Command::List { api, kind, status, json } => commands::list(api, kind, status, json),
-        Command::Render { api, code, params, trace_id, request_token, timestamp, include_headers } => {
-            let fields = commands::Fields { trace_id, request_token, timestamp };
+        Command::Render { api, code, params, trace_id, request_token, timestamp, members, include_headers } => {
+            let fields = commands::Fields { trace_id, request_token, timestamp, members };
             commands::render(api, &code, &params, fields, include_headers)
         }
         Command::Parse { api, status, input } => commands::parse(api, status, &input),
@@ -133,7 +136,7 @@ impl Failure {
         Failure { message: message.into(), exit: ExitCode::from(1) }
     }
 
-    /// A usage error clap cannot see (a bad `--param`): exit 2, as clap's own.
+    /// A usage error clap cannot see (a bad `--param` or `--member`): exit 2, as clap's own.
     fn usage(message: impl Into<String>) -> Self {
         Failure { message: message.into(), exit: ExitCode::from(2) }
     }
