@@ -75,6 +75,17 @@ pub trait WireFormat: ErrorCode + private::Sealed {
 /// `invalid_fields`, …), whose real servers send them. Its errors take them
 /// with [`Error::with_member`]. AppNative and AuthOS bodies have exactly
 /// their own members, so their errors have no such method.
+///
+/// ```
+/// use auth_error_catalog::{OpenFormat, auth0};
+///
+/// // Generic over the open formats: a service's own correlation member.
+/// fn traced<C: OpenFormat>(error: auth_error_catalog::Error<C>, id: &str) -> auth_error_catalog::Error<C> {
+///     error.clone().with_member("x_request_id", id).unwrap_or(error)
+/// }
+/// let json = traced(auth0::Error::missing_username(), "r-1").to_json();
+/// assert!(json.ends_with(r#""x_request_id":"r-1"}"#));
+/// ```
 pub trait OpenFormat: WireFormat {}
 
 impl OpenFormat for auth0::Code {}
