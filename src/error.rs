@@ -63,7 +63,8 @@ pub struct Fields {
 #[non_exhaustive]
 pub enum ParamError {
     /// The code has no placeholder of that name.
-    #[error("`{code}` has no placeholder `{name}`; its placeholders are: {}", expected_list(.expected))]
+    // A name is caller input: escaped, so the message stays on one line.
+    #[error("`{code}` has no placeholder `{}`; its placeholders are: {}", .name.escape_debug(), expected_list(.expected))]
     Unknown {
         /// The wire code.
         code: &'static str,
@@ -90,7 +91,7 @@ pub enum ParamError {
     },
     /// An extra member would repeat one the body, or its problem+json form,
     /// already has (see [`OpenFormat`](crate::OpenFormat)).
-    #[error("the body of `{code}` already has a member `{name}`")]
+    #[error("the body of `{code}` already has a member `{}`", .name.escape_debug())]
     MemberTaken {
         /// The wire code.
         code: &'static str,

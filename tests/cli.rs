@@ -177,6 +177,23 @@ fn render_adds_members_to_the_open_formats_only() {
 }
 
 #[test]
+fn command_line_input_in_an_error_message_is_escaped() {
+    for args in [
+        &["render", "app_native", "60004", "--param", "bad\n\u{1b}[31m"][..],
+        &["render", "app_native", "60004", "--param", "a\u{2028}b=x"],
+        &["render", "registration", "100", "--member", "a\rb=nope"],
+        &["render", "app_native", "ABA-9\u{7}"],
+    ] {
+        let output = autherr(args, b"");
+        assert!(output.status.code() == Some(1) || output.status.code() == Some(2), "{args:?}");
+        let message = stderr(&output);
+        let line = message.strip_suffix('\n').expect("one line, ended");
+        assert!(line.starts_with("autherr: "), "{line:?}");
+        assert!(!line.contains(|c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')), "{line:?}");
+    }
+}
+
+#[test]
 fn a_bad_param_is_a_usage_error() {
     for params in [
         &["--param", "nope=x"][..],

@@ -419,6 +419,19 @@ fn builder_reports_unknown_placeholders() {
     let error = authos::Error::builder(authos::Code::TokenExpired).with("reason", "x").build().unwrap_err();
     assert_eq!(error, ParamError::Unknown { code: "TOKEN_EXPIRED", name: "reason".to_owned(), expected: &[] });
     assert_eq!(error.to_string(), "`TOKEN_EXPIRED` has no placeholder `reason`; its placeholders are: none");
+
+    // A name is shown escaped: the message stays one line, with no terminal escapes.
+    let name = "a\nb\r\u{1b}[31m\u{2028}";
+    let error = app_native::Error::builder(code).with(name, "x").build().unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains(r"`a\nb\r\u{1b}[31m\u{2028}`"), "{message}");
+    let taken =
+        registration::Error::invalid_credentials().with_member("x", 1).and_then(|error| error.with_member("x", 2));
+    assert_eq!(taken.unwrap_err().to_string(), "the body of `210` already has a member `x`");
+    let taken =
+        registration::Error::invalid_credentials().with_member(name, 1).and_then(|error| error.with_member(name, 2));
+    let message = taken.unwrap_err().to_string();
+    assert!(!message.contains(['\n', '\r', '\u{1b}', '\u{2028}']), "{message:?}");
 }
 
 #[test]

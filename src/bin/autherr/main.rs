@@ -117,10 +117,24 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("autherr: {}", failure.message.replace('\n', " "));
+            eprintln!("autherr: {}", one_line(&failure.message));
             failure.exit
         }
     }
+}
+
+/// `message` on one line for stderr: a message may quote command-line input,
+/// whose control characters (newlines, terminal escapes) are shown escaped.
+fn one_line(message: &str) -> String {
+    let mut line = String::with_capacity(message.len());
+    for character in message.chars() {
+        if character.is_control() || matches!(character, '\u{2028}' | '\u{2029}') {
+            line.extend(character.escape_debug());
+        } else {
+            line.push(character);
+        }
+    }
+    line
 }
 
 /// A failure: its one-line message and exit code.
