@@ -1,7 +1,9 @@
 //! `file:line:col: message` diagnostics.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::ops::Range;
+
+use super::one_line::OneLine;
 
 /// One problem in a catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,24 +18,8 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_one_line(f, &self.file)?;
-        write!(f, ":{}:{}: ", self.line, self.column)?;
-        write_one_line(f, &self.message)
+        write!(f, "{}:{}:{}: {}", OneLine(&self.file), self.line, self.column, OneLine(&self.message))
     }
-}
-
-/// Writes `text` with control characters and Unicode line separators
-/// escaped: messages quote catalog text (a TOML string may hold `\n`), and
-/// a diagnostic must stay one line for editors and CI logs to read it.
-fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    for character in text.chars() {
-        if character.is_control() || matches!(character, '\u{2028}' | '\u{2029}') {
-            write!(f, "{}", character.escape_default())?;
-        } else {
-            f.write_char(character)?;
-        }
-    }
-    Ok(())
 }
 
 /// A file's text, to turn byte spans into lines and columns.

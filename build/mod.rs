@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod generate;
 pub mod model;
+pub mod one_line;
 pub mod parse;
 pub mod validate;
 

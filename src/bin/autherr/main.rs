@@ -5,12 +5,15 @@
 
 mod commands;
 mod lookup;
+#[path = "../../../build/one_line.rs"]
+mod one_line;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use auth_error_catalog::{Api, Kind};
 use clap::{Parser, Subcommand, ValueEnum};
+use one_line::OneLine;
 
 /// Error codes of WSO2 app-native authentication, Auth0, AuthOS and Akamai
 /// Identity Cloud Registration, from the embedded catalog.
@@ -117,24 +120,11 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("autherr: {}", one_line(&failure.message));
+            // A message may quote command-line input: newlines, terminal escapes.
+            eprintln!("autherr: {}", OneLine(&failure.message));
             failure.exit
         }
     }
-}
-
-/// `message` on one line for stderr: a message may quote command-line input,
-/// whose control characters (newlines, terminal escapes) are shown escaped.
-fn one_line(message: &str) -> String {
-    let mut line = String::with_capacity(message.len());
-    for character in message.chars() {
-        if character.is_control() || matches!(character, '\u{2028}' | '\u{2029}') {
-            line.extend(character.escape_debug());
-        } else {
-            line.push(character);
-        }
-    }
-    line
 }
 
 /// A failure: its one-line message and exit code.
