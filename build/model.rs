@@ -75,9 +75,28 @@ pub struct Entry {
     pub kind: Located<String>,
     pub retryable: bool,
     pub erratum: Option<Located<String>>,
+    /// The public document the entry comes from; `None` for a seed row.
+    pub source: Option<Located<String>>,
+    /// The entry that stands for its code when no description identifies a
+    /// more specific one (`code+description` identity only).
+    pub generic: Option<Located<bool>>,
+    /// Seconds to add to a polling interval (RFC 8628 §3.5 `slow_down`: 5).
+    pub poll_interval_increase: Option<Located<i64>>,
 }
 
 impl Entry {
+    /// Whether the entry is its code's generic entry.
+    pub fn is_generic(&self) -> bool {
+        self.generic.as_ref().is_some_and(|generic| generic.value)
+    }
+
+    /// Whether the description is one placeholder and nothing else, so that
+    /// it matches any text (`{{reason}}`).
+    pub fn has_wildcard_description(&self) -> bool {
+        let text = &self.description().value;
+        matches!(super::template::parse(text).as_deref(), Ok([super::template::Segment::Placeholder(_)]))
+    }
+
     /// The description template, which defaults to the message.
     pub fn description(&self) -> &Located<String> {
         self.description.as_ref().unwrap_or(&self.message)
@@ -125,6 +144,20 @@ pub fn derive_variant(text: &str) -> Option<String> {
     Some(variant)
 }
 
+/// An error code of a registry the API follows (the IANA OAuth Extensions
+/// Error Registry), which a body may carry although the catalog has no entry
+/// for it.
+#[derive(Clone, Debug)]
+pub struct RegisteredError {
+    pub code: Located<String>,
+    pub kind: Located<String>,
+    pub retryable: bool,
+    /// Where the registry says the code is used (`token endpoint`, `resource access error response`).
+    pub usage: Located<String>,
+    /// The specification that defines the code, with its section.
+    pub source: Located<String>,
+}
+
 /// One parsed catalog file.
 #[derive(Clone, Debug)]
 pub struct Catalog {
@@ -134,4 +167,5 @@ pub struct Catalog {
     pub api: Api,
     pub ranges: Vec<CodeRange>,
     pub entries: Vec<Entry>,
+    pub registered_errors: Vec<RegisteredError>,
 }

@@ -6,7 +6,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Source};
-use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, WireCode};
+use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, RegisteredError, WireCode};
 
 const API_KEYS: &[&str] =
     &["name", "title", "source", "identity", "code_prefix", "wire_status", "generic_statuses", "erratum"];
@@ -25,7 +25,11 @@ const ENTRY_KEYS: &[&str] = &[
     "kind",
     "retryable",
     "erratum",
+    "source",
+    "generic",
+    "poll_interval_increase",
 ];
+const REGISTERED_ERROR_KEYS: &[&str] = &["code", "kind", "retryable", "usage", "source"];
 
 /// Parses one catalog file. `display_path` is what diagnostics show.
 pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
@@ -57,7 +61,8 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
     let api_table = reader.table("api", true);
     let range_tables = reader.tables("range", false);
     let entry_tables = reader.tables("entry", true);
-    reader.finish(&["api", "range", "entry"]);
+    let registered_tables = reader.tables("registered_error", false);
+    reader.finish(&["api", "range", "entry", "registered_error"]);
 
     let api = api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
     let ranges: Vec<CodeRange> = range_tables
@@ -68,8 +73,12 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         .into_iter()
         .filter_map(|(table, span)| parse_entry(&source, table, &span, &mut diagnostics))
         .collect();
+    let registered_errors: Vec<RegisteredError> = registered_tables
+        .into_iter()
+        .filter_map(|(table, span)| parse_registered_error(&source, table, &span, &mut diagnostics))
+        .collect();
     match api {
-        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries }),
+        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries, registered_errors }),
         _ => Err(diagnostics),
     }
 }
@@ -161,6 +170,9 @@ fn parse_entry(
     let kind = reader.string("kind", true);
     let retryable = reader.boolean("retryable", true);
     let erratum = reader.string("erratum", false);
+    let entry_source = reader.string("source", false);
+    let generic = reader.located_boolean("generic");
+    let poll_interval_increase = reader.integer("poll_interval_increase", false);
     reader.finish(ENTRY_KEYS);
     Some(Entry {
         span: span.clone(),
@@ -177,7 +189,26 @@ fn parse_entry(
         kind: kind?,
         retryable: retryable?,
         erratum,
+        source: entry_source,
+        generic,
+        poll_interval_increase,
     })
+}
+
+fn parse_registered_error(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<RegisteredError> {
+    let mut reader = Reader::new(source, table, span, "[[registered_error]]", diagnostics);
+    let code = reader.string("code", true);
+    let kind = reader.string("kind", true);
+    let retryable = reader.boolean("retryable", true);
+    let usage = reader.string("usage", true);
+    let registry_source = reader.string("source", true);
+    reader.finish(REGISTERED_ERROR_KEYS);
+    Some(RegisteredError { code: code?, kind: kind?, retryable: retryable?, usage: usage?, source: registry_source? })
 }
 
 /// Reads the keys of one table, reporting what is missing, mistyped or unknown.
@@ -244,6 +275,11 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
             self.mistyped(key, value, "a boolean (true or false)");
         }
         boolean
+    }
+
+    fn located_boolean(&mut self, key: &str) -> Option<Located<bool>> {
+        let span = self.table.get(key)?.span();
+        self.boolean(key, false).map(|value| Located { value, span })
     }
 
     fn integers(&mut self, key: &str) -> Vec<Located<i64>> {

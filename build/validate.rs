@@ -32,6 +32,9 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     kinds(catalog, &mut found);
     ranges(catalog, &mut found);
     shared_codes_agree(catalog, &mut found);
+    generic_entries(catalog, &mut found);
+    poll_intervals(catalog, &mut found);
+    registered_errors(catalog, &mut found);
     text_hygiene(catalog, &mut found);
     found
 }
@@ -341,11 +344,12 @@ fn templates(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 }
 
 fn kinds(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
-    for entry in &catalog.entries {
-        if Kind::from_name(&entry.kind.value).is_none() {
+    let kinds = catalog.entries.iter().map(|entry| &entry.kind);
+    for kind in kinds.chain(catalog.registered_errors.iter().map(|registered| &registered.kind)) {
+        if Kind::from_name(&kind.value).is_none() {
             let known: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
-            let message = format!("unknown kind `{}`; expected one of: {}", entry.kind.value, known.join(", "));
-            report(found, &catalog.source, &entry.kind.span, message);
+            let message = format!("unknown kind `{}`; expected one of: {}", kind.value, known.join(", "));
+            report(found, &catalog.source, &kind.span, message);
         }
     }
 }
@@ -429,7 +433,12 @@ fn range_names(ranges: &[CodeRange]) -> String {
 
 const NAMES_SHOWN: usize = 12;
 
+/// Entries told apart by their code alone that share a name (Registration's
+/// 214 and 352) must agree, because a lookup by name finds the first.
 fn shared_codes_agree(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    if catalog.api.identity != Identity::Code {
+        return;
+    }
     let mut first_with_code: HashMap<String, &Entry> = HashMap::new();
     let shared_texts = catalog.entries.iter().flat_map(|entry| {
         let name = entry.name.as_ref().map(|name| (name.value.clone(), entry));
@@ -443,10 +452,89 @@ fn shared_codes_agree(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         if first.kind.value != entry.kind.value || first.retryable != entry.retryable {
             let (line, _) = catalog.source.line_column(first.span.start);
             let message = format!(
-                "entries sharing code or name `{code}` must agree on `kind` and `retryable` (see the entry at line {line}): a body is classified by its code alone when its description matches no entry"
+                "entries sharing code or name `{code}` must agree on `kind` and `retryable` (see the entry at line {line}): a lookup by code or name finds the first"
             );
             report(found, &catalog.source, &entry.kind.span, message);
         }
+    }
+}
+
+/// Where entries share a code and differ by description, each code has one
+/// generic entry: what a body of that code means when its description
+/// identifies no entry. A wildcard description (`{{reason}}` alone) matches
+/// any text, so it must classify as the generic entry does.
+fn generic_entries(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    if catalog.api.identity != Identity::CodeAndDescription {
+        for generic in catalog.entries.iter().filter_map(|entry| entry.generic.as_ref()) {
+            let message = "`generic` applies only where `identity` is \"code+description\"".to_owned();
+            report(found, source, &generic.span, message);
+        }
+        return;
+    }
+    let mut generic_of: HashMap<String, &Entry> = HashMap::new();
+    for entry in catalog.entries.iter().filter(|entry| entry.is_generic()) {
+        if let Some(first) = generic_of.get(&entry.code.value.text()) {
+            let (line, _) = source.line_column(first.span.start);
+            let message = format!("code `{}` already has a generic entry, at line {line}", entry.code.value.text());
+            report(found, source, &entry.generic.as_ref().map_or(entry.span.clone(), |g| g.span.clone()), message);
+            continue;
+        }
+        generic_of.insert(entry.code.value.text(), entry);
+    }
+    let mut reported = HashSet::new();
+    for entry in &catalog.entries {
+        let code = entry.code.value.text();
+        let Some(generic) = generic_of.get(&code) else {
+            if reported.insert(code.clone()) {
+                let message = format!(
+                    "code `{code}` has no generic entry (`generic = true`): a body whose description matches no entry is classified by it"
+                );
+                report(found, source, &entry.code.span, message);
+            }
+            continue;
+        };
+        if entry.has_wildcard_description()
+            && !entry.is_generic()
+            && (generic.kind.value != entry.kind.value || generic.retryable != entry.retryable)
+        {
+            let (line, _) = source.line_column(generic.span.start);
+            let message = format!(
+                "a wildcard description matches any text, so it must agree on `kind` and `retryable` with the generic entry of `{code}` (line {line})"
+            );
+            report(found, source, &entry.kind.span, message);
+        }
+    }
+}
+
+/// The longest polling interval increase the catalog accepts, in seconds.
+const MAX_POLL_INTERVAL_INCREASE: i64 = 3600;
+
+fn poll_intervals(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    for increase in catalog.entries.iter().filter_map(|entry| entry.poll_interval_increase.as_ref()) {
+        if !(1..=MAX_POLL_INTERVAL_INCREASE).contains(&increase.value) {
+            let message = format!(
+                "`poll_interval_increase` is {} seconds; it must be 1 to {MAX_POLL_INTERVAL_INCREASE}",
+                increase.value
+            );
+            report(found, &catalog.source, &increase.span, message);
+        }
+    }
+}
+
+fn registered_errors(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let mut first_use = HashMap::new();
+    for registered in &catalog.registered_errors {
+        let code = &registered.code;
+        if !is_plain_code(&code.value) {
+            let message = format!(
+                "registered code {:?} must be non-empty, without spaces, quotes, backslashes or control characters",
+                code.value
+            );
+            report(found, source, &code.span, message);
+        }
+        check_unique(&mut first_use, source, found, code.value.clone(), &code.span, "registered code");
     }
 }
 
@@ -465,36 +553,41 @@ fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         ("&#", "an HTML entity"),
     ];
     let source = &catalog.source;
-    for entry in &catalog.entries {
-        let texts = [
+    let entry_texts = catalog.entries.iter().flat_map(|entry| {
+        [
             ("message", Some(&entry.message)),
             ("description", entry.description.as_ref()),
             ("resolution", entry.resolution.as_ref()),
             ("section", Some(&entry.section)),
             ("erratum", entry.erratum.as_ref()),
-        ];
-        for (field, text) in texts {
-            let Some(text) = text else { continue };
-            if text.value.trim().is_empty() {
-                report(found, source, &text.span, format!("`{field}` is empty"));
-                continue;
-            }
-            if text.value.trim() != text.value || text.value.chars().any(char::is_control) {
-                report(
-                    found,
-                    source,
-                    &text.span,
-                    format!("`{field}` has leading or trailing white space or control characters"),
-                );
-            }
-            if field == "erratum" {
-                continue; // an erratum quotes the seed's mistakes
-            }
-            for (needle, what) in SUSPECTS {
-                if let Some(offset) = text.value.find(needle) {
-                    let span = offset_span(source, text, offset);
-                    report(found, source, &span, format!("`{field}` contains {what}: {needle:?}"));
-                }
+            ("source", entry.source.as_ref()),
+        ]
+    });
+    let registered_texts = catalog
+        .registered_errors
+        .iter()
+        .flat_map(|registered| [("usage", Some(&registered.usage)), ("source", Some(&registered.source))]);
+    for (field, text) in entry_texts.chain(registered_texts) {
+        let Some(text) = text else { continue };
+        if text.value.trim().is_empty() {
+            report(found, source, &text.span, format!("`{field}` is empty"));
+            continue;
+        }
+        if text.value.trim() != text.value || text.value.chars().any(char::is_control) {
+            report(
+                found,
+                source,
+                &text.span,
+                format!("`{field}` has leading or trailing white space or control characters"),
+            );
+        }
+        if field == "erratum" {
+            continue; // an erratum quotes the seed's mistakes
+        }
+        for (needle, what) in SUSPECTS {
+            if let Some(offset) = text.value.find(needle) {
+                let span = offset_span(source, text, offset);
+                report(found, source, &span, format!("`{field}` contains {what}: {needle:?}"));
             }
         }
     }
@@ -626,9 +719,10 @@ mod tests {
                 .replace("TOKEN_EXPIRED", "invalid_request")
                 .replace("[[entry]]", &format!("[[entry]]\nvariant = \"{variant}\"\ndescription = \"{description}\""))
         };
-        let distinct = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing y"));
+        let generic = |variant: &str, description: &str| format!("{}generic = true\n", entry(variant, description));
+        let distinct = format!("{api}\n{}\n{}", generic("A", "missing x"), entry("B", "missing y"));
         assert_eq!(check("catalog/auth0.toml", &distinct), Vec::<String>::new());
-        let repeated = format!("{api}\n{}\n{}", entry("A", "missing x"), entry("B", "missing x"));
+        let repeated = format!("{api}\n{}\n{}", generic("A", "missing x"), entry("B", "missing x"));
         assert_one(
             &check("catalog/auth0.toml", &repeated),
             "duplicate (code, description) pair `invalid_request\", \"missing x`",
@@ -853,5 +947,83 @@ mod tests {
         let found = check("catalog/authos.toml", "");
         assert!(found.iter().all(|d| d.starts_with("catalog/authos.toml:1:1: ")), "{found:?}");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    const AUTH0: &str = "[api]\nname = \"auth0\"\ntitle = \"T\"\nsource = \"S\"\nidentity = \"code+description\"\n";
+
+    fn auth0_entry(variant: &str, description: &str, kind: &str, generic: bool) -> String {
+        let flag = if generic { "generic = true\n" } else { "" };
+        format!(
+            "[[entry]]\ncode = \"access_denied\"\nvariant = \"{variant}\"\nstatus = 403\nmessage = \"M\"\ndescription = \"{description}\"\nsection = \"S\"\nkind = \"{kind}\"\nretryable = false\n{flag}"
+        )
+    }
+
+    #[test]
+    fn every_code_has_exactly_one_generic_entry() {
+        let generic = auth0_entry("AccessDenied", "{{description}}", "permission_denied", true);
+        let specific = auth0_entry("UserCancelled", "User cancelled.", "permission_denied", false);
+        assert_eq!(check("catalog/auth0.toml", &format!("{AUTH0}{generic}{specific}")), Vec::<String>::new());
+        assert_one(
+            &check("catalog/auth0.toml", &format!("{AUTH0}{specific}")),
+            "code `access_denied` has no generic entry",
+        );
+        let second = auth0_entry("Other", "Other.", "permission_denied", true);
+        assert_one(
+            &check("catalog/auth0.toml", &format!("{AUTH0}{generic}{second}")),
+            "code `access_denied` already has a generic entry, at line 6",
+        );
+    }
+
+    #[test]
+    fn generic_applies_only_where_descriptions_tell_entries_apart() {
+        let flagged = ENTRY.replace("retryable = false\n", "retryable = false\ngeneric = true\n");
+        assert_one(&authos(&flagged), "`generic` applies only where `identity` is \"code+description\"");
+        let unflagged = ENTRY.replace("retryable = false\n", "retryable = false\ngeneric = false\n");
+        assert_one(&authos(&unflagged), "`generic` applies only");
+    }
+
+    #[test]
+    fn a_wildcard_classifies_as_its_generic_entry_does() {
+        let generic = auth0_entry("AccessDenied", "The request was denied.", "permission_denied", true);
+        let agreeing = auth0_entry("RuleDenied", "{{reason}}", "permission_denied", false);
+        assert_eq!(check("catalog/auth0.toml", &format!("{AUTH0}{generic}{agreeing}")), Vec::<String>::new());
+        let disagreeing = auth0_entry("RuleDenied", "{{reason}}", "rate_limited", false);
+        assert_one(
+            &check("catalog/auth0.toml", &format!("{AUTH0}{generic}{disagreeing}")),
+            "a wildcard description matches any text, so it must agree on `kind` and `retryable` with the generic entry of `access_denied` (line 6)",
+        );
+        // Literal text around the placeholder: a specific entry may differ.
+        let literal = auth0_entry("RuleDenied", "Rule says: {{reason}}", "rate_limited", false);
+        assert_eq!(check("catalog/auth0.toml", &format!("{AUTH0}{generic}{literal}")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn poll_interval_increases_are_between_one_second_and_an_hour() {
+        let with = |seconds: i64| {
+            ENTRY.replace("retryable = false\n", &format!("retryable = true\npoll_interval_increase = {seconds}\n"))
+        };
+        assert_eq!(authos(&with(1)), Vec::<String>::new());
+        assert_eq!(authos(&with(3600)), Vec::<String>::new());
+        assert_one(&authos(&with(0)), "`poll_interval_increase` is 0 seconds; it must be 1 to 3600");
+        assert_one(&authos(&with(3601)), "`poll_interval_increase` is 3601 seconds");
+    }
+
+    #[test]
+    fn registered_errors_are_plain_unique_and_of_known_kinds() {
+        let registered = |code: &str, kind: &str| {
+            format!(
+                "[[registered_error]]\ncode = \"{code}\"\nkind = \"{kind}\"\nretryable = false\nusage = \"token endpoint\"\nsource = \"RFC 8628\"\n"
+            )
+        };
+        let good =
+            format!("{ENTRY}{}{}", registered("slow_down", "pending"), registered("expired_token", "token_expired"));
+        assert_eq!(authos(&good), Vec::<String>::new());
+        assert_one(
+            &authos(&format!("{ENTRY}{}", registered("slow down", "pending"))),
+            "registered code \"slow down\" must be",
+        );
+        assert_one(&authos(&format!("{ENTRY}{}", registered("x", "sleepy"))), "unknown kind `sleepy`");
+        let twice = format!("{ENTRY}{}{}", registered("x", "pending"), registered("x", "pending"));
+        assert_one(&authos(&twice), "duplicate registered code `x`: already used at line");
     }
 }

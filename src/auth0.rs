@@ -21,50 +21,50 @@ include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 use crate::parse::Match;
 
 impl Code {
-    /// The entry for an `(error, error_description)` pair: an exact match
-    /// first, then a description template that the text fills (such as
-    /// `{{reason}}`). `None` when neither matches; [`Code::from_wire`] then
-    /// gives the first entry of the `error` string, whose kind and
-    /// retryability all entries of that string share.
+    /// The entry an `(error, error_description)` pair identifies: an exact
+    /// match first, then a template with literal text that the description
+    /// fills, then a wildcard template (`{{reason}}` alone, which any text
+    /// fills). `None` when none of them does; [`Code::from_wire`] then gives
+    /// the `error` string's generic entry.
     ///
     /// ```
     /// use auth_error_catalog::auth0::Code;
     ///
-    /// assert_eq!(Code::from_pair("invalid_request", "no such text"), None);
-    /// let representative = Code::from_wire("invalid_request").unwrap();
-    /// assert_eq!(representative.as_str(), "invalid_request");
+    /// assert_eq!(Code::from_pair("invalid_grant", "Wrong email or password."), Some(Code::WrongEmailOrPassword));
+    /// // A generic entry whose description is documented takes only that text.
+    /// assert_eq!(Code::from_pair("mfa_required", "no such text"), None);
+    /// assert_eq!(Code::from_wire("mfa_required"), Some(Code::MfaRequired));
+    /// assert_eq!(Code::from_wire("invalid_request"), Some(Code::InvalidRequest));
+    /// assert!(Code::InvalidRequest.entry().is_generic());
     /// ```
     pub fn from_pair(error: &str, description: &str) -> Option<Code> {
-        match Code::classify_pair(error, Some(description)) {
-            (code, Match::Exact | Match::Template) => code,
-            _ => None,
-        }
+        let (code, _) = Code::classify_pair(error, Some(description));
+        code.filter(|code| crate::template::captures(code.entry().template(), description).is_some())
     }
 
-    /// An exact pair, else a template the description fills, else the
-    /// `error` string alone.
+    /// The pair's entry by [`from_pair`](Code::from_pair)'s order, else the
+    /// `error` string's generic entry.
     pub(crate) fn classify_pair(error: &str, description: Option<&str>) -> (Option<Code>, Match) {
         let Some(description) = description else {
-            return Code::error_only(error);
+            return Code::generic(error);
         };
         if let Some(code) = PAIRS.get(error, description) {
             return (Some(code), Match::Exact);
         }
-        let templated = Code::ALL.into_iter().find(|code| {
+        let templated = TEMPLATED.into_iter().find(|code| {
             let entry = code.entry();
-            entry.code() == error
-                && !entry.placeholders().is_empty()
-                && crate::template::captures(entry.template(), description).is_some()
+            entry.code() == error && crate::template::captures(entry.template(), description).is_some()
         });
         match templated {
+            Some(code) if matches!(code.entry().template(), [Segment::Placeholder(_)]) => (Some(code), Match::Wildcard),
             Some(code) => (Some(code), Match::Template),
-            None => Code::error_only(error),
+            None => Code::generic(error),
         }
     }
 
-    fn error_only(error: &str) -> (Option<Code>, Match) {
+    fn generic(error: &str) -> (Option<Code>, Match) {
         match Code::from_wire(error) {
-            Some(code) => (Some(code), Match::ErrorOnly),
+            Some(code) => (Some(code), Match::Generic),
             None => (None, Match::Unknown),
         }
     }

@@ -35,6 +35,8 @@ pub struct Catalog {
     pub(crate) erratum: Option<&'static str>,
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
+    /// Sorted by code.
+    pub(crate) registered_errors: &'static [RegisteredError],
     pub(crate) lookup: fn(&str) -> Option<&'static Entry>,
 }
 
@@ -149,6 +151,106 @@ impl Catalog {
     /// ```
     pub fn find(&self, wire: &str) -> Option<&'static Entry> {
         (self.lookup)(wire)
+    }
+
+    /// The codes of a registry the API follows that a body may carry
+    /// although the catalog has no entry for them (for Auth0, the IANA OAuth
+    /// Extensions Error Registry), sorted by code.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let registered = Api::Auth0.catalog().registered_errors();
+    /// assert!(registered.iter().any(|registered| registered.code() == "invalid_authorization_details"));
+    /// assert!(Api::Authos.catalog().registered_errors().is_empty());
+    /// ```
+    pub fn registered_errors(&self) -> &'static [RegisteredError] {
+        self.registered_errors
+    }
+
+    /// The registered code `code`, where the registry has it.
+    ///
+    /// ```
+    /// use auth_error_catalog::{Api, Kind};
+    /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
+    /// assert_eq!(registered.kind(), Kind::InvalidRequest);
+    /// assert!(Api::Auth0.catalog().registered_error("not_registered").is_none());
+    /// ```
+    pub fn registered_error(&self, code: &str) -> Option<&'static RegisteredError> {
+        let index = self.registered_errors.binary_search_by(|registered| registered.code.cmp(code)).ok()?;
+        self.registered_errors.get(index)
+    }
+}
+
+/// A code of a registry the API follows, with its standard meaning: what a
+/// client can know of a code that the catalog has no entry for.
+///
+/// ```
+/// use auth_error_catalog::Api;
+/// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
+/// assert!(registered.source().contains("RFC 9396"));
+/// assert!(!registered.retryable());
+/// ```
+#[derive(Debug)]
+pub struct RegisteredError {
+    pub(crate) code: &'static str,
+    pub(crate) kind: Kind,
+    pub(crate) retryable: bool,
+    pub(crate) usage: &'static str,
+    pub(crate) source: &'static str,
+}
+
+impl RegisteredError {
+    /// The code as sent on the wire.
+    ///
+    /// ```
+    /// let first = &auth_error_catalog::Api::Auth0.catalog().registered_errors()[0];
+    /// assert!(!first.code().is_empty());
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The kind its definition implies.
+    ///
+    /// ```
+    /// use auth_error_catalog::{Api, Kind};
+    /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
+    /// assert_eq!(registered.kind(), Kind::InvalidRequest);
+    /// ```
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Whether repeating the same request later can succeed.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(!Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap().retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// Where the registry says the code is used.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
+    /// assert!(!registered.usage().is_empty());
+    /// ```
+    pub fn usage(&self) -> &'static str {
+        self.usage
+    }
+
+    /// The specification that defines the code, with its section.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
+    /// assert!(registered.source().contains("RFC"));
+    /// ```
+    pub fn source(&self) -> &'static str {
+        self.source
     }
 }
 
@@ -286,6 +388,9 @@ pub struct Entry {
     pub(crate) kind: Kind,
     pub(crate) retryable: bool,
     pub(crate) erratum: Option<&'static str>,
+    pub(crate) source: Option<&'static str>,
+    pub(crate) generic: bool,
+    pub(crate) poll_interval_increase: Option<u64>,
     pub(crate) parent: Option<usize>,
 }
 
@@ -452,6 +557,44 @@ impl Entry {
     /// ```
     pub fn erratum(&self) -> Option<&'static str> {
         self.erratum
+    }
+
+    /// The public document the entry comes from, where it is not a row of
+    /// the API's seed document ([`Catalog::source`]).
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// assert_eq!(Code::MissingUsername.entry().source(), None); // a seed row
+    /// assert!(Code::AuthorizationPending.entry().source().unwrap().contains("RFC 8628"));
+    /// ```
+    pub fn source(&self) -> Option<&'static str> {
+        self.source
+    }
+
+    /// Whether this is its code's generic entry: the code's documented
+    /// meaning, which a received body of that code classifies to when its
+    /// description identifies no more specific entry (Auth0).
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// assert!(Code::InvalidRequest.entry().is_generic());
+    /// assert!(!Code::MissingUsername.entry().is_generic());
+    /// ```
+    pub fn is_generic(&self) -> bool {
+        self.generic
+    }
+
+    /// How much longer a client that polls must wait between requests from
+    /// now on (RFC 8628 §3.5 `slow_down`: 5 seconds more).
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// use std::time::Duration;
+    /// assert_eq!(Code::SlowDown.entry().poll_interval_increase(), Some(Duration::from_secs(5)));
+    /// assert_eq!(Code::AuthorizationPending.entry().poll_interval_increase(), None);
+    /// ```
+    pub fn poll_interval_increase(&self) -> Option<std::time::Duration> {
+        self.poll_interval_increase.map(std::time::Duration::from_secs)
     }
 
     /// The catch-all entry above this one (Registration: `218 → 210 → 200`).

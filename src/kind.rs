@@ -41,6 +41,10 @@ pub enum Kind {
     MfaRequired,
     /// Too many requests or attempts; wait, then retry.
     RateLimited,
+    /// Not done yet: the user has not finished an authorization that the
+    /// client polls for (RFC 8628 §3.5 `authorization_pending`, `slow_down`);
+    /// poll again after the interval.
+    Pending,
     /// A plan or tier limit has been reached.
     QuotaExceeded,
     /// Temporarily unavailable: maintenance, overload, a dependency down.
@@ -55,9 +59,9 @@ impl Kind {
     /// Every kind, in declaration order.
     ///
     /// ```
-    /// assert_eq!(auth_error_catalog::Kind::ALL.len(), 14);
+    /// assert_eq!(auth_error_catalog::Kind::ALL.len(), 15);
     /// ```
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::InvalidRequest,
         Kind::Unauthenticated,
         Kind::InvalidCredentials,
@@ -68,6 +72,7 @@ impl Kind {
         Kind::FailedPrecondition,
         Kind::MfaRequired,
         Kind::RateLimited,
+        Kind::Pending,
         Kind::QuotaExceeded,
         Kind::Unavailable,
         Kind::NotImplemented,
@@ -91,6 +96,7 @@ impl Kind {
             Kind::FailedPrecondition => "failed_precondition",
             Kind::MfaRequired => "mfa_required",
             Kind::RateLimited => "rate_limited",
+            Kind::Pending => "pending",
             Kind::QuotaExceeded => "quota_exceeded",
             Kind::Unavailable => "unavailable",
             Kind::NotImplemented => "not_implemented",
@@ -99,15 +105,16 @@ impl Kind {
     }
 
     /// Whether errors of this kind usually go away when the same request is
-    /// repeated later: rate limits and unavailability.
+    /// repeated later: rate limits, unavailability and pending authorizations.
     ///
     /// ```
     /// use auth_error_catalog::Kind;
     /// assert!(Kind::RateLimited.usually_retryable());
+    /// assert!(Kind::Pending.usually_retryable());
     /// assert!(!Kind::InvalidRequest.usually_retryable());
     /// ```
     pub const fn usually_retryable(self) -> bool {
-        matches!(self, Kind::RateLimited | Kind::Unavailable)
+        matches!(self, Kind::RateLimited | Kind::Pending | Kind::Unavailable)
     }
 
     /// The kind named `name` (its [`as_str`](Kind::as_str) form), if there is one.

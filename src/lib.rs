@@ -59,7 +59,7 @@ pub mod docs;
 pub mod registration;
 
 pub use api::{Api, UnknownApi};
-pub use catalog::{Catalog, CodeRange, Entry, catalogs, entries};
+pub use catalog::{Catalog, CodeRange, Entry, RegisteredError, catalogs, entries};
 pub use code::{ErrorCode, UnknownCode};
 pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};

@@ -9,6 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::api::Api;
+use crate::catalog::RegisteredError;
 use crate::kind::Kind;
 use crate::wire::WireFormat;
 use crate::{app_native, auth0, authos, registration};
@@ -97,16 +98,26 @@ impl ParseError {
 }
 
 /// How a received code was matched to the catalog.
+///
+/// For Auth0, whose entries share an `error` string and differ by
+/// description, the order is: [`Exact`](Match::Exact), then
+/// [`Template`](Match::Template), then [`Wildcard`](Match::Wildcard), then
+/// [`Generic`](Match::Generic).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Match {
     /// The code (and for Auth0 the exact description) is in the catalog.
     Exact,
-    /// The description filled one of the code's templates.
+    /// The description filled one of the code's templates around its literal
+    /// text (`the connection was not found for tenant {{tenant}}`).
     Template,
-    /// Auth0: the `error` string is known, its description matches no entry;
-    /// the code is the first entry of that string.
-    ErrorOnly,
+    /// Auth0: the description filled a template that is one placeholder
+    /// alone (`{{reason}}`), which any text fills: the entry is known by its
+    /// `error` string, not by its description.
+    Wildcard,
+    /// Auth0: the description identifies no entry, or there is none; the
+    /// code is the `error` string's generic entry, its documented meaning.
+    Generic,
     /// Registration: the number is unknown; the code is its nearest catch-all.
     CatchAll,
     /// The code is not in the catalog.
@@ -310,7 +321,8 @@ impl<'a, C: WireFormat> Received<'a, C> {
     fn from_members(members: Members<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
         let shape = C::shape();
         let wrong_shape = || Problem::WrongShape(C::API.as_str());
-        if !shape.required.iter().all(|name| member(&members, name).is_some()) {
+        let has = |name: &&str| member(&members, name).is_some();
+        if !shape.required.iter().all(has) || !(shape.any_of.is_empty() || shape.any_of.iter().any(has)) {
             return Err(wrong_shape());
         }
         let raw_code = shape.code.iter().find_map(|name| code_member(&members, name)).ok_or_else(wrong_shape)?;
@@ -367,7 +379,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     /// use auth_error_catalog::{Match, auth0::Received};
     /// let received = Received::parse(br#"{"error":"invalid_request","error_description":"something new"}"#, None).unwrap();
-    /// assert_eq!(received.matched(), Match::ErrorOnly);
+    /// assert_eq!(received.matched(), Match::Generic);
     /// ```
     pub fn matched(&self) -> Match {
         self.matched
@@ -424,29 +436,36 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     /// use auth_error_catalog::auth0::Received;
     /// let body = br#"{"error":"invalid_grant","error_description":"Wrong email or password."}"#;
-    /// assert_eq!(Received::parse(body, None).unwrap().http_status().map(|s| s.as_u16()), Some(400));
-    /// assert_eq!(Received::parse(body, Some(http::StatusCode::FORBIDDEN)).unwrap().http_status().map(|s| s.as_u16()), Some(403));
+    /// assert_eq!(Received::parse(body, None).unwrap().http_status().map(|s| s.as_u16()), Some(403));
+    /// assert_eq!(Received::parse(body, Some(http::StatusCode::UNAUTHORIZED)).unwrap().http_status().map(|s| s.as_u16()), Some(401));
     /// ```
     pub fn http_status(&self) -> Option<StatusCode> {
         self.status.or_else(|| self.code.map(|code| code.http_status()))
     }
 
-    /// The kind: the catalog's, else the one the HTTP status implies.
+    /// The kind: the catalog's; for a code the catalog does not know, the
+    /// one its registry gives ([`Catalog::registered_error`]); else the one
+    /// the HTTP status implies.
     ///
     /// ```
     /// use auth_error_catalog::{Kind, auth0::Received};
     /// let received = Received::parse(br#"{"error":"new_error"}"#, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap();
     /// assert_eq!(received.kind(), Some(Kind::RateLimited));
+    /// let registered = Received::parse(br#"{"error":"invalid_authorization_details"}"#, Some(http::StatusCode::BAD_REQUEST)).unwrap();
+    /// assert_eq!((registered.is_known(), registered.kind()), (false, Some(Kind::InvalidRequest)));
     /// ```
+    ///
+    /// [`Catalog::registered_error`]: crate::Catalog::registered_error
     pub fn kind(&self) -> Option<Kind> {
-        match self.code {
-            Some(code) => Some(code.kind()),
-            None => self.status.map(Kind::for_status),
+        match (self.code, self.registered_error()) {
+            (Some(code), _) => Some(code.kind()),
+            (None, Some(registered)) => Some(registered.kind()),
+            (None, None) => self.status.map(Kind::for_status),
         }
     }
 
     /// Whether repeating the request later can succeed: the catalog's answer,
-    /// else the one the kind implies.
+    /// else the registry's, else the one the kind implies.
     ///
     /// ```
     /// use auth_error_catalog::authos::Received;
@@ -454,10 +473,24 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert!(Received::parse(body, None).unwrap().retryable());
     /// ```
     pub fn retryable(&self) -> bool {
-        match self.code {
-            Some(code) => code.retryable(),
-            None => self.kind().is_some_and(Kind::usually_retryable),
+        match (self.code, self.registered_error()) {
+            (Some(code), _) => code.retryable(),
+            (None, Some(registered)) => registered.retryable(),
+            (None, None) => self.kind().is_some_and(Kind::usually_retryable),
         }
+    }
+
+    /// The registry's record of the received code, where the API follows a
+    /// registry that has it (Auth0: the IANA OAuth Extensions Error
+    /// Registry). It tells what a code means that the catalog has no entry for.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let received = Received::parse(br#"{"error":"invalid_authorization_details"}"#, None).unwrap();
+    /// assert!(received.registered_error().unwrap().source().contains("RFC 9396"));
+    /// ```
+    pub fn registered_error(&self) -> Option<&'static RegisteredError> {
+        C::API.catalog().registered_error(&self.raw_code)
     }
 
     /// The body again, from the members as received: a JSON value equal to it.
@@ -690,8 +723,27 @@ impl serde::Serialize for AnyReceived<'_> {
 }
 
 /// Parses an error body from any of the four APIs, telling them apart by
-/// their members: `stat` (Registration), `error_code` (AuthOS), `error` or
-/// the sign-up shape `name` + `code` (Auth0), `code` with `message` (app-native).
+/// the strongest signal each has, never by a member that real servers omit.
+/// The first rule that holds decides:
+///
+/// 1. `stat`: Registration.
+/// 2. `error_code`: AuthOS.
+/// 3. `error`: Auth0.
+///
+/// Otherwise the body needs a `code` that is a string or a number, and then:
+///
+/// 4. an app-native code (`ABA-` and digits, or a code of its catalog such as
+///    `"401"`) with `message`, `description` or `traceId`: app-native;
+/// 5. `traceId`, which only app-native sends: app-native;
+/// 6. `name`, `statusCode` or `policy`, or a `description` that is an object
+///    (PasswordStrengthError): Auth0's sign-up and `/co/authenticate` shape;
+/// 7. a string `description` without `message`: Auth0's sign-up shape
+///    (`{"code":"user_exists","description":"The user already exists."}`);
+/// 8. `message`: app-native (an authenticator's own code, such as `AD-60001`).
+///
+/// So `{"code","description"}` is app-native when its code is app-native's
+/// and Auth0's otherwise. `{}`, `{"code":null}` and a `code` alone are no
+/// error body.
 ///
 /// ```
 /// use auth_error_catalog::{Api, Kind};
@@ -701,24 +753,62 @@ impl serde::Serialize for AnyReceived<'_> {
 ///     br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":""}"#,
 /// ).unwrap();
 /// assert_eq!((received.api(), received.kind()), (Api::AppNative, Some(Kind::InvalidRequest)));
+/// let sign_up = auth_error_catalog::parse(None, br#"{"code":"user_exists","description":"The user already exists."}"#).unwrap();
+/// assert_eq!((sign_up.api(), sign_up.kind()), (Api::Auth0, Some(Kind::Conflict)));
+/// let app_native = auth_error_catalog::parse(None, br#"{"code":"ABA-60001","description":"invalid_callback"}"#).unwrap();
+/// assert_eq!(app_native.api(), Api::AppNative);
 /// assert!(auth_error_catalog::parse(None, b"[]").is_err());
+/// assert!(auth_error_catalog::parse(None, br#"{"code":null}"#).is_err());
 /// ```
 pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
     let members = read_object(body, status)?;
-    let has = |name: &str| member(&members, name).is_some();
-    let detected = if has("stat") {
-        Received::from_members(members, status).map(AnyReceived::Registration)
-    } else if has("error_code") {
-        Received::from_members(members, status).map(AnyReceived::Authos)
-    } else if has("error") || (has("code") && has("name")) {
-        // Auth0's sign-up shape {"name","code","description"} may carry a `message` too.
-        Received::from_members(members, status).map(AnyReceived::Auth0)
-    } else if has("code") && has("message") {
-        Received::from_members(members, status).map(AnyReceived::AppNative)
-    } else {
-        Err(Problem::WrongShape("any of the four APIs"))
+    let detected = match detect(&members) {
+        Some(Api::Registration) => Received::from_members(members, status).map(AnyReceived::Registration),
+        Some(Api::Authos) => Received::from_members(members, status).map(AnyReceived::Authos),
+        Some(Api::Auth0) => Received::from_members(members, status).map(AnyReceived::Auth0),
+        Some(Api::AppNative) => Received::from_members(members, status).map(AnyReceived::AppNative),
+        None => Err(Problem::WrongShape("any of the four APIs")),
     };
     detected.map_err(|problem| ParseError::new(status, problem, body))
+}
+
+/// The API a body comes from, by the rules [`parse`] documents.
+fn detect(members: &Members<'_>) -> Option<Api> {
+    let has = |name: &str| member(members, name).is_some();
+    if has("stat") {
+        return Some(Api::Registration);
+    }
+    if has("error_code") {
+        return Some(Api::Authos);
+    }
+    if has("error") {
+        return Some(Api::Auth0);
+    }
+    let code = code_member(members, "code")?;
+    let description = member(members, "description").map(RawValue::get);
+    let text_description = description.is_some_and(|raw| raw.starts_with('"'));
+    let object_description = description.is_some_and(|raw| raw.starts_with('{'));
+    let message = has("message");
+    if is_app_native_code(&code) && (message || text_description || has("traceId")) {
+        return Some(Api::AppNative);
+    }
+    if has("traceId") {
+        return Some(Api::AppNative);
+    }
+    if has("name") || has("statusCode") || has("policy") || object_description || (text_description && !message) {
+        return Some(Api::Auth0);
+    }
+    message.then_some(Api::AppNative)
+}
+
+/// `ABA-` and digits, or a code of the app-native catalog.
+fn is_app_native_code(code: &str) -> bool {
+    let catalog = Api::AppNative.catalog();
+    let prefixed_number = catalog
+        .code_prefix()
+        .and_then(|prefix| code.strip_prefix(prefix))
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()));
+    prefixed_number || catalog.find(code).is_some()
 }
 
 impl Kind {

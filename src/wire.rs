@@ -41,6 +41,8 @@ pub struct Shape {
     pub(crate) description: &'static [&'static str],
     /// Members all of which a body of this API has (beside `code`).
     pub(crate) required: &'static [&'static str],
+    /// Members at least one of which a body of this API has, if any are named.
+    pub(crate) any_of: &'static [&'static str],
 }
 
 /// A body has at most five members.
@@ -168,7 +170,13 @@ impl WireFormat for app_native::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: &["code"], description: &["description"], required: &["message"] }
+        // WSO2's own SDK fixtures show bodies with only `code` and `description`.
+        Shape {
+            code: &["code"],
+            description: &["description"],
+            required: &[],
+            any_of: &["message", "description", "traceId"],
+        }
     }
 }
 
@@ -186,7 +194,12 @@ impl WireFormat for auth0::Code {
 
     fn shape() -> Shape {
         // The sign-up endpoint answers {"name","code","description","statusCode"}.
-        Shape { code: &["error", "code"], description: &["error_description", "description"], required: &[] }
+        Shape {
+            code: &["error", "code"],
+            description: &["error_description", "description"],
+            required: &[],
+            any_of: &[],
+        }
     }
 
     fn classify(error: &str, description: Option<&str>) -> (Option<Self>, Match) {
@@ -211,7 +224,7 @@ impl WireFormat for authos::Code {
     }
 
     fn shape() -> Shape {
-        Shape { code: &["error_code"], description: &["error"], required: &["error"] }
+        Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[] }
     }
 }
 
@@ -234,7 +247,7 @@ impl WireFormat for registration::Code {
 
     fn shape() -> Shape {
         // `message` stands in where a server omits `error_description`.
-        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"] }
+        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"], any_of: &[] }
     }
 
     fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {

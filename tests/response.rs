@@ -1,9 +1,7 @@
 //! Whole HTTP responses without a framework: status, headers, native and
 //! problem+json bodies, content negotiation, for every entry of every API.
 
-use auth_error_catalog::{
-    BodyFormat, Error, Kind, ResponseOptions, WireFormat, app_native, auth0, authos, registration,
-};
+use auth_error_catalog::{BodyFormat, Error, ResponseOptions, WireFormat, app_native, auth0, authos, registration};
 use serde_json::Value;
 
 fn every_entry<C: WireFormat>(check: &mut impl FnMut(Error<C>)) {
@@ -42,7 +40,7 @@ fn check_responses<C: WireFormat>() {
             assert_eq!(responding.error_response().status().as_u16(), problem.status().as_u16());
         }
         assert_eq!(problem.headers()["content-type"], "application/problem+json");
-        let retry = matches!(error.code().kind(), Kind::RateLimited | Kind::Unavailable);
+        let retry = error.code().kind().usually_retryable();
         assert_eq!(problem.headers().get("retry-after").map(|value| value.to_str().unwrap()), retry.then_some("7"));
         let body: Value = serde_json::from_slice(problem.body()).expect("problem+json is JSON");
         assert_eq!(body["type"], "about:blank");

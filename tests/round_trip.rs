@@ -220,12 +220,17 @@ fn captures_are_unambiguous(template: &str, values: &[(&str, &str)]) -> bool {
 
 /// The matches a rendered code may come back with.
 fn expected_matches<C: ErrorCode>(code: C) -> &'static [Match] {
-    if C::API == Api::Auth0 && !code.entry().placeholders().is_empty() {
-        // A filled template matches as a template, or exactly when the value
-        // happens to reproduce the template text itself.
-        &[Match::Exact, Match::Template]
-    } else {
-        &[Match::Exact]
+    let entry = code.entry();
+    if C::API != Api::Auth0 || entry.placeholders().is_empty() {
+        return &[Match::Exact];
+    }
+    // A filled template matches by its kind of template, or exactly when the
+    // value happens to reproduce the template text itself.
+    let wildcard = entry.description() == format!("{{{{{}}}}}", entry.placeholders()[0]);
+    match (entry.is_generic(), wildcard) {
+        (true, true) => &[Match::Exact, Match::Generic],
+        (false, true) => &[Match::Exact, Match::Wildcard],
+        _ => &[Match::Exact, Match::Template],
     }
 }
 
@@ -685,9 +690,10 @@ fn a_missing_description() {
     assert_eq!(received.description(), None);
     assert!(received.params().is_empty());
 
-    // Auth0: the `error` alone names the first entry of that string.
+    // Auth0: the `error` alone names the generic entry of that string.
     let received = auth0::Received::parse(br#"{"error":"invalid_request"}"#, None).unwrap();
-    assert_eq!((received.code(), received.matched()), (auth0::Code::from_wire("invalid_request"), Match::ErrorOnly));
+    assert_eq!((received.code(), received.matched()), (Some(auth0::Code::InvalidRequest), Match::Generic));
+    assert!(auth0::Code::InvalidRequest.entry().is_generic());
     assert_eq!(received.description(), None);
 
     // Registration: `message` stands in for `error_description`, else there is none.

@@ -241,6 +241,10 @@ fn row(out: &mut String, catalog: &Catalog, entry: &Entry) {
         None => entry.section(),
     };
     let _ = write!(out, "<span class=\"section\">{}</span>", escape(section));
+    if entry.is_generic() {
+        out.push_str("<br><span class=\"generic\" title=\"A body of this code whose description identifies no other entry is classified here\">Generic entry of its code</span>");
+    }
+    let _ = write!(out, "<br><span class=\"source\">Source: {}</span>", escape(super::provenance(entry)));
     if let Some(parent) = entry.parent() {
         let _ =
             write!(out, "<br>Catch-all: <a href=\"#{}\"><code>{}</code></a>", row_id(parent), escape(parent.code()));

@@ -50,9 +50,34 @@ pub fn markdown(apis: &[Api]) -> String {
             Api::Authos => authos(&mut out, catalog),
             Api::Registration => registration(&mut out, catalog),
         }
+        registered_errors(&mut out, catalog);
         errata(&mut out, catalog);
     }
     out
+}
+
+/// The registry's codes that have no entry, with their standard kinds.
+fn registered_errors(out: &mut String, catalog: &Catalog) {
+    if catalog.registered_errors().is_empty() {
+        return;
+    }
+    out.push_str(concat!(
+        "\n### Registered codes\n\n",
+        "A body whose code has no entry above but is one of these gets the registry's kind and retryability, ",
+        "not a guess from its HTTP status.\n\n",
+        "| Code | Used at | kind | retryable | Source |\n|---|---|---|---|---|\n",
+    ));
+    for registered in catalog.registered_errors() {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            registered.code(),
+            cell(registered.usage()),
+            registered.kind(),
+            yes_no(registered.retryable()),
+            cell(registered.source())
+        );
+    }
 }
 
 /// The seed's own shape: Error Code | HTTP status code | Error message | Possible cause.
@@ -80,11 +105,12 @@ fn auth0(out: &mut String, catalog: &Catalog) {
             let _ = writeln!(out, "| {} | {} |", status.as_u16(), status.canonical_reason().unwrap_or(""));
         }
     }
-    let mut group: Option<(Option<&str>, Option<&str>, u16)> = None;
+    let mut group: Option<(&str, Option<&str>, u16)> = None;
     for entry in catalog.entries() {
-        let key = (entry.endpoint(), entry.grant_type(), entry.http_status().as_u16());
-        if group.map(|(endpoint, _, _)| endpoint) != Some(key.0) {
-            let _ = write!(out, "\n### {}\n", entry.endpoint().unwrap_or("Other"));
+        // Entries of no endpoint (generic meanings, rate limits) group by section.
+        let key = (entry.endpoint().unwrap_or(entry.section()), entry.grant_type(), entry.http_status().as_u16());
+        if group.map(|(heading, _, _)| heading) != Some(key.0) {
+            let _ = write!(out, "\n### {}\n", key.0);
         }
         if group.map(|(endpoint, grant, _)| (endpoint, grant)) != Some((key.0, key.1)) {
             if let Some(grant) = entry.grant_type() {
@@ -92,7 +118,11 @@ fn auth0(out: &mut String, catalog: &Catalog) {
             }
         }
         if group != Some(key) {
-            let _ = write!(out, "\n*HTTP {}*\n\n| JSON | Description | kind | retryable |\n|---|---|---|---|\n", key.2);
+            let _ = write!(
+                out,
+                "\n*HTTP {}*\n\n| JSON | Description | kind | retryable | Source |\n|---|---|---|---|---|\n",
+                key.2
+            );
         }
         group = Some(key);
         // JSON-escaped: the seed's own table had an unescaped `"."` here.
@@ -100,13 +130,15 @@ fn auth0(out: &mut String, catalog: &Catalog) {
         let body =
             format!(r#"{{"error":{},"error_description":{}}}"#, quoted(entry.code()), quoted(entry.description()));
         let marker = if entry.erratum().is_some() { " †" } else { "" };
+        let generic = if entry.is_generic() { " (generic)" } else { "" };
         let _ = writeln!(
             out,
-            "| `{}`{marker} | {} | {} | {} |",
+            "| `{}`{marker}{generic} | {} | {} | {} | {} |",
             cell(&body).replace('`', "'"),
             cell(entry.message()),
             entry.kind(),
-            yes_no(entry.retryable())
+            yes_no(entry.retryable()),
+            cell(super::provenance(entry))
         );
     }
 }

@@ -19,6 +19,19 @@ fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
     Api::ALL.into_iter().filter(move |api| apis.is_empty() || apis.contains(api)).map(Api::catalog)
 }
 
+/// Where an entry comes from, as the references show it: `seed` for a row
+/// of the API's seed document ([`Catalog::source`]), else the public
+/// document the entry names.
+///
+/// ```
+/// use auth_error_catalog::{auth0::Code, docs};
+/// assert_eq!(docs::provenance(Code::MissingUsername.entry()), "seed");
+/// assert!(docs::provenance(Code::SlowDown.entry()).contains("RFC 8628"));
+/// ```
+pub fn provenance(entry: &Entry) -> &'static str {
+    entry.source().unwrap_or("seed")
+}
+
 /// One entry as JSON: the contract of `autherr list --json` and of the
 /// entries in [`json()`]. Optional members appear only where they apply.
 ///
@@ -50,6 +63,7 @@ pub fn entry_json(entry: &Entry) -> Value {
         ("endpoint", entry.endpoint()),
         ("grant_type", entry.grant_type()),
         ("erratum", entry.erratum()),
+        ("source", entry.source()),
     ];
     for (key, value) in optional {
         if let Some(value) = value {
@@ -61,6 +75,12 @@ pub fn entry_json(entry: &Entry) -> Value {
     }
     if let Some(parent) = entry.parent() {
         object.insert("parent".into(), json!(parent.code()));
+    }
+    if entry.is_generic() {
+        object.insert("generic".into(), json!(true));
+    }
+    if let Some(increase) = entry.poll_interval_increase() {
+        object.insert("poll_interval_increase".into(), json!(increase.as_secs()));
     }
     Value::Object(object)
 }
@@ -119,5 +139,21 @@ fn catalog_json(catalog: &Catalog) -> Value {
     object.insert("ranges".into(), json!(ranges));
     let entries: Vec<Value> = catalog.entries().iter().map(entry_json).collect();
     object.insert("entries".into(), json!(entries));
+    if !catalog.registered_errors().is_empty() {
+        let registered: Vec<Value> = catalog
+            .registered_errors()
+            .iter()
+            .map(|registered| {
+                json!({
+                    "code": registered.code(),
+                    "kind": registered.kind().as_str(),
+                    "retryable": registered.retryable(),
+                    "usage": registered.usage(),
+                    "source": registered.source(),
+                })
+            })
+            .collect();
+        object.insert("registered_errors".into(), json!(registered));
+    }
     Value::Object(object)
 }

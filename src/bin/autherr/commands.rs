@@ -27,7 +27,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
         println!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
-    let rows: Vec<[String; 6]> = entries
+    let rows: Vec<[String; 7]> = entries
         .iter()
         .map(|entry| {
             [
@@ -36,12 +36,13 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
                 entry.http_status().as_u16().to_string(),
                 entry.kind().to_string(),
                 if entry.retryable() { "yes" } else { "no" }.to_owned(),
+                docs::provenance(entry).to_owned(),
                 entry.message().to_owned(),
             ]
         })
         .collect();
-    let header = ["API", "CODE", "HTTP", "KIND", "RETRY", "MESSAGE"].map(str::to_owned);
-    let widths: Vec<usize> = (0..5)
+    let header = ["API", "CODE", "HTTP", "KIND", "RETRY", "SOURCE", "MESSAGE"].map(str::to_owned);
+    let widths: Vec<usize> = (0..6)
         .map(|column| rows.iter().chain([&header]).map(|row| row[column].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
@@ -49,7 +50,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
         for (column, width) in widths.iter().enumerate() {
             out.push_str(&format!("{:<width$}  ", row[column]));
         }
-        out.push_str(&row[5]);
+        out.push_str(&row[6]);
         out.push('\n');
     }
     out.push_str(&format!("{} entries\n", rows.len()));
