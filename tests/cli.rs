@@ -330,3 +330,25 @@ fn usage_errors_exit_2() {
     assert_exit(&autherr(&["docs", "--format", "pdf"], b""), 2);
     assert_exit(&autherr(&["lookup"], b""), 2);
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_every_command_quietly() {
+    // `autherr list | head -1`: the reader goes away after one line. Rust ignores
+    // SIGPIPE, so a write then fails with EPIPE; that must not panic.
+    for args in [&["list", "--json"][..], &["list"], &["lookup", "invalid_request"], &["docs", "--format", "html"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_autherr"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("autherr runs");
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first).expect("some output");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("autherr finishes");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {errors}");
+    }
+}

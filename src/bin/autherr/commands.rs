@@ -10,7 +10,7 @@ use auth_error_catalog::{
 use http::StatusCode;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::{Failure, Format};
+use crate::{Failure, Format, write_out};
 
 /// Inputs larger than this are refused, not read.
 const MAX_INPUT: u64 = 1 << 20;
@@ -24,7 +24,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
     if json {
         let array: Vec<serde_json::Value> = entries.iter().map(|entry| docs::entry_json(entry)).collect();
         let text = serde_json::to_string_pretty(&array).map_err(|error| Failure::no(error.to_string()))?;
-        println!("{text}");
+        write_out(&format!("{text}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<[String; 7]> = entries
@@ -54,7 +54,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
         out.push('\n');
     }
     out.push_str(&format!("{} entries\n", rows.len()));
-    print!("{out}");
+    write_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -138,14 +138,14 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
     if headers {
         // The API's own convention: Registration answers 200 with "stat":"error".
         let status = api.catalog().wire_status().unwrap_or(status);
-        print!(
+        write_out(&format!(
             "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
             status.as_u16(),
             status.canonical_reason().unwrap_or(""),
             body.len()
-        );
+        ))?;
     }
-    println!("{body}");
+    write_out(&format!("{body}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -207,7 +207,7 @@ pub fn parse(api: Option<Api>, status: Option<u16>, input: &Path) -> Result<Exit
         map.end()
     })();
     written.map_err(|error: serde_json::Error| Failure::no(error.to_string()))?;
-    println!("{}", String::from_utf8_lossy(&out.into_inner()));
+    write_out(&format!("{}\n", String::from_utf8_lossy(&out.into_inner())))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -219,13 +219,7 @@ pub fn docs(format: Format, apis: &[Api], output: Option<&Path>) -> Result<ExitC
         Format::Openapi => pretty(&docs::openapi(apis))?,
     };
     match output {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::no(error.to_string())),
-                _ => Ok(ExitCode::SUCCESS),
-            }
-        }
+        None => write_out(&text).map(|()| ExitCode::SUCCESS),
         Some(path) => write_atomically(path, text.as_bytes()).map(|()| ExitCode::SUCCESS),
     }
 }

@@ -110,7 +110,7 @@ pub fn run(text: &str, api: Option<Api>) -> Result<ExitCode, Failure> {
         return Err(Failure::no(format!("no code `{text}` in the catalog{hint}")));
     }
     let cards: Vec<String> = found.into_iter().map(card).collect();
-    println!("{}", cards.join("\n\n"));
+    crate::write_out(&format!("{}\n", cards.join("\n\n")))?;
     Ok(ExitCode::SUCCESS)
 }
 

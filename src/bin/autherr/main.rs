@@ -121,7 +121,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(failure) => {
             // A message may quote command-line input: newlines, terminal escapes.
-            eprintln!("autherr: {}", OneLine(&failure.message));
+            if !failure.message.is_empty() {
+                eprintln!("autherr: {}", OneLine(&failure.message));
+            }
             failure.exit
         }
     }
@@ -140,8 +142,24 @@ impl Failure {
         Failure { message: message.into(), exit: ExitCode::from(1) }
     }
 
+    /// The reader closed standard output (`autherr list | head`): stop, quietly, as other tools do.
+    fn closed_output() -> Self {
+        Failure { message: String::new(), exit: ExitCode::SUCCESS }
+    }
+
     /// A usage error clap cannot see (a bad `--param` or `--member`): exit 2, as clap's own.
     fn usage(message: impl Into<String>) -> Self {
         Failure { message: message.into(), exit: ExitCode::from(2) }
+    }
+}
+
+/// Writes `text` to standard output. `println!` would panic on a closed pipe.
+pub fn write_out(text: &str) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::closed_output()),
+        Err(error) => Err(Failure::no(format!("cannot write to standard output: {error}"))),
     }
 }
