@@ -473,14 +473,15 @@ fn generic_entries(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         return;
     }
     let mut generic_of: HashMap<String, &Entry> = HashMap::new();
-    for entry in catalog.entries.iter().filter(|entry| entry.is_generic()) {
-        if let Some(first) = generic_of.get(&entry.code.value.text()) {
+    for entry in &catalog.entries {
+        let Some(flag) = entry.generic.as_ref().filter(|flag| flag.value) else { continue };
+        let code = entry.code.value.text();
+        if let Some(first) = generic_of.get(&code) {
             let (line, _) = source.line_column(first.span.start);
-            let message = format!("code `{}` already has a generic entry, at line {line}", entry.code.value.text());
-            report(found, source, &entry.generic.as_ref().map_or(entry.span.clone(), |g| g.span.clone()), message);
+            report(found, source, &flag.span, format!("code `{code}` already has a generic entry, at line {line}"));
             continue;
         }
-        generic_of.insert(entry.code.value.text(), entry);
+        generic_of.insert(code, entry);
     }
     let mut reported = HashSet::new();
     for entry in &catalog.entries {

@@ -1,6 +1,6 @@
 //! Lookups both ways for every code of every API, and Registration's catch-alls.
 
-use auth_error_catalog::{Api, ErrorCode, Kind, app_native, auth0, authos, registration};
+use auth_error_catalog::{Api, ErrorCode, Kind, Match, app_native, auth0, authos, registration};
 
 /// Every code survives `as_str` → `from_wire`, `Display` → `FromStr`, and its entry agrees.
 fn round_trips<C: ErrorCode + std::str::FromStr>()
@@ -278,4 +278,39 @@ fn every_byte_of_a_key_counts() {
             }
         }
     }
+}
+
+#[test]
+fn registered_codes_without_an_entry_get_the_registrys_kind_not_the_statuss() {
+    let catalog = Api::Auth0.catalog();
+    let registered = catalog.registered_errors();
+    assert!(registered.len() >= 29, "the IANA registry as of 2025-02-04 has 29 codes");
+    assert!(registered.windows(2).all(|pair| pair[0].code() < pair[1].code()), "sorted, for the binary search");
+    let mut without_entry = 0;
+    for record in registered {
+        assert_eq!(catalog.registered_error(record.code()).map(|found| found.code()), Some(record.code()));
+        // HTTP 500 would imply `internal`, not retryable: the registry must win over it.
+        let body = format!(r#"{{"error":"{}","error_description":"d"}}"#, record.code());
+        let received = auth0::Received::parse(body.as_bytes(), Some(http::StatusCode::INTERNAL_SERVER_ERROR)).unwrap();
+        match received.code() {
+            // A code with an entry is classified by the entry, and known.
+            Some(code) => {
+                assert!(matches!(received.matched(), Match::Generic | Match::Wildcard), "{code:?}");
+                let generic = auth0::Code::from_wire(record.code()).map(|generic| generic.kind());
+                assert_eq!(received.kind(), generic);
+            }
+            None => {
+                without_entry += 1;
+                assert_eq!(received.matched(), Match::Unknown);
+                assert_eq!((received.kind(), received.retryable()), (Some(record.kind()), record.retryable()));
+                assert!(received.registered_error().is_some());
+            }
+        }
+    }
+    assert!(without_entry >= 10, "{without_entry}");
+    assert!(catalog.registered_error("not_registered").is_none());
+    assert!(catalog.registered_error("").is_none());
+    let unregistered =
+        auth0::Received::parse(br#"{"error":"not_registered"}"#, Some(http::StatusCode::BAD_GATEWAY)).unwrap();
+    assert_eq!(unregistered.kind(), Some(Kind::Unavailable), "the status decides when nothing else does");
 }
