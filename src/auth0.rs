@@ -21,11 +21,13 @@ include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 use crate::parse::Match;
 
 impl Code {
-    /// The entry an `(error, error_description)` pair identifies: an exact
-    /// match first, then a template with literal text that the description
-    /// fills, then a wildcard template (`{{reason}}` alone, which any text
-    /// fills). `None` when none of them does; [`Code::from_wire`] then gives
-    /// the `error` string's generic entry.
+    /// The entry whose description an `(error, error_description)` pair
+    /// fills, tried in order: an exact description, a template with literal
+    /// text, a wildcard (`{{reason}}` alone, which any text fills), and last
+    /// the `error` string's generic entry, which takes any text where its
+    /// description is `{{description}}` and only its own text where it is
+    /// documented. `None` when the text fills none of them;
+    /// [`Code::from_wire`] gives the generic entry whatever the text.
     ///
     /// ```
     /// use auth_error_catalog::auth0::Code;
