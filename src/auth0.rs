@@ -18,7 +18,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
-use crate::parse::Match;
+use crate::catalog::Match;
 
 impl Code {
     /// The entry whose description an `(error, error_description)` pair

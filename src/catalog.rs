@@ -15,6 +15,33 @@ pub(crate) const fn status(code: u16) -> StatusCode {
     }
 }
 
+/// How a received code was matched to the catalog.
+///
+/// For Auth0, whose entries share an `error` string and differ by
+/// description, the order is: [`Exact`](Match::Exact), then
+/// [`Template`](Match::Template), then [`Wildcard`](Match::Wildcard), then
+/// [`Generic`](Match::Generic).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Match {
+    /// The code (and for Auth0 the exact description) is in the catalog.
+    Exact,
+    /// The description filled one of the code's templates around its literal
+    /// text (`the connection was not found for tenant {{tenant}}`).
+    Template,
+    /// Auth0: the description filled a template that is one placeholder
+    /// alone (`{{reason}}`), which any text fills: the entry is known by its
+    /// `error` string, not by its description.
+    Wildcard,
+    /// Auth0: the description identifies no entry, or there is none; the
+    /// code is the `error` string's generic entry, its documented meaning.
+    Generic,
+    /// Registration: the number is unknown; the code is its nearest catch-all.
+    CatchAll,
+    /// The code is not in the catalog.
+    Unknown,
+}
+
 /// One API's catalog: its metadata and all of its entries.
 ///
 /// ```

@@ -34,6 +34,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Runs the same code on whichever API's value an any-API enum holds
+/// (`AnyReceived`, `AnyError`): `each_api!(AnyError, self, error => error.code().entry())`.
+macro_rules! each_api {
+    ($enum:ident, $any:expr, $value:ident => $body:expr) => {
+        match $any {
+            $enum::AppNative($value) => $body,
+            $enum::Auth0($value) => $body,
+            $enum::Authos($value) => $body,
+            $enum::Registration($value) => $body,
+        }
+    };
+}
+
 mod api;
 mod catalog;
 mod code;
@@ -59,11 +72,11 @@ pub mod docs;
 pub mod registration;
 
 pub use api::{Api, UnknownApi};
-pub use catalog::{Catalog, CodeRange, Entry, RegisteredError, catalogs, entries};
+pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError, catalogs, entries};
 pub use code::{ErrorCode, UnknownCode};
 pub use error::{Builder, Error, ParamError};
 pub use kind::{Kind, UnknownKind};
-pub use parse::{AnyReceived, Match, ParseError, Problem, Received, parse};
+pub use parse::{AnyReceived, ParseError, Problem, Received, parse};
 pub use response::{AnyError, BodyFormat, JSON, PROBLEM_JSON, Responding, ResponseOptions};
 pub use wire::{OpenFormat, WireFormat};
 

@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::api::Api;
-use crate::catalog::RegisteredError;
+use crate::catalog::{Match, RegisteredError};
 use crate::kind::Kind;
 use crate::wire::WireFormat;
 use crate::{app_native, auth0, authos, registration};
@@ -95,33 +95,6 @@ impl ParseError {
     pub fn excerpt(&self) -> &str {
         &self.excerpt
     }
-}
-
-/// How a received code was matched to the catalog.
-///
-/// For Auth0, whose entries share an `error` string and differ by
-/// description, the order is: [`Exact`](Match::Exact), then
-/// [`Template`](Match::Template), then [`Wildcard`](Match::Wildcard), then
-/// [`Generic`](Match::Generic).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Match {
-    /// The code (and for Auth0 the exact description) is in the catalog.
-    Exact,
-    /// The description filled one of the code's templates around its literal
-    /// text (`the connection was not found for tenant {{tenant}}`).
-    Template,
-    /// Auth0: the description filled a template that is one placeholder
-    /// alone (`{{reason}}`), which any text fills: the entry is known by its
-    /// `error` string, not by its description.
-    Wildcard,
-    /// Auth0: the description identifies no entry, or there is none; the
-    /// code is the `error` string's generic entry, its documented meaning.
-    Generic,
-    /// Registration: the number is unknown; the code is its nearest catch-all.
-    CatchAll,
-    /// The code is not in the catalog.
-    Unknown,
 }
 
 /// A string that borrows from the input when it has no escapes.
@@ -588,18 +561,6 @@ pub enum AnyReceived<'a> {
     Registration(Received<'a, registration::Code>),
 }
 
-/// Calls the same method on whichever API's error `$any` holds.
-macro_rules! each {
-    ($any:expr, $received:ident => $body:expr) => {
-        match $any {
-            AnyReceived::AppNative($received) => $body,
-            AnyReceived::Auth0($received) => $body,
-            AnyReceived::Authos($received) => $body,
-            AnyReceived::Registration($received) => $body,
-        }
-    };
-}
-
 impl AnyReceived<'_> {
     /// Which API sent the body.
     ///
@@ -623,7 +584,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.entry().map(|entry| entry.code()), Some("ABA-60008"));
     /// ```
     pub fn entry(&self) -> Option<&'static crate::Entry> {
-        each!(self, received => received.code().map(|code| code.entry()))
+        each_api!(AnyReceived, self, received => received.code().map(|code| code.entry()))
     }
 
     /// Whether the code was found in the catalog.
@@ -643,7 +604,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.raw_code(), "999");
     /// ```
     pub fn raw_code(&self) -> &str {
-        each!(self, received => received.raw_code())
+        each_api!(AnyReceived, self, received => received.raw_code())
     }
 
     /// How the code was matched.
@@ -654,7 +615,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.matched(), Match::Unknown);
     /// ```
     pub fn matched(&self) -> Match {
-        each!(self, received => received.matched())
+        each_api!(AnyReceived, self, received => received.matched())
     }
 
     /// The kind: the catalog's, else the one the HTTP status implies.
@@ -665,7 +626,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.kind(), Some(Kind::TokenExpired));
     /// ```
     pub fn kind(&self) -> Option<Kind> {
-        each!(self, received => received.kind())
+        each_api!(AnyReceived, self, received => received.kind())
     }
 
     /// Whether repeating the request later can succeed.
@@ -675,7 +636,7 @@ impl AnyReceived<'_> {
     /// assert!(received.retryable());
     /// ```
     pub fn retryable(&self) -> bool {
-        each!(self, received => received.retryable())
+        each_api!(AnyReceived, self, received => received.retryable())
     }
 
     /// The HTTP status: the one received, else the catalog's.
@@ -685,7 +646,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.http_status(), None);
     /// ```
     pub fn http_status(&self) -> Option<StatusCode> {
-        each!(self, received => received.http_status())
+        each_api!(AnyReceived, self, received => received.http_status())
     }
 
     /// The placeholder values the description filled.
@@ -696,7 +657,7 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.params()[0].1, "PAUSED");
     /// ```
     pub fn params(&self) -> &[(&'static str, Cow<'_, str>)] {
-        each!(self, received => received.params())
+        each_api!(AnyReceived, self, received => received.params())
     }
 
     /// The body again: a JSON value equal to the one received.
@@ -706,19 +667,19 @@ impl AnyReceived<'_> {
     /// assert_eq!(auth_error_catalog::parse(None, body.as_bytes()).unwrap().to_json(), body);
     /// ```
     pub fn to_json(&self) -> String {
-        each!(self, received => received.to_json())
+        each_api!(AnyReceived, self, received => received.to_json())
     }
 }
 
 impl fmt::Display for AnyReceived<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        each!(self, received => fmt::Display::fmt(received, f))
+        each_api!(AnyReceived, self, received => fmt::Display::fmt(received, f))
     }
 }
 
 impl serde::Serialize for AnyReceived<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        each!(self, received => received.serialize(serializer))
+        each_api!(AnyReceived, self, received => received.serialize(serializer))
     }
 }
 

@@ -354,18 +354,6 @@ pub enum AnyError {
     Registration(crate::registration::Error),
 }
 
-/// Calls the same method on whichever API's error `$any` holds.
-macro_rules! each_error {
-    ($any:expr, $error:ident => $body:expr) => {
-        match $any {
-            AnyError::AppNative($error) => $body,
-            AnyError::Auth0($error) => $body,
-            AnyError::Authos($error) => $body,
-            AnyError::Registration($error) => $body,
-        }
-    };
-}
-
 impl AnyError {
     /// Which API the error belongs to.
     ///
@@ -390,7 +378,7 @@ impl AnyError {
     /// assert_eq!(json, r#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
     /// ```
     pub fn to_json(&self) -> String {
-        each_error!(self, error => error.to_json())
+        each_api!(AnyError, self, error => error.to_json())
     }
 
     /// The whole response in the native format.
@@ -412,7 +400,7 @@ impl AnyError {
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// ```
     pub fn to_response_with(&self, options: &ResponseOptions) -> Response<Vec<u8>> {
-        each_error!(self, error => error.to_response_with(options))
+        each_api!(AnyError, self, error => error.to_response_with(options))
     }
 
     /// The status of [`to_response_with`](AnyError::to_response_with), without
@@ -425,13 +413,13 @@ impl AnyError {
     /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).response_status(&options), 200);
     /// ```
     pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
-        each_error!(self, error => error.response_status(options))
+        each_api!(AnyError, self, error => error.response_status(options))
     }
 }
 
 impl std::fmt::Display for AnyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        each_error!(self, error => std::fmt::Display::fmt(error, f))
+        each_api!(AnyError, self, error => std::fmt::Display::fmt(error, f))
     }
 }
 

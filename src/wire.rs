@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::catalog::Match;
 use crate::error::{Error, Fields, ParamError};
-use crate::parse::Match;
 use crate::{ErrorCode, app_native, auth0, authos, registration};
 
 /// The value of one member of a rendered body.

@@ -79,10 +79,6 @@ fn row_id(entry: &Entry) -> String {
     }
 }
 
-fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
-}
-
 /// The HTML reference for `apis` (every API when empty): one self-contained
 /// HTML5 page with a searchable, filterable table of every entry.
 ///
@@ -226,7 +222,7 @@ fn row(out: &mut String, catalog: &Catalog, entry: &Entry) {
     let _ = write!(
         out,
         "</td>\n<td class=\"num\">{status}</td>\n<td class=\"kind\">{kind}</td>\n<td>{}</td>\n<td>{}</td>\n",
-        yes_no(entry.retryable()),
+        super::yes_no(entry.retryable()),
         Templated(entry.message()),
     );
     if entry.description() == entry.message() {

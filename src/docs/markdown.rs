@@ -10,10 +10,6 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
-fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
-}
-
 /// `ABA-60004 †` when the entry has an erratum.
 fn code_cell(entry: &Entry) -> String {
     let marker = if entry.erratum().is_some() { " †" } else { "" };
@@ -74,7 +70,7 @@ fn registered_errors(out: &mut String, catalog: &Catalog) {
             registered.code(),
             cell(registered.usage()),
             registered.kind(),
-            yes_no(registered.retryable()),
+            super::yes_no(registered.retryable()),
             cell(registered.source())
         );
     }
@@ -92,7 +88,7 @@ fn app_native(out: &mut String, catalog: &Catalog) {
             cell(entry.message()),
             cell(entry.description()),
             entry.kind(),
-            yes_no(entry.retryable())
+            super::yes_no(entry.retryable())
         );
     }
 }
@@ -137,7 +133,7 @@ fn auth0(out: &mut String, catalog: &Catalog) {
             cell(&body).replace('`', "'"),
             cell(entry.message()),
             entry.kind(),
-            yes_no(entry.retryable()),
+            super::yes_no(entry.retryable()),
             cell(super::provenance(entry))
         );
     }
@@ -163,7 +159,7 @@ fn authos(out: &mut String, catalog: &Catalog) {
             cell(entry.message()),
             cell(entry.resolution().unwrap_or("")),
             entry.kind(),
-            yes_no(entry.retryable())
+            super::yes_no(entry.retryable())
         );
     }
 }
@@ -187,7 +183,7 @@ fn registration(out: &mut String, catalog: &Catalog) {
             entry.parent().map_or("–", |parent| parent.code()),
             cell(entry.description()),
             entry.kind(),
-            yes_no(entry.retryable())
+            super::yes_no(entry.retryable())
         );
     }
 }

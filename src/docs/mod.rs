@@ -19,6 +19,11 @@ fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
     Api::ALL.into_iter().filter(move |api| apis.is_empty() || apis.contains(api)).map(Api::catalog)
 }
 
+/// `yes` or `no`, as the references write a flag.
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
 /// Where an entry comes from, as the references show it: `seed` for a row
 /// of the API's seed document ([`Catalog::source`]), else the public
 /// document the entry names.

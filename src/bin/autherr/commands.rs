@@ -10,7 +10,7 @@ use auth_error_catalog::{
 use http::StatusCode;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::{Failure, Format, write_out};
+use crate::{Failure, Format, write_out, yes_no};
 
 /// Inputs larger than this are refused, not read.
 const MAX_INPUT: u64 = 1 << 20;
@@ -35,7 +35,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
                 entry.code().to_owned(),
                 entry.http_status().as_u16().to_string(),
                 entry.kind().to_string(),
-                if entry.retryable() { "yes" } else { "no" }.to_owned(),
+                yes_no(entry.retryable()).to_owned(),
                 docs::provenance(entry).to_owned(),
                 entry.message().to_owned(),
             ]

@@ -82,7 +82,7 @@ pub fn card(entry: &Entry) -> String {
         lines.push(format!("  name         {name}"));
     }
     lines.push(format!("  kind         {}", entry.kind()));
-    lines.push(format!("  retryable    {}", if entry.retryable() { "yes" } else { "no" }));
+    lines.push(format!("  retryable    {}", crate::yes_no(entry.retryable())));
     lines.push(format!("  section      {}", entry.section()));
     lines.push(format!("  message      {}", entry.message()));
     lines.push(format!("  description  {}", entry.description()));

@@ -153,6 +153,11 @@ impl Failure {
     }
 }
 
+/// `yes` or `no`, as the tables and cards write a flag.
+pub fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}
+
 /// Writes `text` to standard output. `println!` would panic on a closed pipe.
 pub fn write_out(text: &str) -> Result<(), Failure> {
     use std::io::Write as _;
