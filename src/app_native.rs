@@ -17,3 +17,45 @@
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/app_native.rs"));
+
+use std::borrow::Cow;
+
+use crate::wire::{Members, Shape, Value, WireFormat, member};
+
+impl crate::wire::private::Sealed for Code {}
+
+/// `{"code","message","description","traceId"}`; `traceId` is `""` when there is none.
+impl WireFormat for Code {
+    fn members(error: &crate::Error<Self>) -> Members<'_> {
+        [
+            member("code", Value::Escaped(error.code.as_str())),
+            member("message", Value::Escaped(error.code.entry().message_json())),
+            member("description", Value::Description),
+            member("traceId", Value::Text(&error.fields.trace_id)),
+            None,
+        ]
+    }
+
+    fn shape() -> Shape {
+        // WSO2's own SDK fixtures show bodies with only `code` and `description`.
+        Shape {
+            code: &["code"],
+            description: &["description"],
+            required: &[],
+            any_of: &["message", "description", "traceId"],
+        }
+    }
+}
+
+impl crate::Error<Code> {
+    /// Sets the `traceId` (the correlation id); `""` until set.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// assert!(Error::unauthorized().with_trace_id("t-1").to_json().ends_with(r#""traceId":"t-1"}"#));
+    /// ```
+    pub fn with_trace_id(mut self, trace_id: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.trace_id = trace_id.into();
+        self
+    }
+}

@@ -19,6 +19,7 @@
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
 use crate::catalog::Match;
+use crate::wire::{Members, Shape, Value, WireFormat, member};
 
 impl Code {
     /// The entry whose description an `(error, error_description)` pair
@@ -69,5 +70,35 @@ impl Code {
             Some(code) => (Some(code), Match::Generic),
             None => (None, Match::Unknown),
         }
+    }
+}
+
+impl crate::wire::private::Sealed for Code {}
+impl crate::wire::OpenFormat for Code {}
+
+/// `{"error","error_description"}`.
+impl WireFormat for Code {
+    fn members(error: &crate::Error<Self>) -> Members<'_> {
+        [
+            member("error", Value::Escaped(error.code.as_str())),
+            member("error_description", Value::Description),
+            None,
+            None,
+            None,
+        ]
+    }
+
+    fn shape() -> Shape {
+        // The sign-up endpoint answers {"name","code","description","statusCode"}.
+        Shape {
+            code: &["error", "code"],
+            description: &["error_description", "description"],
+            required: &[],
+            any_of: &[],
+        }
+    }
+
+    fn classify(error: &str, description: Option<&str>) -> (Option<Self>, Match) {
+        Code::classify_pair(error, description)
     }
 }

@@ -14,3 +14,45 @@
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/authos.rs"));
+
+use std::borrow::Cow;
+
+use crate::error::Fields;
+use crate::wire::{Members, Shape, Value, WireFormat, member};
+
+impl crate::wire::private::Sealed for Code {}
+
+/// `{"error": <human message>, "error_code", "timestamp"}`: `error` is the text.
+impl WireFormat for Code {
+    fn members(error: &crate::Error<Self>) -> Members<'_> {
+        [
+            member("error", Value::Description),
+            member("error_code", Value::Escaped(error.code.as_str())),
+            member("timestamp", Value::Text(&error.fields.timestamp)),
+            None,
+            None,
+        ]
+    }
+
+    fn initialise(fields: &mut Fields) {
+        fields.timestamp = Cow::Owned(crate::time::rfc3339_now());
+    }
+
+    fn shape() -> Shape {
+        Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[] }
+    }
+}
+
+impl crate::Error<Code> {
+    /// Sets the RFC 3339 `timestamp`; a new error carries the time it was made.
+    ///
+    /// ```
+    /// use auth_error_catalog::authos::Error;
+    /// let json = Error::rate_limit_exceeded().with_timestamp("2025-01-15T10:30:00.123+00:00").to_json();
+    /// assert!(json.ends_with(r#""timestamp":"2025-01-15T10:30:00.123+00:00"}"#));
+    /// ```
+    pub fn with_timestamp(mut self, timestamp: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.timestamp = timestamp.into();
+        self
+    }
+}

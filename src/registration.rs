@@ -21,6 +21,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/registration.rs"));
 
+use std::borrow::Cow;
+
+use crate::catalog::Match;
+use crate::error::Fields;
+use crate::wire::{Members, Shape, Value, WireFormat, member};
+
 impl Code {
     /// The catch-all above this code: `210 → 200`, `200 → None`.
     ///
@@ -50,5 +56,65 @@ impl Code {
         let rules = CATALOG.ranges.iter().map(CodeRange::rule);
         let parent = crate::hierarchy::catch_all(number, rules, |candidate| Code::from_number(candidate).is_some())?;
         Code::from_number(parent)
+    }
+}
+
+impl crate::wire::private::Sealed for Code {}
+impl crate::wire::OpenFormat for Code {}
+
+/// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
+impl WireFormat for Code {
+    fn members(error: &crate::Error<Self>) -> Members<'_> {
+        let entry = error.code.entry();
+        [
+            member("stat", Value::Escaped("error")),
+            member("code", Value::Number(entry.number().unwrap_or_default())),
+            member("error", Value::Escaped(entry.name().unwrap_or_default())),
+            member("error_description", Value::Description),
+            member("request_token", Value::Text(&error.fields.request_token)),
+        ]
+    }
+
+    fn initialise(fields: &mut Fields) {
+        fields.request_token = Cow::Owned(crate::time::request_token());
+    }
+
+    fn shape() -> Shape {
+        // `message` stands in where a server omits `error_description`.
+        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"], any_of: &[] }
+    }
+
+    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
+        // Only the canonical decimal form is a number: not "+210", not "0210".
+        let canonical =
+            raw_code.bytes().all(|byte| byte.is_ascii_digit()) && !(raw_code.len() > 1 && raw_code.starts_with('0'));
+        let Some(number) = raw_code.parse::<u32>().ok().filter(|_| canonical) else {
+            return match Code::from_wire(raw_code) {
+                Some(code) => (Some(code), Match::Exact),
+                None => (None, Match::Unknown),
+            };
+        };
+        match (Code::from_number(number), Code::resolve(number)) {
+            (Some(code), _) => (Some(code), Match::Exact),
+            (None, Some(catch_all)) => (Some(catch_all), Match::CatchAll),
+            (None, None) => (None, Match::Unknown),
+        }
+    }
+}
+
+impl crate::Error<Code> {
+    /// Sets the `request_token`; a new error carries a random 16-character one.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Error;
+    /// let json = Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_json();
+    /// assert_eq!(
+    ///     json,
+    ///     r#"{"stat":"error","code":210,"error":"invalid_credentials","error_description":"The supplied email address or password was incorrect.","request_token":"abcdefghijklmnop"}"#
+    /// );
+    /// ```
+    pub fn with_request_token(mut self, request_token: impl Into<Cow<'static, str>>) -> Self {
+        self.fields.request_token = request_token.into();
+        self
     }
 }

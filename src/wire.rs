@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
+use crate::ErrorCode;
 use crate::catalog::Match;
 use crate::error::{Error, Fields, ParamError};
-use crate::{ErrorCode, app_native, auth0, authos, registration};
 
 /// The value of one member of a rendered body.
 #[derive(Clone, Copy, Debug)]
@@ -28,7 +28,7 @@ pub struct Member<'e> {
     pub(crate) value: Value<'e>,
 }
 
-const fn member<'e>(name: &'static str, value: Value<'e>) -> Option<Member<'e>> {
+pub(crate) const fn member<'e>(name: &'static str, value: Value<'e>) -> Option<Member<'e>> {
     Some(Member { name, value })
 }
 
@@ -90,9 +90,6 @@ pub trait WireFormat: ErrorCode + private::Sealed {
 /// ```
 pub trait OpenFormat: WireFormat {}
 
-impl OpenFormat for auth0::Code {}
-impl OpenFormat for registration::Code {}
-
 /// The members problem+json writes before the native ones.
 const PROBLEM_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
 
@@ -149,165 +146,7 @@ impl<C: OpenFormat> Error<C> {
     }
 }
 
-mod private {
+/// Seals [`WireFormat`]: only the crate's `Code` types implement it.
+pub(crate) mod private {
     pub trait Sealed {}
-    impl Sealed for super::app_native::Code {}
-    impl Sealed for super::auth0::Code {}
-    impl Sealed for super::authos::Code {}
-    impl Sealed for super::registration::Code {}
-}
-
-/// `{"code","message","description","traceId"}`; `traceId` is `""` when there is none.
-impl WireFormat for app_native::Code {
-    fn members(error: &Error<Self>) -> Members<'_> {
-        [
-            member("code", Value::Escaped(error.code.as_str())),
-            member("message", Value::Escaped(error.code.entry().message_json())),
-            member("description", Value::Description),
-            member("traceId", Value::Text(&error.fields.trace_id)),
-            None,
-        ]
-    }
-
-    fn shape() -> Shape {
-        // WSO2's own SDK fixtures show bodies with only `code` and `description`.
-        Shape {
-            code: &["code"],
-            description: &["description"],
-            required: &[],
-            any_of: &["message", "description", "traceId"],
-        }
-    }
-}
-
-/// `{"error","error_description"}`.
-impl WireFormat for auth0::Code {
-    fn members(error: &Error<Self>) -> Members<'_> {
-        [
-            member("error", Value::Escaped(error.code.as_str())),
-            member("error_description", Value::Description),
-            None,
-            None,
-            None,
-        ]
-    }
-
-    fn shape() -> Shape {
-        // The sign-up endpoint answers {"name","code","description","statusCode"}.
-        Shape {
-            code: &["error", "code"],
-            description: &["error_description", "description"],
-            required: &[],
-            any_of: &[],
-        }
-    }
-
-    fn classify(error: &str, description: Option<&str>) -> (Option<Self>, Match) {
-        auth0::Code::classify_pair(error, description)
-    }
-}
-
-/// `{"error": <human message>, "error_code", "timestamp"}`: `error` is the text.
-impl WireFormat for authos::Code {
-    fn members(error: &Error<Self>) -> Members<'_> {
-        [
-            member("error", Value::Description),
-            member("error_code", Value::Escaped(error.code.as_str())),
-            member("timestamp", Value::Text(&error.fields.timestamp)),
-            None,
-            None,
-        ]
-    }
-
-    fn initialise(fields: &mut Fields) {
-        fields.timestamp = Cow::Owned(crate::time::rfc3339_now());
-    }
-
-    fn shape() -> Shape {
-        Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[] }
-    }
-}
-
-/// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
-impl WireFormat for registration::Code {
-    fn members(error: &Error<Self>) -> Members<'_> {
-        let entry = error.code.entry();
-        [
-            member("stat", Value::Escaped("error")),
-            member("code", Value::Number(entry.number().unwrap_or_default())),
-            member("error", Value::Escaped(entry.name().unwrap_or_default())),
-            member("error_description", Value::Description),
-            member("request_token", Value::Text(&error.fields.request_token)),
-        ]
-    }
-
-    fn initialise(fields: &mut Fields) {
-        fields.request_token = Cow::Owned(crate::time::request_token());
-    }
-
-    fn shape() -> Shape {
-        // `message` stands in where a server omits `error_description`.
-        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"], any_of: &[] }
-    }
-
-    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
-        // Only the canonical decimal form is a number: not "+210", not "0210".
-        let canonical =
-            raw_code.bytes().all(|byte| byte.is_ascii_digit()) && !(raw_code.len() > 1 && raw_code.starts_with('0'));
-        let Some(number) = raw_code.parse::<u32>().ok().filter(|_| canonical) else {
-            return match registration::Code::from_wire(raw_code) {
-                Some(code) => (Some(code), Match::Exact),
-                None => (None, Match::Unknown),
-            };
-        };
-        match (registration::Code::from_number(number), registration::Code::resolve(number)) {
-            (Some(code), _) => (Some(code), Match::Exact),
-            (None, Some(catch_all)) => (Some(catch_all), Match::CatchAll),
-            (None, None) => (None, Match::Unknown),
-        }
-    }
-}
-
-impl Error<app_native::Code> {
-    /// Sets the `traceId` (the correlation id); `""` until set.
-    ///
-    /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// assert!(Error::unauthorized().with_trace_id("t-1").to_json().ends_with(r#""traceId":"t-1"}"#));
-    /// ```
-    pub fn with_trace_id(mut self, trace_id: impl Into<Cow<'static, str>>) -> Self {
-        self.fields.trace_id = trace_id.into();
-        self
-    }
-}
-
-impl Error<authos::Code> {
-    /// Sets the RFC 3339 `timestamp`; a new error carries the time it was made.
-    ///
-    /// ```
-    /// use auth_error_catalog::authos::Error;
-    /// let json = Error::rate_limit_exceeded().with_timestamp("2025-01-15T10:30:00.123+00:00").to_json();
-    /// assert!(json.ends_with(r#""timestamp":"2025-01-15T10:30:00.123+00:00"}"#));
-    /// ```
-    pub fn with_timestamp(mut self, timestamp: impl Into<Cow<'static, str>>) -> Self {
-        self.fields.timestamp = timestamp.into();
-        self
-    }
-}
-
-impl Error<registration::Code> {
-    /// Sets the `request_token`; a new error carries a random 16-character one.
-    ///
-    /// ```
-    /// use auth_error_catalog::registration::Error;
-    /// let json = Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_json();
-    /// assert_eq!(
-    ///     json,
-    ///     r#"{"stat":"error","code":210,"error":"invalid_credentials","error_description":"The supplied email address or password was incorrect.","request_token":"abcdefghijklmnop"}"#
-    /// );
-    /// ```
-    pub fn with_request_token(mut self, request_token: impl Into<Cow<'static, str>>) -> Self {
-        self.fields.request_token = request_token.into();
-        self
-    }
 }
