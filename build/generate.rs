@@ -227,7 +227,7 @@ fn entries(out: &mut String, catalog: &Catalog) {
                     .as_ref()
                     .map_or_else(|| "None".to_owned(), |seconds| format!("Some({})", seconds.value)),
             ),
-            ("parent", parents[index].map_or_else(|| "None".to_owned(), |parent| format!("Some({parent})"))),
+            ("parent", parents[index].map_or_else(|| "None".to_owned(), |parent| format!("Some(&ENTRIES[{parent}])"))),
         ];
         out.push_str("    Entry {\n");
         for (field, value) in fields {
@@ -496,20 +496,37 @@ fn templated(out: &mut String, catalog: &Catalog) {
     let has_placeholders = |entry: &&Entry| {
         template::parse(&entry.description().value).is_ok_and(|segments| !template::placeholders(&segments).is_empty())
     };
-    let (wildcards, literal): (Vec<&Entry>, Vec<&Entry>) = catalog
+    let (wildcards, mut literal): (Vec<&Entry>, Vec<&Entry>) = catalog
         .entries
         .iter()
         .filter(has_placeholders)
         .filter(|entry| !(entry.is_generic() && entry.has_wildcard_description()))
         .partition(|entry| entry.has_wildcard_description());
+    // Where two templates of one code fill the same text, the one with more
+    // literal text is the more specific: "Unexpected response while calling
+    // the SMS gateway: {{gateway_status}}" before "{{provider_message}} (Code:
+    // {{provider_code}})". The sort is stable: otherwise catalog order.
+    literal.sort_by_key(|entry| std::cmp::Reverse(literal_length(&entry.description().value)));
     let variants: Vec<String> =
         literal.iter().chain(&wildcards).map(|entry| format!("Code::{}", variant(entry))).collect();
     doc(
         out,
         "",
-        "The entries with placeholders, templates with literal text before wildcards:\nthe order in which a description that matches no pair is tried.",
+        "The entries with placeholders in the order a description that matches no pair\nis tried: templates with literal text, the most literal text first, then wildcards.",
     );
     let _ = writeln!(out, "static TEMPLATED: [Code; {}] = [{}];\n", variants.len(), variants.join(", "));
+}
+
+/// The length of a template's text outside its placeholders.
+fn literal_length(template: &str) -> usize {
+    template::parse(template)
+        .unwrap_or_default()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.len(),
+            Segment::Placeholder(_) => 0,
+        })
+        .sum()
 }
 
 /// The registered codes sorted by code, for a binary search.

@@ -27,7 +27,8 @@ pub enum Match {
     /// The code (and for Auth0 the exact description) is in the catalog.
     Exact,
     /// The description filled one of the code's templates around its literal
-    /// text (`the connection was not found for tenant {{tenant}}`).
+    /// text (`the connection was not found for tenant {{tenant}}`); where two
+    /// fill it, the one with more literal text.
     Template,
     /// Auth0: the description filled a template that is one placeholder
     /// alone (`{{reason}}`), which any text fills: the entry is known by its
@@ -418,7 +419,8 @@ pub struct Entry {
     pub(crate) source: Option<&'static str>,
     pub(crate) generic: bool,
     pub(crate) poll_interval_increase: Option<u64>,
-    pub(crate) parent: Option<usize>,
+    /// The entry is in the same catalog: the generated statics refer to each other.
+    pub(crate) parent: Option<&'static Entry>,
 }
 
 impl Entry {
@@ -632,7 +634,7 @@ impl Entry {
     /// assert_eq!(parent.code(), "200");
     /// ```
     pub fn parent(&self) -> Option<&'static Entry> {
-        self.api.catalog().entries.get(self.parent?)
+        self.parent
     }
 
     /// The entry's position in its catalog, which is also its `Code`'s position in `Code::ALL`.

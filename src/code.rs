@@ -8,7 +8,7 @@ use core::str::FromStr;
 use http::StatusCode;
 
 use crate::api::Api;
-use crate::catalog::Entry;
+use crate::catalog::{Catalog, Entry};
 use crate::kind::Kind;
 
 /// The common interface of `app_native::Code`, `auth0::Code`,
@@ -36,6 +36,14 @@ pub trait ErrorCode:
 {
     /// The API the codes belong to.
     const API: Api;
+
+    /// The API's catalog.
+    ///
+    /// ```
+    /// use auth_error_catalog::{Api, ErrorCode, registration};
+    /// assert_eq!(registration::Code::catalog().api(), Api::Registration);
+    /// ```
+    fn catalog() -> &'static Catalog;
 
     /// Every code, in catalog order.
     fn all() -> &'static [Self];
@@ -238,6 +246,10 @@ macro_rules! error_code {
 
         impl $crate::ErrorCode for Code {
             const API: $crate::Api = $crate::Api::$api;
+
+            fn catalog() -> &'static $crate::Catalog {
+                &CATALOG
+            }
 
             fn all() -> &'static [Code] {
                 &Self::ALL

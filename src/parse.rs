@@ -463,7 +463,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert!(received.registered_error().unwrap().source().contains("RFC 9396"));
     /// ```
     pub fn registered_error(&self) -> Option<&'static RegisteredError> {
-        C::API.catalog().registered_error(&self.raw_code)
+        C::catalog().registered_error(&self.raw_code)
     }
 
     /// The body again, from the members as received: a JSON value equal to it.

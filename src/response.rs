@@ -168,7 +168,7 @@ impl<C: WireFormat> Error<C> {
     /// assert_eq!(error.response_status(&ResponseOptions::default().mapped_registration_status()), 401);
     /// ```
     pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
-        match C::API.catalog().wire_status() {
+        match C::catalog().wire_status() {
             Some(wire) if !options.mapped_registration_status => wire,
             _ => self.http_status(),
         }

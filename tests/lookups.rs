@@ -186,6 +186,10 @@ fn auth0_pairs_templates_and_error_strings() {
     assert_eq!(Code::from_pair("invalid_request", "missing username parameter "), Some(Code::InvalidRequest));
     assert_eq!(Code::from_pair("mfa_required", "Multifactor authentication required "), None);
     assert_eq!(Code::from_pair("not_an_error", "missing username parameter"), None);
+    // Two templates fill this text; the one with more literal text is the more specific.
+    let both = "Unexpected response while calling the SMS gateway:  (Code: )";
+    assert_eq!(Code::from_pair("sms_provider_error", both), Some(Code::SmsGatewayUnexpectedResponse));
+    assert_eq!(Code::from_pair("sms_provider_error", "Quota (Code: 21)"), Some(Code::SmsProviderError));
     assert_eq!(Code::from_wire("bad.connection").map(|c| c.entry().code()), Some("bad.connection"));
 }
 

@@ -78,7 +78,7 @@ fn convert<T: serde::de::DeserializeOwned + Default>(value: Value) -> T {
 /// ```
 impl<C: WireFormat> PartialSchema for Error<C> {
     fn schema() -> RefOr<Schema> {
-        let mut schema = C::API.catalog().openapi_schema();
+        let mut schema = C::catalog().openapi_schema();
         adapt(&mut schema);
         convert(schema)
     }
@@ -92,7 +92,7 @@ impl<C: WireFormat> PartialSchema for Error<C> {
 /// ```
 impl<C: WireFormat> ToSchema for Error<C> {
     fn name() -> Cow<'static, str> {
-        Cow::Owned(C::API.catalog().openapi_schema_name())
+        Cow::Owned(C::catalog().openapi_schema_name())
     }
 }
 
@@ -119,7 +119,7 @@ impl<C: WireFormat> ToSchema for Error<C> {
 /// ```
 impl<C: WireFormat> IntoResponses for Error<C> {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let catalog = C::API.catalog();
+        let catalog = C::catalog();
         let mut responses = BTreeMap::new();
         if let Some(wire) = catalog.wire_status() {
             let entries: Vec<&Entry> = catalog.entries().iter().collect();
