@@ -1,7 +1,5 @@
 //! The four APIs.
 
-use crate::catalog::Catalog;
-
 /// One of the four authentication APIs the crate catalogs.
 ///
 /// ```
@@ -43,21 +41,6 @@ impl Api {
             Api::Auth0 => "auth0",
             Api::Authos => "authos",
             Api::Registration => "registration",
-        }
-    }
-
-    /// The API's catalog.
-    ///
-    /// ```
-    /// use auth_error_catalog::Api;
-    /// assert_eq!(Api::Authos.catalog().api(), Api::Authos);
-    /// ```
-    pub fn catalog(self) -> &'static Catalog {
-        match self {
-            Api::AppNative => &crate::app_native::CATALOG,
-            Api::Auth0 => &crate::auth0::CATALOG,
-            Api::Authos => &crate::authos::CATALOG,
-            Api::Registration => &crate::registration::CATALOG,
         }
     }
 }

@@ -17,7 +17,7 @@ include!(concat!(env!("OUT_DIR"), "/authos.rs"));
 
 use std::borrow::Cow;
 
-use crate::error::Fields;
+use crate::wire::Fields;
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
 impl crate::wire::private::Sealed for Code {}

@@ -50,7 +50,7 @@ macro_rules! each_api {
 mod api;
 mod catalog;
 mod code;
-mod error;
+mod detect;
 mod hierarchy;
 mod integrations;
 mod json;
@@ -58,6 +58,7 @@ mod json_escape;
 mod kind;
 mod parse;
 mod perfect_hash;
+mod registry;
 mod response;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
@@ -72,12 +73,14 @@ pub mod docs;
 pub mod registration;
 
 pub use api::{Api, UnknownApi};
-pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError, catalogs, entries};
+pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};
-pub use error::{Builder, Error, ParamError};
+pub use detect::{AnyReceived, parse};
 pub use kind::{Kind, UnknownKind};
-pub use parse::{AnyReceived, ParseError, Problem, Received, parse};
+pub use parse::{ParseError, Problem, Received};
+pub use registry::{catalogs, entries};
 pub use response::{AnyError, BodyFormat, JSON, PROBLEM_JSON, Responding, ResponseOptions};
+pub use wire::{Builder, Error, ParamError};
 pub use wire::{OpenFormat, WireFormat};
 
 /// The README's examples, compiled and run as doctests.

@@ -24,7 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/registration.rs"));
 use std::borrow::Cow;
 
 use crate::catalog::Match;
-use crate::error::Fields;
+use crate::wire::Fields;
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
 impl Code {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
-use crate::error::Error;
+use crate::wire::Error;
 use crate::wire::WireFormat;
 use crate::{Api, json};
 

@@ -1,12 +1,17 @@
-//! What differs between the four wire formats: the members of an error body,
-//! in order, and where the parser finds the code and the description.
-//! Everything else (escaping, templates, parsing, classification) is shared.
+//! The wire layer's render side: [`WireFormat`], what differs between the
+//! APIs' error bodies (their members in order, where the parser finds the
+//! code and the description), which each API module implements for its
+//! `Code`, and [`Error`], which renders any of them. Escaping, templates,
+//! parsing and classification are shared.
+
+mod error;
 
 use std::borrow::Cow;
 
 use crate::ErrorCode;
 use crate::catalog::Match;
-use crate::error::{Error, Fields, ParamError};
+
+pub use error::{Builder, Error, Fields, ParamError};
 
 /// The value of one member of a rendered body.
 #[derive(Clone, Copy, Debug)]

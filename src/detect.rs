@@ -1,0 +1,247 @@
+//! Which of the four APIs sent a body: [`parse`] detects it and gives an
+//! [`AnyReceived`]. Above the API modules, since it names each of them.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use http::StatusCode;
+use serde_json::value::RawValue;
+
+use crate::api::Api;
+use crate::kind::Kind;
+use crate::parse::{Members, ParseError, Problem, Received, code_member, member, read_object};
+use crate::{Match, app_native, auth0, authos, registration};
+
+/// An error body of any of the four APIs, as [`parse`] detected it.
+///
+/// ```
+/// use auth_error_catalog::{AnyReceived, Api};
+///
+/// let received = auth_error_catalog::parse(None, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#).unwrap();
+/// assert!(matches!(received, AnyReceived::Auth0(_)));
+/// assert_eq!(received.api(), Api::Auth0);
+/// assert!(received.is_known());
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum AnyReceived<'a> {
+    /// WSO2 app-native authentication.
+    AppNative(Received<'a, app_native::Code>),
+    /// Auth0.
+    Auth0(Received<'a, auth0::Code>),
+    /// AuthOS.
+    Authos(Received<'a, authos::Code>),
+    /// Registration.
+    Registration(Received<'a, registration::Code>),
+}
+
+impl AnyReceived<'_> {
+    /// Which API sent the body.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":210,"error":"invalid_credentials"}"#).unwrap();
+    /// assert_eq!(received.api(), auth_error_catalog::Api::Registration);
+    /// ```
+    pub fn api(&self) -> Api {
+        match self {
+            AnyReceived::AppNative(_) => Api::AppNative,
+            AnyReceived::Auth0(_) => Api::Auth0,
+            AnyReceived::Authos(_) => Api::Authos,
+            AnyReceived::Registration(_) => Api::Registration,
+        }
+    }
+
+    /// The catalog entry of the code, where known.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"code":"ABA-60008","message":"Authentication flow time out."}"#).unwrap();
+    /// assert_eq!(received.entry().map(|entry| entry.code()), Some("ABA-60008"));
+    /// ```
+    pub fn entry(&self) -> Option<&'static crate::Entry> {
+        each_api!(AnyReceived, self, received => received.code().map(|code| code.entry()))
+    }
+
+    /// Whether the code was found in the catalog.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// assert!(!received.is_known());
+    /// ```
+    pub fn is_known(&self) -> bool {
+        self.entry().is_some()
+    }
+
+    /// The code exactly as received.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// assert_eq!(received.raw_code(), "999");
+    /// ```
+    pub fn raw_code(&self) -> &str {
+        each_api!(AnyReceived, self, received => received.raw_code())
+    }
+
+    /// How the code was matched.
+    ///
+    /// ```
+    /// use auth_error_catalog::Match;
+    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// assert_eq!(received.matched(), Match::Unknown);
+    /// ```
+    pub fn matched(&self) -> Match {
+        each_api!(AnyReceived, self, received => received.matched())
+    }
+
+    /// The kind: the catalog's, else the one the HTTP status implies.
+    ///
+    /// ```
+    /// use auth_error_catalog::Kind;
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"Token expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#).unwrap();
+    /// assert_eq!(received.kind(), Some(Kind::TokenExpired));
+    /// ```
+    pub fn kind(&self) -> Option<Kind> {
+        each_api!(AnyReceived, self, received => received.kind())
+    }
+
+    /// Whether repeating the request later can succeed.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"too_many_logins","error_description":"x"}"#).unwrap();
+    /// assert!(received.retryable());
+    /// ```
+    pub fn retryable(&self) -> bool {
+        each_api!(AnyReceived, self, received => received.retryable())
+    }
+
+    /// The HTTP status: the one received, else the catalog's.
+    ///
+    /// ```
+    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// assert_eq!(received.http_status(), None);
+    /// ```
+    pub fn http_status(&self) -> Option<StatusCode> {
+        each_api!(AnyReceived, self, received => received.http_status())
+    }
+
+    /// The placeholder values the description filled.
+    ///
+    /// ```
+    /// let body = br#"{"code":"ABA-65003","message":"Unknown authentication flow status.","description":"Unknown authentication flow status: PAUSED."}"#;
+    /// let received = auth_error_catalog::parse(None, body).unwrap();
+    /// assert_eq!(received.params()[0].1, "PAUSED");
+    /// ```
+    pub fn params(&self) -> &[(&'static str, Cow<'_, str>)] {
+        each_api!(AnyReceived, self, received => received.params())
+    }
+
+    /// The body again: a JSON value equal to the one received.
+    ///
+    /// ```
+    /// let body = r#"{"error":"x","statusCode":401}"#;
+    /// assert_eq!(auth_error_catalog::parse(None, body.as_bytes()).unwrap().to_json(), body);
+    /// ```
+    pub fn to_json(&self) -> String {
+        each_api!(AnyReceived, self, received => received.to_json())
+    }
+}
+
+impl fmt::Display for AnyReceived<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        each_api!(AnyReceived, self, received => fmt::Display::fmt(received, f))
+    }
+}
+
+impl serde::Serialize for AnyReceived<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        each_api!(AnyReceived, self, received => received.serialize(serializer))
+    }
+}
+
+/// Parses an error body from any of the four APIs, telling them apart by
+/// the strongest signal each has, never by a member that real servers omit.
+/// The first rule that holds decides:
+///
+/// 1. `stat`: Registration.
+/// 2. `error_code`: AuthOS.
+/// 3. `error`: Auth0.
+///
+/// Otherwise the body needs a `code` that is a string or a number, and then:
+///
+/// 4. an app-native code (`ABA-` and digits, or a code of its catalog such as
+///    `"401"`) with `message`, `description` or `traceId`: app-native;
+/// 5. `traceId`, which only app-native sends: app-native;
+/// 6. `name`, `statusCode` or `policy`, or a `description` that is an object
+///    (PasswordStrengthError): Auth0's sign-up and `/co/authenticate` shape;
+/// 7. a string `description` without `message`: Auth0's sign-up shape
+///    (`{"code":"user_exists","description":"The user already exists."}`);
+/// 8. `message`: app-native (an authenticator's own code, such as `AD-60001`).
+///
+/// So `{"code","description"}` is app-native when its code is app-native's
+/// and Auth0's otherwise. `{}`, `{"code":null}` and a `code` alone are no
+/// error body.
+///
+/// ```
+/// use auth_error_catalog::{Api, Kind};
+///
+/// let received = auth_error_catalog::parse(
+///     Some(http::StatusCode::BAD_REQUEST),
+///     br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":""}"#,
+/// ).unwrap();
+/// assert_eq!((received.api(), received.kind()), (Api::AppNative, Some(Kind::InvalidRequest)));
+/// let sign_up = auth_error_catalog::parse(None, br#"{"code":"user_exists","description":"The user already exists."}"#).unwrap();
+/// assert_eq!((sign_up.api(), sign_up.kind()), (Api::Auth0, Some(Kind::Conflict)));
+/// let app_native = auth_error_catalog::parse(None, br#"{"code":"ABA-60001","description":"invalid_callback"}"#).unwrap();
+/// assert_eq!(app_native.api(), Api::AppNative);
+/// assert!(auth_error_catalog::parse(None, b"[]").is_err());
+/// assert!(auth_error_catalog::parse(None, br#"{"code":null}"#).is_err());
+/// ```
+pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
+    let members = read_object(body, status)?;
+    let detected = match detect(&members) {
+        Some(Api::Registration) => Received::from_members(members, status).map(AnyReceived::Registration),
+        Some(Api::Authos) => Received::from_members(members, status).map(AnyReceived::Authos),
+        Some(Api::Auth0) => Received::from_members(members, status).map(AnyReceived::Auth0),
+        Some(Api::AppNative) => Received::from_members(members, status).map(AnyReceived::AppNative),
+        None => Err(Problem::WrongShape("any of the four APIs")),
+    };
+    detected.map_err(|problem| ParseError::new(status, problem, body))
+}
+
+/// The API a body comes from, by the rules [`parse`] documents.
+fn detect(members: &Members<'_>) -> Option<Api> {
+    let has = |name: &str| member(members, name).is_some();
+    if has("stat") {
+        return Some(Api::Registration);
+    }
+    if has("error_code") {
+        return Some(Api::Authos);
+    }
+    if has("error") {
+        return Some(Api::Auth0);
+    }
+    let code = code_member(members, "code")?;
+    let description = member(members, "description").map(RawValue::get);
+    let text_description = description.is_some_and(|raw| raw.starts_with('"'));
+    let object_description = description.is_some_and(|raw| raw.starts_with('{'));
+    let message = has("message");
+    if is_app_native_code(&code) && (message || text_description || has("traceId")) {
+        return Some(Api::AppNative);
+    }
+    if has("traceId") {
+        return Some(Api::AppNative);
+    }
+    if has("name") || has("statusCode") || has("policy") || object_description || (text_description && !message) {
+        return Some(Api::Auth0);
+    }
+    message.then_some(Api::AppNative)
+}
+
+/// `ABA-` and digits, or a code of the app-native catalog.
+fn is_app_native_code(code: &str) -> bool {
+    let catalog = Api::AppNative.catalog();
+    let prefixed_number = catalog
+        .code_prefix()
+        .and_then(|prefix| code.strip_prefix(prefix))
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()));
+    prefixed_number || catalog.find(code).is_some()
+}
