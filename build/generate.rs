@@ -584,6 +584,8 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
         api.wire_status.as_ref().map_or_else(|| "None".to_owned(), |s| format!("Some(status({}))", s.value))
     );
     let _ = writeln!(out, "    generic_statuses: &[{}],", statuses.join(", "));
+    let challenge = api.challenge.as_ref().map_or("Bearer", |challenge| challenge.value.as_str());
+    let _ = writeln!(out, "    challenge: {challenge:?},");
     let _ = writeln!(out, "    erratum: {},", option_str(api.erratum.as_deref()));
     if ranges.is_empty() {
         let _ = writeln!(out, "    ranges: &[],");

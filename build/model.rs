@@ -30,6 +30,9 @@ pub struct Api {
     pub code_prefix: Option<Located<String>>,
     pub wire_status: Option<Located<i64>>,
     pub generic_statuses: Vec<Located<i64>>,
+    /// The `WWW-Authenticate` challenge of a 401, a template whose one
+    /// placeholder may be `{{code}}`.
+    pub challenge: Option<Located<String>>,
     pub erratum: Option<String>,
 }
 

@@ -9,7 +9,7 @@ use super::diagnostic::{Diagnostic, Source};
 use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, RegisteredError, WireCode};
 
 const API_KEYS: &[&str] =
-    &["name", "title", "source", "identity", "code_prefix", "wire_status", "generic_statuses", "erratum"];
+    &["name", "title", "source", "identity", "code_prefix", "wire_status", "generic_statuses", "challenge", "erratum"];
 const RANGE_KEYS: &[&str] = &["name", "title", "start", "end", "catch_all", "erratum"];
 const ENTRY_KEYS: &[&str] = &[
     "code",
@@ -97,6 +97,7 @@ fn parse_api(
     let code_prefix = reader.string("code_prefix", false);
     let wire_status = reader.integer("wire_status", false);
     let generic_statuses = reader.integers("generic_statuses");
+    let challenge = reader.string("challenge", false);
     let erratum = reader.string("erratum", false);
     reader.finish(API_KEYS);
     let identity =
@@ -122,6 +123,7 @@ fn parse_api(
         code_prefix,
         wire_status,
         generic_statuses,
+        challenge,
         erratum: erratum.map(|erratum| erratum.value),
     })
 }

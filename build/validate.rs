@@ -24,6 +24,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     api_name(catalog, &mut found);
     statuses(catalog, &mut found);
+    challenge(catalog, &mut found);
     code_forms(catalog, &mut found);
     duplicate_codes(catalog, &mut found);
     names_are_not_codes(catalog, &mut found);
@@ -116,6 +117,19 @@ fn statuses(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
                 format!("wire HTTP status {} is not an HTTP status (100-599)", status.value),
             );
         }
+    }
+}
+
+/// The challenge goes into a header as it is, with a code for `{{code}}`.
+fn challenge(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let Some(challenge) = &catalog.api.challenge else { return };
+    let header_safe = !challenge.value.is_empty() && challenge.value.chars().all(|c| matches!(c, ' '..='~'));
+    let only_code = template::parse(&challenge.value)
+        .is_ok_and(|segments| template::placeholders(&segments).iter().all(|name| *name == "code"));
+    if !header_safe || !only_code {
+        let message =
+            "`challenge` must be a header value (visible ASCII and spaces) whose only placeholder is `{{code}}`";
+        report(found, &catalog.source, &challenge.span, message.to_owned());
     }
 }
 
@@ -1026,5 +1040,17 @@ mod tests {
         assert_one(&authos(&format!("{ENTRY}{}", registered("x", "sleepy"))), "unknown kind `sleepy`");
         let twice = format!("{ENTRY}{}{}", registered("x", "pending"), registered("x", "pending"));
         assert_one(&authos(&twice), "duplicate registered code `x`: already used at line");
+    }
+
+    #[test]
+    fn a_challenge_is_a_header_value_with_at_most_the_code() {
+        let with = |challenge: &str| check("catalog/authos.toml", &format!("{API}challenge = '{challenge}'\n{ENTRY}"));
+        assert_eq!(with(r#"Bearer error="{{code}}""#), Vec::<String>::new());
+        assert_eq!(with("Bearer"), Vec::<String>::new());
+        let expected =
+            "`challenge` must be a header value (visible ASCII and spaces) whose only placeholder is `{{code}}`";
+        for bad in ["", "Bearer {{reason}}", "Bearer {{code", "Bearer é", "Bearer\terror"] {
+            assert_one(&with(bad), expected);
+        }
     }
 }

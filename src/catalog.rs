@@ -60,6 +60,7 @@ pub struct Catalog {
     pub(crate) code_prefix: Option<&'static str>,
     pub(crate) wire_status: Option<StatusCode>,
     pub(crate) generic_statuses: &'static [StatusCode],
+    pub(crate) challenge: &'static str,
     pub(crate) erratum: Option<&'static str>,
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
@@ -132,6 +133,18 @@ impl Catalog {
     /// ```
     pub fn generic_statuses(&self) -> &'static [StatusCode] {
         self.generic_statuses
+    }
+
+    /// The `WWW-Authenticate` challenge a 401 of this API carries; `{{code}}`,
+    /// where it appears, stands for the entry's code (RFC 6750 §3 for Auth0).
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::Auth0.catalog().challenge(), r#"Bearer error="{{code}}""#);
+    /// assert_eq!(Api::AppNative.catalog().challenge(), "Bearer");
+    /// ```
+    pub fn challenge(&self) -> &'static str {
+        self.challenge
     }
 
     /// A mistake in the API-level part of the source documents, and its resolution.

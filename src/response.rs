@@ -267,15 +267,12 @@ impl<C: WireFormat> Error<C> {
         response
     }
 
-    /// `Bearer`, with the OAuth error code for Auth0 (RFC 6750 §3).
+    /// The API's challenge (`Catalog::challenge`) with the code for `{{code}}`.
     fn challenge(&self) -> HeaderValue {
-        if C::API == Api::Auth0 {
-            // Catalog codes hold no quotes, backslashes or control characters.
-            if let Ok(value) = HeaderValue::from_str(&format!("Bearer error=\"{}\"", self.code.as_str())) {
-                return value;
-            }
-        }
-        HeaderValue::from_static("Bearer")
+        // build.rs checks the challenge is visible ASCII, and codes hold no
+        // quotes, backslashes or control characters: the fallback is for form.
+        let challenge = C::catalog().challenge().replace("{{code}}", self.code.as_str());
+        HeaderValue::from_str(&challenge).unwrap_or_else(|_| HeaderValue::from_static("Bearer"))
     }
 }
 

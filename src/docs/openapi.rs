@@ -285,14 +285,12 @@ fn headers(api: Api, status: StatusCode, entries: &[&Entry]) -> Map<String, Valu
         }),
     );
     if status == StatusCode::UNAUTHORIZED {
-        let challenge = match api {
-            Api::Auth0 => "`Bearer error=\"<error>\"` (RFC 6750 §3), with the body's `error`",
-            _ => "`Bearer`",
-        };
+        let challenge = api.catalog().challenge();
+        let code = if challenge.contains("{{code}}") { ", with the entry's code for `{{code}}`" } else { "" };
         headers.insert(
             "WWW-Authenticate".into(),
             json!({
-                "description": format!("The challenge of every 401: {challenge}."),
+                "description": format!("The challenge of every 401: `{challenge}`{code}."),
                 "required": true,
                 "schema": { "type": "string" },
             }),
