@@ -25,13 +25,15 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     if catalog.api.identity == Identity::CodeAndDescription {
         out.push_str("use crate::perfect_hash::{PairMap, EMPTY};\n");
     }
-    if hashed_texts(catalog).1.is_some() {
+    // The seed search is the slow part of generation: done once.
+    let hashed = hashed_texts(catalog);
+    if hashed.1.is_some() {
         out.push_str("use crate::perfect_hash::{Slot, StrMap};\n");
     }
     out.push_str("use crate::template::Segment;\nuse crate::{Api, Kind};\n\n");
     code_enum(&mut out, catalog);
     entries(&mut out, catalog);
-    lookups(&mut out, catalog);
+    lookups(&mut out, catalog, hashed);
     catalog_static(&mut out, catalog);
     constructors(&mut out, catalog);
     // An entry its own wire text finds: for Auth0, whose entries share codes, a generic one.
@@ -335,14 +337,9 @@ const FEW_KEYS: usize = 3;
 fn wire_texts(catalog: &Catalog) -> Vec<(String, String)> {
     let mut wire: Vec<(String, String)> = Vec::new();
     let mut seen = HashSet::new();
-    let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
     let (generic, specific): (Vec<&Entry>, Vec<&Entry>) = catalog.entries.iter().partition(|entry| entry.is_generic());
     for entry in generic.into_iter().chain(specific) {
-        let code = entry.code.value.text();
-        let mut texts = vec![code.clone()];
-        if let Some(stripped) = prefix.and_then(|prefix| code.strip_prefix(prefix)) {
-            texts.push(stripped.to_owned());
-        }
+        let mut texts = catalog.code_texts(entry);
         texts.extend(entry.name.as_ref().map(|name| name.value.clone()));
         for text in texts {
             if seen.insert(text.clone()) {
@@ -398,10 +395,9 @@ fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<Table>) {
     }
 }
 
-fn lookups(out: &mut String, catalog: &Catalog) {
+fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, String)>, Option<Table>)) {
     let wire = wire_texts(catalog);
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
-    let (hashed, table) = hashed_texts(catalog);
     if let Some((seed, shift, slots)) = table {
         doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
         let _ = writeln!(

@@ -161,6 +161,19 @@ pub struct RegisteredError {
     pub source: Located<String>,
 }
 
+impl Catalog {
+    /// The code texts a lookup finds `entry` by: its code, and the code
+    /// without the API's `code_prefix` (`ABA-60004`, `60004`). Names are
+    /// lookup texts too, but not keys: a name may repeat (Registration's 214
+    /// and 352), and finds its first entry.
+    pub fn code_texts(&self, entry: &Entry) -> Vec<String> {
+        let code = entry.code.value.text();
+        let prefix = self.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
+        let stripped = prefix.and_then(|prefix| code.strip_prefix(prefix)).map(str::to_owned);
+        std::iter::once(code.clone()).chain(stripped).collect()
+    }
+}
+
 /// One parsed catalog file.
 #[derive(Clone, Debug)]
 pub struct Catalog {

@@ -177,21 +177,6 @@ fn code_forms(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every code text by which a lookup can find the entry. Names are not
-/// among them: a real server reuses one `error` name for two codes
-/// (Registration's 214 and 352), so a name may repeat and finds its first entry.
-fn wire_keys(catalog: &Catalog, entry: &Entry) -> Vec<(String, Range<usize>)> {
-    let code = entry.code.value.text();
-    let mut keys = Vec::new();
-    if let Some(prefix) = &catalog.api.code_prefix {
-        if let Some(stripped) = code.strip_prefix(prefix.value.as_str()) {
-            keys.push((stripped.to_owned(), entry.code.span.clone()));
-        }
-    }
-    keys.push((code, entry.code.span.clone()));
-    keys
-}
-
 /// Reports `key` when an earlier entry already used it.
 fn check_unique(
     first_use: &mut HashMap<String, usize>,
@@ -216,8 +201,8 @@ fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     for entry in &catalog.entries {
         match catalog.api.identity {
             Identity::Code => {
-                for (key, span) in wire_keys(catalog, entry) {
-                    check_unique(&mut first_use, source, found, key, &span, "code");
+                for key in catalog.code_texts(entry) {
+                    check_unique(&mut first_use, source, found, key, &entry.code.span, "code");
                 }
             }
             Identity::CodeAndDescription => {
@@ -231,8 +216,7 @@ fn duplicate_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 /// A name shares the lookup table with the codes, so it must not be one.
 fn names_are_not_codes(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
-    let codes: HashSet<String> =
-        catalog.entries.iter().flat_map(|entry| wire_keys(catalog, entry)).map(|(key, _)| key).collect();
+    let codes: HashSet<String> = catalog.entries.iter().flat_map(|entry| catalog.code_texts(entry)).collect();
     for entry in &catalog.entries {
         if let Some(name) = entry.name.as_ref().filter(|name| codes.contains(&name.value)) {
             report(found, &catalog.source, &name.span, format!("name `{}` is also a code", name.value));

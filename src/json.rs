@@ -28,11 +28,33 @@ pub(crate) fn string_into(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// A piece of a filled template: its own text, or a placeholder's value.
+enum Piece<'a> {
+    Text(&'a str),
+    Value(&'a str),
+}
+
+/// The pieces of `template` filled with `values` (one per name of `names`,
+/// in order); a placeholder without a value is left out. Filling never looks
+/// at its result again, so `{{x}}` inside a value stays literal.
+#[inline(always)]
+fn pieces<'a>(
+    template: &'a [Segment<'a>],
+    names: &'a [&'a str],
+    values: &'a [impl AsRef<str>],
+) -> impl Iterator<Item = Piece<'a>> {
+    template.iter().filter_map(move |segment| match *segment {
+        Segment::Text(text) => Some(Piece::Text(text)),
+        Segment::Placeholder(name) => {
+            let at = names.iter().position(|known| *known == name)?;
+            values.get(at).map(|value| Piece::Value(value.as_ref()))
+        }
+    })
+}
+
 /// Appends a template filled with `values` (one per placeholder, in order of
 /// first appearance) as a JSON string. The template's text is already
-/// escaped (build.rs did it); only the values are escaped here. A value is
-/// data: `{{x}}` inside it stays literal, because filling never looks at the
-/// result again.
+/// escaped (build.rs did it); only the values are escaped here.
 pub(crate) fn escaped_template_into(
     out: &mut Vec<u8>,
     escaped_template: &[Segment<'_>],
@@ -40,15 +62,10 @@ pub(crate) fn escaped_template_into(
     values: &[impl AsRef<str>],
 ) {
     out.push(b'"');
-    for segment in escaped_template {
-        match *segment {
-            Segment::Text(escaped) => out.extend_from_slice(escaped.as_bytes()),
-            Segment::Placeholder(name) => {
-                let value = names.iter().position(|known| *known == name).and_then(|at| values.get(at));
-                if let Some(value) = value {
-                    escape_into(out, value.as_ref());
-                }
-            }
+    for piece in pieces(escaped_template, names, values) {
+        match piece {
+            Piece::Text(escaped) => out.extend_from_slice(escaped.as_bytes()),
+            Piece::Value(value) => escape_into(out, value),
         }
     }
     out.push(b'"');
@@ -57,15 +74,8 @@ pub(crate) fn escaped_template_into(
 /// The filled template as plain text.
 pub(crate) fn fill(template: &[Segment<'_>], names: &[&str], values: &[impl AsRef<str>]) -> String {
     let mut text = String::new();
-    for segment in template {
-        match *segment {
-            Segment::Text(literal) => text.push_str(literal),
-            Segment::Placeholder(name) => {
-                if let Some(value) = names.iter().position(|known| *known == name).and_then(|at| values.get(at)) {
-                    text.push_str(value.as_ref());
-                }
-            }
-        }
+    for Piece::Text(piece) | Piece::Value(piece) in pieces(template, names, values) {
+        text.push_str(piece);
     }
     text
 }
