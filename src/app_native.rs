@@ -22,10 +22,10 @@ use std::borrow::Cow;
 
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
-impl crate::wire::private::Sealed for Code {}
+impl WireFormat for Code {}
 
 /// `{"code","message","description","traceId"}`; `traceId` is `""` when there is none.
-impl WireFormat for Code {
+impl crate::wire::private::Format for Code {
     fn members(error: &crate::Error<Self>) -> Members<'_> {
         [
             member("code", Value::Escaped(error.code.as_str())),

@@ -73,11 +73,11 @@ impl Code {
     }
 }
 
-impl crate::wire::private::Sealed for Code {}
+impl WireFormat for Code {}
 impl crate::wire::OpenFormat for Code {}
 
 /// `{"error","error_description"}`.
-impl WireFormat for Code {
+impl crate::wire::private::Format for Code {
     fn members(error: &crate::Error<Self>) -> Members<'_> {
         [
             member("error", Value::Escaped(error.code.as_str())),

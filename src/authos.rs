@@ -20,10 +20,10 @@ use std::borrow::Cow;
 use crate::wire::Fields;
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
-impl crate::wire::private::Sealed for Code {}
+impl WireFormat for Code {}
 
 /// `{"error": <human message>, "error_code", "timestamp"}`: `error` is the text.
-impl WireFormat for Code {
+impl crate::wire::private::Format for Code {
     fn members(error: &crate::Error<Self>) -> Members<'_> {
         [
             member("error", Value::Description),

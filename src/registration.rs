@@ -59,11 +59,11 @@ impl Code {
     }
 }
 
-impl crate::wire::private::Sealed for Code {}
+impl WireFormat for Code {}
 impl crate::wire::OpenFormat for Code {}
 
 /// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
-impl WireFormat for Code {
+impl crate::wire::private::Format for Code {
     fn members(error: &crate::Error<Self>) -> Members<'_> {
         let entry = error.code.entry();
         [

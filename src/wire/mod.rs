@@ -53,29 +53,20 @@ pub struct Shape {
 /// A body has at most five members.
 pub type Members<'e> = [Option<Member<'e>>; 5];
 
-/// One API's wire format. Sealed: implemented by the four `Code` types.
-pub trait WireFormat: ErrorCode + private::Sealed {
-    /// The members of `error`'s body, in wire order.
-    #[doc(hidden)]
-    fn members(error: &Error<Self>) -> Members<'_>;
-
-    /// Fills the per-API fields a new error starts with.
-    #[doc(hidden)]
-    fn initialise(_fields: &mut Fields) {}
-
-    /// Where a received body of this API keeps its code and description.
-    #[doc(hidden)]
-    fn shape() -> Shape;
-
-    /// The catalog's code for a received code and description.
-    #[doc(hidden)]
-    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
-        match Self::from_wire(raw_code) {
-            Some(code) => (Some(code), Match::Exact),
-            None => (None, Match::Unknown),
-        }
-    }
-}
+/// One API's wire format: implemented by each API's `Code`, and sealed. What
+/// it holds (the members of a body in order, where a parser finds the code
+/// and the description) is the crate's own, in a private supertrait.
+///
+/// ```
+/// use auth_error_catalog::{WireFormat, auth0, registration};
+///
+/// fn body<C: WireFormat>(error: auth_error_catalog::Error<C>) -> String {
+///     error.to_json()
+/// }
+/// assert!(body(auth0::Error::missing_username()).starts_with(r#"{"error":"invalid_request""#));
+/// assert!(body(registration::Error::invalid_credentials()).starts_with(r#"{"stat":"error","code":210"#));
+/// ```
+pub trait WireFormat: ErrorCode + private::Format {}
 
 /// A wire format whose bodies carry members beyond its own: Auth0
 /// (`mfa_token`, `statusCode`, …) and Registration (`argument_name`,
@@ -151,7 +142,27 @@ impl<C: OpenFormat> Error<C> {
     }
 }
 
-/// Seals [`WireFormat`]: only the crate's `Code` types implement it.
+/// The internals of a wire format. A public trait in a private module: it
+/// seals [`WireFormat`], and users can neither name nor implement it.
 pub(crate) mod private {
-    pub trait Sealed {}
+    use super::{Error, Fields, Match, Members, Shape};
+
+    pub trait Format: crate::ErrorCode {
+        /// The members of `error`'s body, in wire order.
+        fn members(error: &Error<Self>) -> Members<'_>;
+
+        /// Fills the per-API fields a new error starts with.
+        fn initialise(_fields: &mut Fields) {}
+
+        /// Where a received body of this API keeps its code and description.
+        fn shape() -> Shape;
+
+        /// The catalog's code for a received code and description.
+        fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
+            match Self::from_wire(raw_code) {
+                Some(code) => (Some(code), Match::Exact),
+                None => (None, Match::Unknown),
+            }
+        }
+    }
 }
