@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::StatusCode;
 
 use crate::json;
-use crate::wire::{Member, Value, WireFormat};
+use crate::wire::{Member, OpenFormat, Value, WireFormat};
 
 /// An error of one API, ready to send: its code, the values of the code's
 /// placeholders, and the API's own fields (trace id, request token,
@@ -348,5 +348,61 @@ fn unescaped(escaped: &str) -> Cow<'_, str> {
         Cow::Owned(serde_json::from_str(&format!("\"{escaped}\"")).unwrap_or_default())
     } else {
         Cow::Borrowed(escaped)
+    }
+}
+
+/// The members problem+json writes before the native ones.
+const PROBLEM_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+
+impl<C: OpenFormat> Error<C> {
+    /// Adds a member after the format's own, in the order added. `value` is
+    /// any JSON value (`&str`, numbers, `bool`, `serde_json::json!(…)`); the
+    /// name is escaped like any text. A name the body already has (its own
+    /// members, or `type`, `title`, `status`, `detail` and `instance` of its
+    /// problem+json form) is refused, so no body repeats a member.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ParamError, registration::Error};
+    ///
+    /// let error = Error::missing_argument()
+    ///     .with_request_token("abcdefghijklmnop")
+    ///     .with_member("argument_name", "email")?;
+    /// assert_eq!(
+    ///     error.to_json(),
+    ///     r#"{"stat":"error","code":100,"error":"missing_argument","error_description":"A required argument wasn't supplied.","request_token":"abcdefghijklmnop","argument_name":"email"}"#
+    /// );
+    ///
+    /// let fields = serde_json::json!({"emailAddress": ["Email address is required."]});
+    /// assert!(Error::invalid_form_fields().with_member("invalid_fields", fields).is_ok());
+    /// assert!(matches!(Error::invalid_form_fields().with_member("code", 1), Err(ParamError::MemberTaken { .. })));
+    /// # Ok::<(), ParamError>(())
+    /// ```
+    pub fn with_member(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<serde_json::Value>,
+    ) -> Result<Self, ParamError> {
+        let name = name.into();
+        let taken = C::members(&self).iter().flatten().any(|member| member.name == name)
+            || PROBLEM_MEMBERS.contains(&name.as_ref())
+            || self.extra.iter().any(|(extra, _)| *extra == name);
+        if taken {
+            return Err(ParamError::MemberTaken { code: self.code.as_str(), name: name.into_owned() });
+        }
+        self.extra.push((name, value.into().to_string().into_boxed_str()));
+        Ok(self)
+    }
+
+    /// The members added with [`with_member`](Error::with_member), each
+    /// with its JSON text.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Error;
+    /// let error = Error::invalid_grant("x").with_member("mfa_token", "Fe26…")?;
+    /// assert_eq!(error.extra_members().collect::<Vec<_>>(), [("mfa_token", r#""Fe26…""#)]);
+    /// # Ok::<(), auth_error_catalog::ParamError>(())
+    /// ```
+    pub fn extra_members(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.extra.iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
     }
 }

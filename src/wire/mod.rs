@@ -6,8 +6,6 @@
 
 mod error;
 
-use std::borrow::Cow;
-
 use crate::ErrorCode;
 use crate::catalog::Match;
 
@@ -85,62 +83,6 @@ pub trait WireFormat: ErrorCode + private::Format {}
 /// assert!(json.ends_with(r#""x_request_id":"r-1"}"#));
 /// ```
 pub trait OpenFormat: WireFormat {}
-
-/// The members problem+json writes before the native ones.
-const PROBLEM_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
-
-impl<C: OpenFormat> Error<C> {
-    /// Adds a member after the format's own, in the order added. `value` is
-    /// any JSON value (`&str`, numbers, `bool`, `serde_json::json!(…)`); the
-    /// name is escaped like any text. A name the body already has (its own
-    /// members, or `type`, `title`, `status`, `detail` and `instance` of its
-    /// problem+json form) is refused, so no body repeats a member.
-    ///
-    /// ```
-    /// use auth_error_catalog::{ParamError, registration::Error};
-    ///
-    /// let error = Error::missing_argument()
-    ///     .with_request_token("abcdefghijklmnop")
-    ///     .with_member("argument_name", "email")?;
-    /// assert_eq!(
-    ///     error.to_json(),
-    ///     r#"{"stat":"error","code":100,"error":"missing_argument","error_description":"A required argument wasn't supplied.","request_token":"abcdefghijklmnop","argument_name":"email"}"#
-    /// );
-    ///
-    /// let fields = serde_json::json!({"emailAddress": ["Email address is required."]});
-    /// assert!(Error::invalid_form_fields().with_member("invalid_fields", fields).is_ok());
-    /// assert!(matches!(Error::invalid_form_fields().with_member("code", 1), Err(ParamError::MemberTaken { .. })));
-    /// # Ok::<(), ParamError>(())
-    /// ```
-    pub fn with_member(
-        mut self,
-        name: impl Into<Cow<'static, str>>,
-        value: impl Into<serde_json::Value>,
-    ) -> Result<Self, ParamError> {
-        let name = name.into();
-        let taken = C::members(&self).iter().flatten().any(|member| member.name == name)
-            || PROBLEM_MEMBERS.contains(&name.as_ref())
-            || self.extra.iter().any(|(extra, _)| *extra == name);
-        if taken {
-            return Err(ParamError::MemberTaken { code: self.code.as_str(), name: name.into_owned() });
-        }
-        self.extra.push((name, value.into().to_string().into_boxed_str()));
-        Ok(self)
-    }
-
-    /// The members added with [`with_member`](Error::with_member), each
-    /// with its JSON text.
-    ///
-    /// ```
-    /// use auth_error_catalog::auth0::Error;
-    /// let error = Error::invalid_grant("x").with_member("mfa_token", "Fe26…")?;
-    /// assert_eq!(error.extra_members().collect::<Vec<_>>(), [("mfa_token", r#""Fe26…""#)]);
-    /// # Ok::<(), auth_error_catalog::ParamError>(())
-    /// ```
-    pub fn extra_members(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.extra.iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
-    }
-}
 
 /// The internals of a wire format. A public trait in a private module: it
 /// seals [`WireFormat`], and users can neither name nor implement it.
