@@ -69,6 +69,7 @@ mod wire;
 pub mod app_native;
 pub mod auth0;
 pub mod authos;
+#[cfg(feature = "docs")]
 pub mod docs;
 pub mod registration;
 
