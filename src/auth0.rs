@@ -18,7 +18,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
-use crate::catalog::Match;
+use crate::catalog::Classified;
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
 impl Code {
@@ -41,35 +41,32 @@ impl Code {
     /// assert!(Code::InvalidRequest.entry().is_generic());
     /// ```
     pub fn from_pair(error: &str, description: &str) -> Option<Code> {
-        let (code, _) = Code::classify_pair(error, Some(description));
+        let code = Code::classify_pair(error, Some(description)).code();
         code.filter(|code| crate::template::captures(code.entry().template(), description).is_some())
     }
 
     /// The pair's entry by [`from_pair`](Code::from_pair)'s order, else the
     /// `error` string's generic entry.
-    pub(crate) fn classify_pair(error: &str, description: Option<&str>) -> (Option<Code>, Match) {
+    pub(crate) fn classify_pair(error: &str, description: Option<&str>) -> Classified<Code> {
         let Some(description) = description else {
             return Code::generic(error);
         };
         if let Some(code) = PAIRS.get(error, description) {
-            return (Some(code), Match::Exact);
+            return Classified::Exact(code);
         }
         let templated = TEMPLATED.into_iter().find(|code| {
             let entry = code.entry();
             entry.code() == error && crate::template::captures(entry.template(), description).is_some()
         });
         match templated {
-            Some(code) if matches!(code.entry().template(), [Segment::Placeholder(_)]) => (Some(code), Match::Wildcard),
-            Some(code) => (Some(code), Match::Template),
+            Some(code) if matches!(code.entry().template(), [Segment::Placeholder(_)]) => Classified::Wildcard(code),
+            Some(code) => Classified::Template(code),
             None => Code::generic(error),
         }
     }
 
-    fn generic(error: &str) -> (Option<Code>, Match) {
-        match Code::from_wire(error) {
-            Some(code) => (Some(code), Match::Generic),
-            None => (None, Match::Unknown),
-        }
+    fn generic(error: &str) -> Classified<Code> {
+        Code::from_wire(error).map_or(Classified::Unknown, Classified::Generic)
     }
 }
 
@@ -98,7 +95,7 @@ impl crate::wire::private::Format for Code {
         }
     }
 
-    fn classify(error: &str, description: Option<&str>) -> (Option<Self>, Match) {
+    fn classify(error: &str, description: Option<&str>) -> Classified<Self> {
         Code::classify_pair(error, description)
     }
 }

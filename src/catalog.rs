@@ -43,6 +43,50 @@ pub enum Match {
     Unknown,
 }
 
+/// A received code as classified: its entry and how it matched, or no
+/// entry. An entry without a match, or a match without an entry, cannot be
+/// written down. Public in a private module: the wire formats' sealed
+/// internals return it, and users never see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Classified<C> {
+    Exact(C),
+    Template(C),
+    Wildcard(C),
+    Generic(C),
+    CatchAll(C),
+    Unknown,
+}
+
+impl<C: Copy> Classified<C> {
+    /// An exact match of `code`, else nothing.
+    pub(crate) fn exact(code: Option<C>) -> Self {
+        code.map_or(Classified::Unknown, Classified::Exact)
+    }
+
+    pub(crate) fn code(self) -> Option<C> {
+        match self {
+            Classified::Exact(code)
+            | Classified::Template(code)
+            | Classified::Wildcard(code)
+            | Classified::Generic(code)
+            | Classified::CatchAll(code) => Some(code),
+            Classified::Unknown => None,
+        }
+    }
+
+    pub(crate) fn matched(self) -> Match {
+        match self {
+            Classified::Exact(_) => Match::Exact,
+            Classified::Template(_) => Match::Template,
+            Classified::Wildcard(_) => Match::Wildcard,
+            Classified::Generic(_) => Match::Generic,
+            Classified::CatchAll(_) => Match::CatchAll,
+            Classified::Unknown => Match::Unknown,
+        }
+    }
+}
+
 /// One API's catalog: its metadata and all of its entries.
 ///
 /// ```

@@ -8,7 +8,7 @@ use http::StatusCode;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::catalog::{Match, RegisteredError};
+use crate::catalog::{Classified, Match, RegisteredError};
 use crate::kind::Kind;
 use crate::wire::WireFormat;
 
@@ -267,10 +267,9 @@ pub(crate) fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'
 pub struct Received<'a, C> {
     members: Members<'a>,
     status: Option<StatusCode>,
-    code: Option<C>,
     raw_code: Cow<'a, str>,
     description: Option<Cow<'a, str>>,
-    matched: Match,
+    classified: Classified<C>,
     params: Vec<(&'static str, Cow<'a, str>)>,
 }
 
@@ -298,9 +297,14 @@ impl<'a, C: WireFormat> Received<'a, C> {
         }
         let raw_code = shape.code.iter().find_map(|name| code_member(&members, name)).ok_or_else(wrong_shape)?;
         let description = shape.description.iter().find_map(|name| string_member(&members, name));
-        let (code, matched) = C::classify(&raw_code, description.as_deref());
-        let params = match (code, description.as_deref()) {
-            (Some(code), Some(text)) if matched != Match::CatchAll && !code.entry().placeholders().is_empty() => {
+        let classified = C::classify(&raw_code, description.as_deref());
+        // A catch-all stands for another code: its template is not the body's.
+        let own_entry = match classified {
+            Classified::CatchAll(_) => None,
+            other => other.code(),
+        };
+        let params = match (own_entry, description.as_deref()) {
+            (Some(code), Some(text)) if !code.entry().placeholders().is_empty() => {
                 crate::template::captures(code.entry().template(), text)
                     .unwrap_or_default()
                     .into_iter()
@@ -309,7 +313,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
             }
             _ => Vec::new(),
         };
-        Ok(Received { members, status, code, raw_code, description, matched, params })
+        Ok(Received { members, status, raw_code, description, classified, params })
     }
 
     /// The code, where the catalog has it (for Registration also its catch-all).
@@ -321,7 +325,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(received.raw_code(), "AD-60001");
     /// ```
     pub fn code(&self) -> Option<C> {
-        self.code
+        self.classified.code()
     }
 
     /// The code exactly as received (a numeric code as its JSON text).
@@ -342,7 +346,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert!(!Received::parse(br#"{"error":"new_error"}"#, None).unwrap().is_known());
     /// ```
     pub fn is_known(&self) -> bool {
-        self.code.is_some()
+        self.classified.code().is_some()
     }
 
     /// How the code was matched.
@@ -353,7 +357,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(received.matched(), Match::Generic);
     /// ```
     pub fn matched(&self) -> Match {
-        self.matched
+        self.classified.matched()
     }
 
     /// The description as received, where there is one.
@@ -411,7 +415,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(Received::parse(body, Some(http::StatusCode::UNAUTHORIZED)).unwrap().http_status().map(|s| s.as_u16()), Some(401));
     /// ```
     pub fn http_status(&self) -> Option<StatusCode> {
-        self.status.or_else(|| self.code.map(|code| code.http_status()))
+        self.status.or_else(|| self.code().map(|code| code.http_status()))
     }
 
     /// The kind: the catalog's; for a code the catalog does not know, the
@@ -428,7 +432,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     ///
     /// [`Catalog::registered_error`]: crate::Catalog::registered_error
     pub fn kind(&self) -> Option<Kind> {
-        match (self.code, self.registered_error()) {
+        match (self.code(), self.registered_error()) {
             (Some(code), _) => Some(code.kind()),
             (None, Some(registered)) => Some(registered.kind()),
             (None, None) => self.status.map(Kind::for_status),
@@ -444,7 +448,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert!(Received::parse(body, None).unwrap().retryable());
     /// ```
     pub fn retryable(&self) -> bool {
-        match (self.code, self.registered_error()) {
+        match (self.code(), self.registered_error()) {
             (Some(code), _) => code.retryable(),
             (None, Some(registered)) => registered.retryable(),
             (None, None) => self.kind().is_some_and(Kind::usually_retryable),
@@ -502,10 +506,9 @@ impl<'a, C: WireFormat> Received<'a, C> {
         Received {
             members: self.members.into_owned(),
             status: self.status,
-            code: self.code,
             raw_code: Cow::Owned(self.raw_code.into_owned()),
             description: self.description.map(|text| Cow::Owned(text.into_owned())),
-            matched: self.matched,
+            classified: self.classified,
             params: self.params.into_iter().map(|(name, value)| (name, Cow::Owned(value.into_owned()))).collect(),
         }
     }

@@ -23,7 +23,7 @@ include!(concat!(env!("OUT_DIR"), "/registration.rs"));
 
 use std::borrow::Cow;
 
-use crate::catalog::Match;
+use crate::catalog::Classified;
 use crate::wire::Fields;
 use crate::wire::{Members, Shape, Value, WireFormat, member};
 
@@ -84,20 +84,17 @@ impl crate::wire::private::Format for Code {
         Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"], any_of: &[] }
     }
 
-    fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
+    fn classify(raw_code: &str, _description: Option<&str>) -> Classified<Self> {
         // Only the canonical decimal form is a number: not "+210", not "0210".
         let canonical =
             raw_code.bytes().all(|byte| byte.is_ascii_digit()) && !(raw_code.len() > 1 && raw_code.starts_with('0'));
         let Some(number) = raw_code.parse::<u32>().ok().filter(|_| canonical) else {
-            return match Code::from_wire(raw_code) {
-                Some(code) => (Some(code), Match::Exact),
-                None => (None, Match::Unknown),
-            };
+            return Classified::exact(Code::from_wire(raw_code));
         };
         match (Code::from_number(number), Code::resolve(number)) {
-            (Some(code), _) => (Some(code), Match::Exact),
-            (None, Some(catch_all)) => (Some(catch_all), Match::CatchAll),
-            (None, None) => (None, Match::Unknown),
+            (Some(code), _) => Classified::Exact(code),
+            (None, Some(catch_all)) => Classified::CatchAll(catch_all),
+            (None, None) => Classified::Unknown,
         }
     }
 }

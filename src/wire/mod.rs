@@ -7,7 +7,6 @@
 mod error;
 
 use crate::ErrorCode;
-use crate::catalog::Match;
 
 pub use error::{Builder, Error, Fields, ParamError};
 
@@ -87,7 +86,8 @@ pub trait OpenFormat: WireFormat {}
 /// The internals of a wire format. A public trait in a private module: it
 /// seals [`WireFormat`], and users can neither name nor implement it.
 pub(crate) mod private {
-    use super::{Error, Fields, Match, Members, Shape};
+    use super::{Error, Fields, Members, Shape};
+    use crate::catalog::Classified;
 
     pub trait Format: crate::ErrorCode {
         /// The members of `error`'s body, in wire order.
@@ -100,11 +100,8 @@ pub(crate) mod private {
         fn shape() -> Shape;
 
         /// The catalog's code for a received code and description.
-        fn classify(raw_code: &str, _description: Option<&str>) -> (Option<Self>, Match) {
-            match Self::from_wire(raw_code) {
-                Some(code) => (Some(code), Match::Exact),
-                None => (None, Match::Unknown),
-            }
+        fn classify(raw_code: &str, _description: Option<&str>) -> Classified<Self> {
+            Classified::exact(Self::from_wire(raw_code))
         }
     }
 }
