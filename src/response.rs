@@ -83,7 +83,7 @@ impl BodyFormat {
 pub struct ResponseOptions {
     format: BodyFormat,
     retry_after: Option<u64>,
-    mapped_registration_status: bool,
+    entry_status: bool,
     problem_base: Option<Cow<'static, str>>,
     instance: Option<Cow<'static, str>>,
 }
@@ -114,17 +114,19 @@ impl ResponseOptions {
         self
     }
 
-    /// Registration errors with the status the code maps to (210 → 401)
-    /// instead of the API's own convention, HTTP 200 with `"stat":"error"`.
+    /// Errors of an API that answers every error with one status
+    /// ([`Catalog::wire_status`](crate::Catalog::wire_status): Registration's
+    /// HTTP 200 with `"stat":"error"`) get the status their entry maps to
+    /// instead (210 → 401).
     ///
     /// ```
     /// use auth_error_catalog::{ResponseOptions, registration::Error};
     /// assert_eq!(Error::invalid_credentials().to_response().status(), 200);
-    /// let mapped = ResponseOptions::default().mapped_registration_status();
+    /// let mapped = ResponseOptions::default().entry_status();
     /// assert_eq!(Error::invalid_credentials().to_response_with(&mapped).status(), 401);
     /// ```
-    pub fn mapped_registration_status(mut self) -> Self {
-        self.mapped_registration_status = true;
+    pub fn entry_status(mut self) -> Self {
+        self.entry_status = true;
         self
     }
 
@@ -165,11 +167,11 @@ impl<C: WireFormat> Error<C> {
     /// use auth_error_catalog::{ResponseOptions, registration::Error};
     /// let error = Error::invalid_credentials();
     /// assert_eq!(error.response_status(&ResponseOptions::default()), 200);
-    /// assert_eq!(error.response_status(&ResponseOptions::default().mapped_registration_status()), 401);
+    /// assert_eq!(error.response_status(&ResponseOptions::default().entry_status()), 401);
     /// ```
     pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
         match C::catalog().wire_status() {
-            Some(wire) if !options.mapped_registration_status => wire,
+            Some(wire) if !options.entry_status => wire,
             _ => self.http_status(),
         }
     }
@@ -299,7 +301,7 @@ impl<C: WireFormat> Responding<C> {
     ///
     /// ```
     /// use auth_error_catalog::{ResponseOptions, registration::Error};
-    /// let responding = Error::invalid_credentials().responding(ResponseOptions::default().mapped_registration_status());
+    /// let responding = Error::invalid_credentials().responding(ResponseOptions::default().entry_status());
     /// assert_eq!(responding.to_response().status(), 401);
     /// ```
     pub fn to_response(&self) -> Response<Vec<u8>> {

@@ -327,7 +327,7 @@ fn responses_describe_their_status() {
 #[test]
 fn responses_document_the_headers_sent() {
     fn check<C: WireFormat>(responses: &serde_json::Map<String, Value>) {
-        let options = ResponseOptions::default().mapped_registration_status().retry_after(7);
+        let options = ResponseOptions::default().entry_status().retry_after(7);
         let mut sent: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for &code in C::all() {
             let builder =

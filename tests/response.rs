@@ -25,8 +25,7 @@ fn check_responses<C: WireFormat>() {
         assert_eq!(native.body(), error.to_json().as_bytes());
         assert_eq!(error.response_status(&ResponseOptions::default()), native.status());
 
-        let options =
-            ResponseOptions::default().format(BodyFormat::Problem).mapped_registration_status().retry_after(7);
+        let options = ResponseOptions::default().format(BodyFormat::Problem).entry_status().retry_after(7);
         let problem = error.to_response_with(&options);
         assert_eq!(problem.status(), error.http_status());
         assert_eq!(error.response_status(&options), problem.status());
@@ -68,7 +67,7 @@ fn registration_answers_200_by_default_and_its_mapped_status_on_request() {
     let error = registration::Error::invalid_credentials();
     assert_eq!(error.to_response().status(), 200);
     assert!(error.to_response().headers().get("www-authenticate").is_none());
-    let mapped = error.to_response_with(&ResponseOptions::default().mapped_registration_status());
+    let mapped = error.to_response_with(&ResponseOptions::default().entry_status());
     assert_eq!(mapped.status(), 401);
     assert_eq!(mapped.headers()["www-authenticate"], "Bearer");
     let problem = error.to_problem_json(&ResponseOptions::default());

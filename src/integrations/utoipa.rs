@@ -105,7 +105,7 @@ impl<C: WireFormat> ToSchema for Error<C> {
 /// `"stat":"error"`, which is also what `Error::to_response` sends: its
 /// responses are `"200"`, holding every entry, and one per status the codes
 /// map to (210 → 401), which a service sends with
-/// [`ResponseOptions::mapped_registration_status`](crate::ResponseOptions::mapped_registration_status).
+/// [`ResponseOptions::entry_status`](crate::ResponseOptions::entry_status).
 ///
 /// ```
 /// use auth_error_catalog::registration::Error;
