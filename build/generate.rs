@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::GeneratedFile;
-use super::hierarchy::{self, RangeRule};
+use super::catch_all::{self, RangeRule};
 use super::kind::Kind;
 use super::model::{Catalog, Entry, Identity, WireCode};
 use super::perfect_hash;
@@ -168,7 +168,7 @@ fn parents(catalog: &Catalog) -> Vec<Option<usize>> {
         .map(|number| {
             let number = (*number).filter(|_| !rules.is_empty())?;
             let parent =
-                hierarchy::catch_all(number, rules.iter().copied(), |candidate| first_index.contains_key(&candidate))?;
+                catch_all::catch_all(number, rules.iter().copied(), |candidate| first_index.contains_key(&candidate))?;
             first_index.get(&parent).copied()
         })
         .collect()

@@ -10,8 +10,8 @@ pub mod one_line;
 pub mod parse;
 pub mod validate;
 
-#[path = "../src/hierarchy.rs"]
-pub mod hierarchy;
+#[path = "../src/catch_all.rs"]
+pub mod catch_all;
 #[path = "../src/json_escape.rs"]
 pub mod json_escape;
 #[path = "../src/kind.rs"]

@@ -20,18 +20,18 @@ include!(concat!(env!("OUT_DIR"), "/app_native.rs"));
 
 use std::borrow::Cow;
 
-use crate::wire::{Members, Shape, Value, WireFormat, member};
+use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl WireFormat for Code {}
 
 /// `{"code","message","description","traceId"}`; `traceId` is `""` when there is none.
 impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> Members<'_> {
+    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
         [
-            member("code", Value::Escaped(error.code.as_str())),
-            member("message", Value::Escaped(error.code.entry().message_json())),
-            member("description", Value::Description),
-            member("traceId", Value::Text(&error.fields.trace_id)),
+            body_member("code", MemberValue::Escaped(error.code.as_str())),
+            body_member("message", MemberValue::Escaped(error.code.entry().message_json())),
+            body_member("description", MemberValue::Description),
+            body_member("traceId", MemberValue::Text(&error.fields.trace_id)),
             None,
         ]
     }

@@ -19,7 +19,7 @@
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
 use crate::catalog::Classified;
-use crate::wire::{Members, Shape, Value, WireFormat, member};
+use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl Code {
     /// The entry whose description an `(error, error_description)` pair
@@ -75,10 +75,10 @@ impl crate::wire::OpenFormat for Code {}
 
 /// `{"error","error_description"}`.
 impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> Members<'_> {
+    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
         [
-            member("error", Value::Escaped(error.code.as_str())),
-            member("error_description", Value::Description),
+            body_member("error", MemberValue::Escaped(error.code.as_str())),
+            body_member("error_description", MemberValue::Description),
             None,
             None,
             None,

@@ -18,17 +18,17 @@ include!(concat!(env!("OUT_DIR"), "/authos.rs"));
 use std::borrow::Cow;
 
 use crate::wire::Fields;
-use crate::wire::{Members, Shape, Value, WireFormat, member};
+use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl WireFormat for Code {}
 
 /// `{"error": <human message>, "error_code", "timestamp"}`: `error` is the text.
 impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> Members<'_> {
+    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
         [
-            member("error", Value::Description),
-            member("error_code", Value::Escaped(error.code.as_str())),
-            member("timestamp", Value::Text(&error.fields.timestamp)),
+            body_member("error", MemberValue::Description),
+            body_member("error_code", MemberValue::Escaped(error.code.as_str())),
+            body_member("timestamp", MemberValue::Text(&error.fields.timestamp)),
             None,
             None,
         ]

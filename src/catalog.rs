@@ -432,8 +432,8 @@ impl CodeRange {
         self.erratum
     }
 
-    pub(crate) fn rule(&self) -> crate::hierarchy::RangeRule {
-        crate::hierarchy::RangeRule { start: self.start, end: self.end, catch_all: self.catch_all }
+    pub(crate) fn rule(&self) -> crate::catch_all::RangeRule {
+        crate::catch_all::RangeRule { start: self.start, end: self.end, catch_all: self.catch_all }
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use crate::api::Api;
 use crate::kind::Kind;
-use crate::parse::{Members, ParseError, Problem, Received, code_member, member, read_object};
+use crate::parse::{ParseError, Problem, Received, ReceivedMembers, code_member, member, read_object};
 use crate::{Match, app_native, auth0, authos, registration};
 
 /// An error body of any of the four APIs, as [`parse`] detected it.
@@ -208,7 +208,7 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
 }
 
 /// The API a body comes from, by the rules [`parse`] documents.
-fn detect(members: &Members<'_>) -> Option<Api> {
+fn detect(members: &ReceivedMembers<'_>) -> Option<Api> {
     let has = |name: &str| member(members, name).is_some();
     if has("stat") {
         return Some(Api::Registration);

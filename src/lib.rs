@@ -49,9 +49,9 @@ macro_rules! each_api {
 
 mod api;
 mod catalog;
+mod catch_all;
 mod code;
 mod detect;
-mod hierarchy;
 mod integrations;
 mod json;
 mod json_escape;

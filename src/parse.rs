@@ -117,49 +117,49 @@ impl<'de> de::Deserialize<'de> for Text<'de> {
     }
 }
 
-type Member<'a> = (Cow<'a, str>, Cow<'a, RawValue>);
+type ReceivedMember<'a> = (Cow<'a, str>, Cow<'a, RawValue>);
 
-/// Members in order. Error bodies have a handful, so the first four live
+/// ReceivedMembers in order. Error bodies have a handful, so the first four live
 /// inline and a typical body is parsed without allocating.
 #[derive(Clone, Debug)]
-pub(crate) enum Members<'a> {
-    Inline(usize, [Member<'a>; INLINE]),
-    Heap(Vec<Member<'a>>),
+pub(crate) enum ReceivedMembers<'a> {
+    Inline(usize, [ReceivedMember<'a>; INLINE]),
+    Heap(Vec<ReceivedMember<'a>>),
 }
 
 const INLINE: usize = 4;
-const VACANT: Member<'static> = (Cow::Borrowed(""), Cow::Borrowed(RawValue::NULL));
+const VACANT: ReceivedMember<'static> = (Cow::Borrowed(""), Cow::Borrowed(RawValue::NULL));
 
-impl<'a> Members<'a> {
+impl<'a> ReceivedMembers<'a> {
     fn new() -> Self {
-        Members::Inline(0, [VACANT; INLINE])
+        ReceivedMembers::Inline(0, [VACANT; INLINE])
     }
 
-    fn push(&mut self, member: Member<'a>) {
+    fn push(&mut self, member: ReceivedMember<'a>) {
         match self {
-            Members::Inline(len, items) if *len < INLINE => {
+            ReceivedMembers::Inline(len, items) if *len < INLINE => {
                 items[*len] = member;
                 *len += 1;
             }
-            Members::Inline(_, items) => {
-                let mut heap: Vec<Member<'a>> = Vec::with_capacity(INLINE * 2);
+            ReceivedMembers::Inline(_, items) => {
+                let mut heap: Vec<ReceivedMember<'a>> = Vec::with_capacity(INLINE * 2);
                 heap.extend(items.iter_mut().map(|item| std::mem::replace(item, VACANT)));
                 heap.push(member);
-                *self = Members::Heap(heap);
+                *self = ReceivedMembers::Heap(heap);
             }
-            Members::Heap(heap) => heap.push(member),
+            ReceivedMembers::Heap(heap) => heap.push(member),
         }
     }
 
-    fn as_slice(&self) -> &[Member<'a>] {
+    fn as_slice(&self) -> &[ReceivedMember<'a>] {
         match self {
-            Members::Inline(len, items) => &items[..*len],
-            Members::Heap(heap) => heap,
+            ReceivedMembers::Inline(len, items) => &items[..*len],
+            ReceivedMembers::Heap(heap) => heap,
         }
     }
 
-    fn into_owned(self) -> Members<'static> {
-        let mut owned = Members::new();
+    fn into_owned(self) -> ReceivedMembers<'static> {
+        let mut owned = ReceivedMembers::new();
         for (name, value) in self.as_slice() {
             owned.push((Cow::Owned(name.clone().into_owned()), Cow::Owned(value.clone().into_owned())));
         }
@@ -168,7 +168,7 @@ impl<'a> Members<'a> {
 }
 
 /// Every member of a JSON object, in order, values kept as raw JSON.
-struct Object<'a>(Members<'a>);
+struct Object<'a>(ReceivedMembers<'a>);
 
 impl<'de> de::Deserialize<'de> for Object<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -179,7 +179,7 @@ impl<'de> de::Deserialize<'de> for Object<'de> {
                 f.write_str("a JSON object")
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object<'de>, M::Error> {
-                let mut members = Members::new();
+                let mut members = ReceivedMembers::new();
                 while let Some(Text(name)) = map.next_key()? {
                     let value: &'de RawValue = map.next_value()?;
                     members.push((name, Cow::Borrowed(value)));
@@ -191,7 +191,7 @@ impl<'de> de::Deserialize<'de> for Object<'de> {
     }
 }
 
-pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Members<'_>, ParseError> {
+pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<ReceivedMembers<'_>, ParseError> {
     // JSON's white space: not form feed, which `u8::is_ascii_whitespace` allows.
     if body.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
         return Err(ParseError::new(status, Problem::Empty, body));
@@ -209,12 +209,12 @@ pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Mem
 
 /// The last member named `name`: with duplicate keys, the one serde_json's
 /// `Value` and JavaScript's `JSON.parse` keep.
-pub(crate) fn member<'m>(members: &'m Members<'_>, name: &str) -> Option<&'m RawValue> {
+pub(crate) fn member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Option<&'m RawValue> {
     members.as_slice().iter().rev().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
 }
 
 /// A member's string value, or `None` when it is absent or not a string.
-fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
+fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
     let raw = members.as_slice().iter().rev().find(|(key, _)| key == name)?;
     if let Cow::Borrowed(value) = &raw.1 {
         // serde_json has validated the raw text: a string without a
@@ -239,7 +239,7 @@ fn string_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> 
 /// no leading zeros or `+`). A number that is no integer (`2.1E2`) is kept as
 /// an unknown code rather than losing the body: the catalog only matches
 /// integers, and RFC 8259 does not say whether `2.1E2` and `210` are equal.
-pub(crate) fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'a, str>> {
+pub(crate) fn code_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
     if let Some(text) = string_member(members, name) {
         return Some(text);
     }
@@ -265,7 +265,7 @@ pub(crate) fn code_member<'a>(members: &Members<'a>, name: &str) -> Option<Cow<'
 /// ```
 #[derive(Clone, Debug)]
 pub struct Received<'a, C> {
-    members: Members<'a>,
+    members: ReceivedMembers<'a>,
     status: Option<StatusCode>,
     raw_code: Cow<'a, str>,
     description: Option<Cow<'a, str>>,
@@ -288,7 +288,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
         Self::from_members(members, status).map_err(|problem| ParseError::new(status, problem, body))
     }
 
-    pub(crate) fn from_members(members: Members<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
+    pub(crate) fn from_members(members: ReceivedMembers<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
         let shape = C::shape();
         let wrong_shape = || Problem::WrongShape(C::API.as_str());
         let has = |name: &&str| member(&members, name).is_some();

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use crate::catalog::Classified;
 use crate::wire::Fields;
-use crate::wire::{Members, Shape, Value, WireFormat, member};
+use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl Code {
     /// The catch-all above this code: `210 → 200`, `200 → None`.
@@ -54,7 +54,7 @@ impl Code {
             return Some(code);
         }
         let rules = CATALOG.ranges.iter().map(CodeRange::rule);
-        let parent = crate::hierarchy::catch_all(number, rules, |candidate| Code::from_number(candidate).is_some())?;
+        let parent = crate::catch_all::catch_all(number, rules, |candidate| Code::from_number(candidate).is_some())?;
         Code::from_number(parent)
     }
 }
@@ -64,14 +64,14 @@ impl crate::wire::OpenFormat for Code {}
 
 /// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
 impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> Members<'_> {
+    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
         let entry = error.code.entry();
         [
-            member("stat", Value::Escaped("error")),
-            member("code", Value::Number(entry.number().unwrap_or_default())),
-            member("error", Value::Escaped(entry.name().unwrap_or_default())),
-            member("error_description", Value::Description),
-            member("request_token", Value::Text(&error.fields.request_token)),
+            body_member("stat", MemberValue::Escaped("error")),
+            body_member("code", MemberValue::Number(entry.number().unwrap_or_default())),
+            body_member("error", MemberValue::Escaped(entry.name().unwrap_or_default())),
+            body_member("error_description", MemberValue::Description),
+            body_member("request_token", MemberValue::Text(&error.fields.request_token)),
         ]
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::StatusCode;
 
 use crate::json;
-use crate::wire::{Member, OpenFormat, Value, WireFormat};
+use crate::wire::{BodyMember, MemberValue, OpenFormat, WireFormat};
 
 /// An error of one API, ready to send: its code, the values of the code's
 /// placeholders, and the API's own fields (trace id, request token,
@@ -33,7 +33,7 @@ pub struct Error<C> {
     pub(crate) values: Vec<Cow<'static, str>>,
     pub(crate) description: Option<Cow<'static, str>>,
     pub(crate) fields: Fields,
-    /// Members beyond the format's own, each with its JSON text (see
+    /// BodyMembers beyond the format's own, each with its JSON text (see
     /// [`OpenFormat`](crate::OpenFormat)).
     pub(crate) extra: Vec<(Cow<'static, str>, Box<str>)>,
 }
@@ -263,23 +263,23 @@ impl<C: WireFormat> Error<C> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let entry = self.code.entry();
         out.push(b'{');
-        for (index, Member { name, value }) in C::members(self).iter().flatten().enumerate() {
+        for (index, BodyMember { name, value }) in C::members(self).iter().flatten().enumerate() {
             if index > 0 {
                 out.push(b',');
             }
-            // Member names are ASCII identifiers of the wire formats.
+            // BodyMember names are ASCII identifiers of the wire formats.
             out.push(b'"');
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(b"\":");
             match value {
-                Value::Text(text) => json::string_into(out, text),
-                Value::Escaped(escaped) => {
+                MemberValue::Text(text) => json::string_into(out, text),
+                MemberValue::Escaped(escaped) => {
                     out.push(b'"');
                     out.extend_from_slice(escaped.as_bytes());
                     out.push(b'"');
                 }
-                Value::Number(number) => json::number_into(out, *number),
-                Value::Description => match &self.description {
+                MemberValue::Number(number) => json::number_into(out, *number),
+                MemberValue::Description => match &self.description {
                     Some(description) => json::string_into(out, description),
                     None => json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values),
                 },
@@ -325,12 +325,12 @@ impl<C: WireFormat> serde::Serialize for Error<C> {
         use serde::ser::SerializeMap;
         let members = C::members(self);
         let mut map = serializer.serialize_map(Some(members.iter().flatten().count() + self.extra.len()))?;
-        for Member { name, value } in members.iter().flatten() {
+        for BodyMember { name, value } in members.iter().flatten() {
             match value {
-                Value::Text(text) => map.serialize_entry(name, text)?,
-                Value::Escaped(escaped) => map.serialize_entry(name, &unescaped(escaped))?,
-                Value::Number(number) => map.serialize_entry(name, number)?,
-                Value::Description => map.serialize_entry(name, &self.description())?,
+                MemberValue::Text(text) => map.serialize_entry(name, text)?,
+                MemberValue::Escaped(escaped) => map.serialize_entry(name, &unescaped(escaped))?,
+                MemberValue::Number(number) => map.serialize_entry(name, number)?,
+                MemberValue::Description => map.serialize_entry(name, &self.description())?,
             }
         }
         for (name, value) in &self.extra {

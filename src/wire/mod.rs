@@ -12,7 +12,7 @@ pub use error::{Builder, Error, Fields, ParamError};
 
 /// The value of one member of a rendered body.
 #[derive(Clone, Copy, Debug)]
-pub enum Value<'e> {
+pub enum MemberValue<'e> {
     /// Text to escape.
     Text(&'e str),
     /// Text that needs no escaping: catalog codes and names (build.rs
@@ -25,13 +25,13 @@ pub enum Value<'e> {
 
 /// One member of a rendered body.
 #[derive(Clone, Copy, Debug)]
-pub struct Member<'e> {
+pub struct BodyMember<'e> {
     pub(crate) name: &'static str,
-    pub(crate) value: Value<'e>,
+    pub(crate) value: MemberValue<'e>,
 }
 
-pub(crate) const fn member<'e>(name: &'static str, value: Value<'e>) -> Option<Member<'e>> {
-    Some(Member { name, value })
+pub(crate) const fn body_member<'e>(name: &'static str, value: MemberValue<'e>) -> Option<BodyMember<'e>> {
+    Some(BodyMember { name, value })
 }
 
 /// Where a body keeps what classification needs.
@@ -41,14 +41,14 @@ pub struct Shape {
     pub(crate) code: &'static [&'static str],
     /// The members that may hold the description, first present wins.
     pub(crate) description: &'static [&'static str],
-    /// Members all of which a body of this API has (beside `code`).
+    /// BodyMembers all of which a body of this API has (beside `code`).
     pub(crate) required: &'static [&'static str],
-    /// Members at least one of which a body of this API has, if any are named.
+    /// BodyMembers at least one of which a body of this API has, if any are named.
     pub(crate) any_of: &'static [&'static str],
 }
 
 /// A body has at most five members.
-pub type Members<'e> = [Option<Member<'e>>; 5];
+pub type BodyMembers<'e> = [Option<BodyMember<'e>>; 5];
 
 /// One API's wire format: implemented by each API's `Code`, and sealed. What
 /// it holds (the members of a body in order, where a parser finds the code
@@ -86,12 +86,12 @@ pub trait OpenFormat: WireFormat {}
 /// The internals of a wire format. A public trait in a private module: it
 /// seals [`WireFormat`], and users can neither name nor implement it.
 pub(crate) mod private {
-    use super::{Error, Fields, Members, Shape};
+    use super::{BodyMembers, Error, Fields, Shape};
     use crate::catalog::Classified;
 
     pub trait Format: crate::ErrorCode {
         /// The members of `error`'s body, in wire order.
-        fn members(error: &Error<Self>) -> Members<'_>;
+        fn members(error: &Error<Self>) -> BodyMembers<'_>;
 
         /// Fills the per-API fields a new error starts with.
         fn initialise(_fields: &mut Fields) {}
