@@ -716,3 +716,29 @@ impl Entry {
         self.template_json
     }
 }
+
+impl Kind {
+    /// The kind an HTTP error status implies, for codes the catalog does not know.
+    ///
+    /// ```
+    /// use auth_error_catalog::Kind;
+    /// use http::StatusCode;
+    /// assert_eq!(Kind::for_status(StatusCode::TOO_MANY_REQUESTS), Kind::RateLimited);
+    /// assert_eq!(Kind::for_status(StatusCode::BAD_GATEWAY), Kind::Unavailable);
+    /// assert_eq!(Kind::for_status(StatusCode::OK), Kind::InvalidRequest);
+    /// ```
+    pub fn for_status(status: StatusCode) -> Kind {
+        match status.as_u16() {
+            401 => Kind::Unauthenticated,
+            403 => Kind::PermissionDenied,
+            404 | 410 => Kind::NotFound,
+            409 | 412 => Kind::Conflict,
+            429 => Kind::RateLimited,
+            501 => Kind::NotImplemented,
+            502..=504 => Kind::Unavailable,
+            500..=599 => Kind::Internal,
+            // 2xx carries errors too (Registration's 200 with "stat":"error").
+            _ => Kind::InvalidRequest,
+        }
+    }
+}

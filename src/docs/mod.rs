@@ -4,7 +4,7 @@
 
 mod html;
 mod markdown;
-mod openapi;
+pub(crate) mod openapi;
 
 pub use html::html;
 pub use markdown::markdown;

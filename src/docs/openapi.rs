@@ -93,32 +93,11 @@ fn by_status(catalog: &Catalog) -> BTreeMap<StatusCode, Vec<&Entry>> {
     by_status
 }
 
-/// The pieces of the document, for the utoipa and schemars integrations,
-/// which sit outside `docs`.
-impl Catalog {
-    /// The component name of the API's error body schema: `AppNativeError`.
-    #[cfg(any(feature = "utoipa", feature = "schemars_1"))]
-    pub(crate) fn openapi_schema_name(&self) -> String {
-        schema_name(self.api())
-    }
-
-    /// The JSON Schema of the API's error body, as in `components.schemas`.
-    #[cfg(any(feature = "utoipa", feature = "schemars_1"))]
-    pub(crate) fn openapi_schema(&self) -> Value {
-        schema(self)
-    }
-
-    /// One response per HTTP status used by the API's entries, as in `components.responses`.
-    #[cfg(feature = "utoipa")]
-    pub(crate) fn openapi_responses(&self) -> Vec<(StatusCode, Value)> {
-        by_status(self).into_iter().map(|(status, entries)| (status, response(self, status, &entries))).collect()
-    }
-
-    /// The response for `status` with an example of each of `entries`.
-    #[cfg(feature = "utoipa")]
-    pub(crate) fn openapi_response(&self, status: StatusCode, entries: &[&Entry]) -> Value {
-        response(self, status, entries)
-    }
+/// One response per HTTP status used by the API's entries, as in
+/// `components.responses`: for the utoipa integration.
+#[cfg(feature = "utoipa")]
+pub(crate) fn responses(catalog: &Catalog) -> Vec<(StatusCode, Value)> {
+    by_status(catalog).into_iter().map(|(status, entries)| (status, response(catalog, status, &entries))).collect()
 }
 
 /// `AppNative`, `Auth0`, `Authos`, `Registration`.
@@ -131,7 +110,7 @@ fn pascal(api: Api) -> &'static str {
     }
 }
 
-fn schema_name(api: Api) -> String {
+pub(crate) fn schema_name(api: Api) -> String {
     format!("{}Error", pascal(api))
 }
 
@@ -152,7 +131,7 @@ fn text(description: &str) -> Value {
 }
 
 /// The JSON Schema of one API's error body.
-fn schema(catalog: &Catalog) -> Value {
+pub(crate) fn schema(catalog: &Catalog) -> Value {
     let codes = distinct(catalog.entries().iter().map(Entry::code));
     let title = catalog.title();
     match catalog.api() {
@@ -242,7 +221,7 @@ fn schema(catalog: &Catalog) -> Value {
 }
 
 /// The response of one API for one HTTP status, with an example of each of `entries`.
-fn response(catalog: &Catalog, status: StatusCode, entries: &[&Entry]) -> Value {
+pub(crate) fn response(catalog: &Catalog, status: StatusCode, entries: &[&Entry]) -> Value {
     let reason = status.canonical_reason().map_or_else(|| format!("HTTP {}", status.as_u16()), str::to_owned);
     let description = match catalog.wire_status() {
         Some(wire) => format!(

@@ -31,7 +31,7 @@ use crate::{Error, WireFormat};
 /// ```
 impl<C: WireFormat> JsonSchema for Error<C> {
     fn schema_name() -> Cow<'static, str> {
-        Cow::Owned(C::catalog().openapi_schema_name())
+        Cow::Owned(crate::docs::openapi::schema_name(C::API))
     }
 
     fn schema_id() -> Cow<'static, str> {
@@ -39,7 +39,7 @@ impl<C: WireFormat> JsonSchema for Error<C> {
     }
 
     fn json_schema(_generator: &mut SchemaGenerator) -> Schema {
-        match C::catalog().openapi_schema() {
+        match crate::docs::openapi::schema(C::catalog()) {
             Value::Object(object) => Schema::from(object),
             // `docs::openapi` makes every schema an object.
             _ => Schema::default(),

@@ -78,7 +78,7 @@ fn convert<T: serde::de::DeserializeOwned + Default>(value: Value) -> T {
 /// ```
 impl<C: WireFormat> PartialSchema for Error<C> {
     fn schema() -> RefOr<Schema> {
-        let mut schema = C::catalog().openapi_schema();
+        let mut schema = crate::docs::openapi::schema(C::catalog());
         adapt(&mut schema);
         convert(schema)
     }
@@ -92,7 +92,7 @@ impl<C: WireFormat> PartialSchema for Error<C> {
 /// ```
 impl<C: WireFormat> ToSchema for Error<C> {
     fn name() -> Cow<'static, str> {
-        Cow::Owned(C::catalog().openapi_schema_name())
+        Cow::Owned(crate::docs::openapi::schema_name(C::API))
     }
 }
 
@@ -123,7 +123,7 @@ impl<C: WireFormat> IntoResponses for Error<C> {
         let mut responses = BTreeMap::new();
         if let Some(wire) = catalog.wire_status() {
             let entries: Vec<&Entry> = catalog.entries().iter().collect();
-            let mut response = catalog.openapi_response(wire, &entries);
+            let mut response = crate::docs::openapi::response(catalog, wire, &entries);
             let reason = wire.canonical_reason().unwrap_or("Error");
             let description = format!(
                 "{reason}. The {} answers every error with HTTP {} and \"stat\":\"error\", as the error's \
@@ -136,7 +136,7 @@ impl<C: WireFormat> IntoResponses for Error<C> {
             }
             responses.insert(wire.as_str().to_owned(), RefOr::T(convert::<Response>(response)));
         }
-        for (status, response) in catalog.openapi_responses() {
+        for (status, response) in crate::docs::openapi::responses(catalog) {
             responses.entry(status.as_str().to_owned()).or_insert_with(|| RefOr::T(convert::<Response>(response)));
         }
         responses
