@@ -15,6 +15,24 @@ use crate::{Failure, Format, write_out, yes_no};
 /// Inputs larger than this are refused, not read.
 const MAX_INPUT: u64 = 1 << 20;
 
+/// The widest a source is shown in `list`'s table; `--json` has it whole.
+const SOURCE_CHARS: usize = 48;
+
+/// A source as `list` shows it: its first document (up to `; `), and where
+/// that is longer than [`SOURCE_CHARS`], its repository or site and the end
+/// of its path, which name it best.
+fn short_source(source: &str) -> String {
+    let first = source.split("; ").next().unwrap_or(source);
+    let length = first.chars().count();
+    if length <= SOURCE_CHARS {
+        return first.to_owned();
+    }
+    let head: String = first.split(' ').next().unwrap_or_default().chars().take(SOURCE_CHARS / 2).collect();
+    let keep = SOURCE_CHARS - head.chars().count() - 2;
+    let tail: String = first.chars().skip(length - keep).collect();
+    format!("{head} …{tail}")
+}
+
 pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: bool) -> Result<ExitCode, Failure> {
     let entries: Vec<&Entry> = auth_error_catalog::entries()
         .filter(|entry| api.is_none_or(|api| entry.api() == api))
@@ -36,7 +54,7 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
                 entry.http_status().as_u16().to_string(),
                 entry.kind().to_string(),
                 yes_no(entry.retryable()).to_owned(),
-                docs::provenance(entry).to_owned(),
+                short_source(docs::provenance(entry)),
                 entry.message().to_owned(),
             ]
         })
@@ -243,4 +261,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         return Err(fail(error));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_source_keeps_its_first_document_and_the_end_of_a_long_path() {
+        assert_eq!(short_source("seed"), "seed");
+        assert_eq!(short_source("RFC 6749 §5.2; status 403 as in the docs"), "RFC 6749 §5.2");
+        let long = "auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx";
+        let short = short_source(long);
+        assert_eq!(short, "auth0/docs-v2 …library-authentication-errors.mdx");
+        assert_eq!(short.chars().count(), SOURCE_CHARS);
+        let one_word =
+            "community.auth0.com/t/generic-error-message-for-signup-api-when-password-dictionary-is-enabled/131029";
+        assert_eq!(short_source(one_word).chars().count(), SOURCE_CHARS);
+        assert!(short_source(one_word).ends_with("131029"));
+    }
 }
