@@ -582,6 +582,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "    generic_statuses: &[{}],", statuses.join(", "));
     let challenge = api.challenge.as_ref().map_or("Bearer", |challenge| challenge.value.as_str());
     let _ = writeln!(out, "    challenge: {challenge:?},");
+    let _ = writeln!(out, "    open: {},", api.open);
     let _ = writeln!(out, "    erratum: {},", option_str(api.erratum.as_deref()));
     if ranges.is_empty() {
         let _ = writeln!(out, "    ranges: &[],");
@@ -631,6 +632,10 @@ fn constructors(out: &mut String, catalog: &Catalog) {
         ),
     );
     out.push_str("pub type Received<'a> = crate::Received<'a, Code>;\n\n");
+    if catalog.api.open {
+        doc(out, "", "The API's bodies carry members beyond their own (`open = true` in its `[api]` table).");
+        out.push_str("impl crate::OpenFormat for Code {}\n\n");
+    }
     out.push_str("impl crate::Error<Code> {\n");
     for entry in &catalog.entries {
         let variant = variant(entry);

@@ -33,6 +33,8 @@ pub struct Api {
     /// The `WWW-Authenticate` challenge of a 401, a template whose one
     /// placeholder may be `{{code}}`.
     pub challenge: Option<Located<String>>,
+    /// Whether a body may carry members beyond the format's own.
+    pub open: bool,
     pub erratum: Option<String>,
 }
 

@@ -8,8 +8,18 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, Source};
 use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, RegisteredError, WireCode};
 
-const API_KEYS: &[&str] =
-    &["name", "title", "source", "identity", "code_prefix", "wire_status", "generic_statuses", "challenge", "erratum"];
+const API_KEYS: &[&str] = &[
+    "name",
+    "title",
+    "source",
+    "identity",
+    "code_prefix",
+    "wire_status",
+    "generic_statuses",
+    "challenge",
+    "open",
+    "erratum",
+];
 const RANGE_KEYS: &[&str] = &["name", "title", "start", "end", "catch_all", "erratum"];
 const ENTRY_KEYS: &[&str] = &[
     "code",
@@ -98,6 +108,7 @@ fn parse_api(
     let wire_status = reader.integer("wire_status", false);
     let generic_statuses = reader.integers("generic_statuses");
     let challenge = reader.string("challenge", false);
+    let open = reader.boolean("open", false).unwrap_or(false);
     let erratum = reader.string("erratum", false);
     reader.finish(API_KEYS);
     let identity =
@@ -124,6 +135,7 @@ fn parse_api(
         wire_status,
         generic_statuses,
         challenge,
+        open,
         erratum: erratum.map(|erratum| erratum.value),
     })
 }

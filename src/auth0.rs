@@ -71,7 +71,6 @@ impl Code {
 }
 
 impl WireFormat for Code {}
-impl crate::wire::OpenFormat for Code {}
 
 /// `{"error","error_description"}`.
 impl crate::wire::private::Format for Code {

@@ -105,6 +105,7 @@ pub struct Catalog {
     pub(crate) wire_status: Option<StatusCode>,
     pub(crate) generic_statuses: &'static [StatusCode],
     pub(crate) challenge: &'static str,
+    pub(crate) open: bool,
     pub(crate) erratum: Option<&'static str>,
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
@@ -189,6 +190,18 @@ impl Catalog {
     /// ```
     pub fn challenge(&self) -> &'static str {
         self.challenge
+    }
+
+    /// Whether the API's bodies carry members beyond their own, so that its
+    /// errors take them ([`OpenFormat`](crate::OpenFormat), `Error::with_member`).
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(Api::Registration.catalog().is_open());
+    /// assert!(!Api::AppNative.catalog().is_open());
+    /// ```
+    pub fn is_open(&self) -> bool {
+        self.open
     }
 
     /// A mistake in the API-level part of the source documents, and its resolution.

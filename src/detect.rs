@@ -207,6 +207,27 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
     detected.map_err(|problem| ParseError::new(status, problem, body))
 }
 
+/// Parses `body` as an error body of `api`, without detection: for a caller
+/// that knows which API answered.
+///
+/// ```
+/// use auth_error_catalog::{Api, parse_as};
+///
+/// // Detection would call this Auth0's; the caller knows better.
+/// let body = br#"{"code":"X-1","description":"d"}"#;
+/// assert_eq!(auth_error_catalog::parse(None, body).unwrap().api(), Api::Auth0);
+/// assert_eq!(parse_as(Api::AppNative, None, body).unwrap().api(), Api::AppNative);
+/// assert!(parse_as(Api::Registration, None, body).is_err());
+/// ```
+pub fn parse_as(api: Api, status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
+    match api {
+        Api::AppNative => app_native::Received::parse(body, status).map(AnyReceived::AppNative),
+        Api::Auth0 => auth0::Received::parse(body, status).map(AnyReceived::Auth0),
+        Api::Authos => authos::Received::parse(body, status).map(AnyReceived::Authos),
+        Api::Registration => registration::Received::parse(body, status).map(AnyReceived::Registration),
+    }
+}
+
 /// The API a body comes from, by the rules [`parse`] documents.
 fn detect(members: &ReceivedMembers<'_>) -> Option<Api> {
     let has = |name: &str| member(members, name).is_some();

@@ -76,7 +76,7 @@ pub mod registration;
 pub use api::{Api, UnknownApi};
 pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};
-pub use detect::{AnyReceived, parse};
+pub use detect::{AnyReceived, parse, parse_as};
 pub use kind::{Kind, UnknownKind};
 pub use parse::{ParseError, Problem, Received};
 pub use registry::{catalogs, entries};

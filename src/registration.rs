@@ -60,7 +60,6 @@ impl Code {
 }
 
 impl WireFormat for Code {}
-impl crate::wire::OpenFormat for Code {}
 
 /// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
 impl crate::wire::private::Format for Code {

@@ -120,10 +120,14 @@ fn with_members<C: OpenFormat>(
 }
 
 pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: bool) -> Result<ExitCode, Failure> {
-    if !fields.members.is_empty() && matches!(api, Api::AppNative | Api::Authos) {
-        return Err(Failure::usage(format!(
-            "the {api} body has only its own members; --member is for auth0 and registration"
-        )));
+    if !fields.members.is_empty() && !api.catalog().is_open() {
+        let open: Vec<&str> = Api::ALL.into_iter().filter(|api| api.catalog().is_open()).map(Api::as_str).collect();
+        let open = match open.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => "no API".to_owned(),
+        };
+        return Err(Failure::usage(format!("the {api} body has only its own members; --member is for {open}")));
     }
     let (body, status) = match api {
         Api::AppNative => {
@@ -187,10 +191,7 @@ fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
 fn parsed<'a>(api: Option<Api>, status: Option<StatusCode>, body: &'a [u8]) -> Result<AnyReceived<'a>, ParseError> {
     match api {
         None => auth_error_catalog::parse(status, body),
-        Some(Api::AppNative) => app_native::Received::parse(body, status).map(AnyReceived::AppNative),
-        Some(Api::Auth0) => auth0::Received::parse(body, status).map(AnyReceived::Auth0),
-        Some(Api::Authos) => authos::Received::parse(body, status).map(AnyReceived::Authos),
-        Some(_) => registration::Received::parse(body, status).map(AnyReceived::Registration),
+        Some(api) => auth_error_catalog::parse_as(api, status, body),
     }
 }
 
