@@ -1,14 +1,25 @@
 //! The catalog compiler that build.rs runs, compiled here to test its rules
 //! (the unit tests live beside each rule in `build/`) and the whole pipeline.
+//!
+//! The generated code is pinned: `tests/generated/` holds each generated file
+//! as rustfmt formats it, so that a change to the catalog or the generator
+//! shows up in review as a diff of Rust, like hand-written code (rust-postgres
+//! commits its generated `sqlstate.rs` the same way). After such a change,
+//! `UPDATE_GENERATED=1 cargo test --test catalog_compiler` rewrites the
+//! copies; without it, a stale copy fails.
 
 #[path = "../build/mod.rs"]
 #[allow(dead_code)]
 mod catalog_compiler;
 
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
 use catalog_compiler::{SourceFile, compile, read_catalog_dir};
 
 fn catalog_files() -> Vec<SourceFile> {
-    read_catalog_dir(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog"))).expect("the catalog folder")
+    read_catalog_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog"))).expect("the catalog folder")
 }
 
 #[test]
@@ -81,4 +92,53 @@ fn codes_no_hash_seed_separates_fall_back_to_comparisons() {
     for wire in &codes {
         assert!(code.contains(&format!("{wire:?} => Some(Code::")), "{wire} is compared directly");
     }
+}
+
+/// `code` as rustfmt formats it with the crate's `rustfmt.toml`.
+fn formatted(code: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut rustfmt = Command::new(std::env::var("RUSTFMT").unwrap_or_else(|_| "rustfmt".to_owned()))
+        .args(["--edition", "2024", "--emit", "stdout", "--config-path", root])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rustfmt runs (rustup component add rustfmt)");
+    rustfmt.stdin.take().expect("stdin").write_all(code.as_bytes()).expect("rustfmt reads the code");
+    let output = rustfmt.wait_with_output().expect("rustfmt finishes");
+    assert!(output.status.success(), "rustfmt failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("rustfmt writes UTF-8")
+}
+
+#[test]
+fn the_committed_generated_code_is_what_the_catalog_generates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generated = compile(&catalog_files())
+        .unwrap_or_else(|found| panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let pinned = root.join("tests/generated");
+    let update = std::env::var_os("UPDATE_GENERATED").is_some();
+    let mut stale = Vec::new();
+    for file in &generated {
+        let path = pinned.join(&file.file_name);
+        let expected = formatted(&file.code);
+        if update {
+            std::fs::create_dir_all(&pinned).expect("tests/generated");
+            std::fs::write(&path, &expected).expect("write the copy");
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+            stale.push(file.file_name.clone());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated code in tests/generated: {stale:?}; run UPDATE_GENERATED=1 cargo test --test catalog_compiler and review the diff"
+    );
+    // No copy of a file the generator no longer writes.
+    let mut names: Vec<String> = generated.iter().map(|file| file.file_name.clone()).collect();
+    names.sort();
+    let mut committed: Vec<String> = std::fs::read_dir(&pinned)
+        .expect("tests/generated")
+        .map(|item| item.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    committed.sort();
+    assert_eq!(committed, names);
 }
