@@ -503,14 +503,22 @@ fn templated(out: &mut String, catalog: &Catalog) {
     // the SMS gateway: {{gateway_status}}" before "{{provider_message}} (Code:
     // {{provider_code}})". The sort is stable: otherwise catalog order.
     literal.sort_by_key(|entry| std::cmp::Reverse(literal_length(&entry.description().value)));
-    let variants: Vec<String> =
-        literal.iter().chain(&wildcards).map(|entry| format!("Code::{}", variant(entry))).collect();
+    let variants = |entries: &[&Entry]| -> Vec<String> {
+        entries.iter().map(|entry| format!("Code::{}", variant(entry))).collect()
+    };
+    let (literal, wildcards) = (variants(&literal), variants(&wildcards));
     doc(
         out,
         "",
-        "The entries with placeholders in the order a description that matches no pair\nis tried: templates with literal text, the most literal text first, then wildcards.",
+        "The templates with literal text, the most literal text first: tried, in\nthis order, on a description that matches no pair.",
     );
-    let _ = writeln!(out, "static TEMPLATED: [Code; {}] = [{}];\n", variants.len(), variants.join(", "));
+    let _ = writeln!(out, "static TEMPLATES: [Code; {}] = [{}];\n", literal.len(), literal.join(", "));
+    doc(
+        out,
+        "",
+        "The wildcards (one placeholder alone, which any text fills) of entries that\nare not generic: tried after the templates.",
+    );
+    let _ = writeln!(out, "static WILDCARDS: [Code; {}] = [{}];\n", wildcards.len(), wildcards.join(", "));
 }
 
 /// The length of a template's text outside its placeholders.

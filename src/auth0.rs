@@ -41,8 +41,14 @@ impl Code {
     /// assert!(Code::InvalidRequest.entry().is_generic());
     /// ```
     pub fn from_pair(error: &str, description: &str) -> Option<Code> {
-        let code = Code::classify_pair(error, Some(description)).code();
-        code.filter(|code| crate::template::captures(code.entry().template(), description).is_some())
+        match Code::classify_pair(error, Some(description)) {
+            Classified::Exact(code) | Classified::Template(code) | Classified::Wildcard(code) => Some(code),
+            // A generic entry only where the text fills its own description.
+            Classified::Generic(code) => {
+                crate::template::captures(code.entry().template(), description).is_some().then_some(code)
+            }
+            Classified::CatchAll(_) | Classified::Unknown => None,
+        }
     }
 
     /// The pair's entry by [`from_pair`](Code::from_pair)'s order, else the
@@ -54,13 +60,15 @@ impl Code {
         if let Some(code) = PAIRS.get(error, description) {
             return Classified::Exact(code);
         }
-        let templated = TEMPLATED.into_iter().find(|code| {
+        let fills = |code: &Code| {
             let entry = code.entry();
             entry.code() == error && crate::template::captures(entry.template(), description).is_some()
-        });
-        match templated {
-            Some(code) if matches!(code.entry().template(), [Segment::Placeholder(_)]) => Classified::Wildcard(code),
-            Some(code) => Classified::Template(code),
+        };
+        if let Some(code) = TEMPLATES.into_iter().find(fills) {
+            return Classified::Template(code);
+        }
+        match WILDCARDS.into_iter().find(fills) {
+            Some(code) => Classified::Wildcard(code),
             None => Code::generic(error),
         }
     }

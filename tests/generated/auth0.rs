@@ -5089,9 +5089,9 @@ static PAIRS: PairMap<Code> = PairMap {
     ],
 };
 
-/// The entries with placeholders in the order a description that matches no pair
-/// is tried: templates with literal text, the most literal text first, then wildcards.
-static TEMPLATED: [Code; 16] = [
+/// The templates with literal text, the most literal text first: tried, in
+/// this order, on a description that matches no pair.
+static TEMPLATES: [Code; 14] = [
     Code::DottedFieldsNotAllowed,
     Code::CibaPollingTooFast,
     Code::SmsGatewayUnexpectedResponse,
@@ -5106,9 +5106,11 @@ static TEMPLATED: [Code; 16] = [
     Code::MissingRequiredParameter,
     Code::UnknownRealm,
     Code::SmsProviderError,
-    Code::InvalidGrant,
-    Code::AccessDenied,
 ];
+
+/// The wildcards (one placeholder alone, which any text fills) of entries that
+/// are not generic: tried after the templates.
+static WILDCARDS: [Code; 2] = [Code::InvalidGrant, Code::AccessDenied];
 
 impl Code {
     /// Every code, in catalog order.
