@@ -248,11 +248,22 @@ fn render_as<C: WireFormat>(input: &RenderInput, set_field: fn(Error<C>, String)
     // the same description (a value holding the text after its placeholder
     // may split differently; see `template::captures`).
     let received = Received::<C>::parse(json.as_bytes(), None).expect("a rendered body parses");
-    assert_eq!(received.code(), Some(code));
     assert_eq!(received.raw_code(), code.as_str());
     assert_eq!(received.description(), Some(filled.as_str()));
     assert_eq!(received.to_json(), json);
-    if received.matched() != Match::Exact || placeholders.is_empty() {
+    let parsed = received.code().expect("a rendered code is known");
+    if parsed != code {
+        // The free text of a placeholder can be the very description of
+        // another entry with the same wire code ("Unknown realm x" given to
+        // invalid_request's `{{description}}`): the body is that entry's, and
+        // the more exact reading wins.
+        assert!(!placeholders.is_empty(), "{code:?}, which has no placeholder, was read as {parsed:?}");
+        assert!(
+            matches!(received.matched(), Match::Exact | Match::Template),
+            "{code:?} was read as {parsed:?} by a {:?} match",
+            received.matched()
+        );
+    } else if received.matched() != Match::Exact || placeholders.is_empty() {
         let mut again = Error::builder(code);
         for (name, value) in received.params() {
             again = again.with(name, value.to_string());
