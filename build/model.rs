@@ -176,6 +176,90 @@ impl Catalog {
     }
 }
 
+/// What a member of a rendered body holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MemberValue {
+    /// The entry's code, as text.
+    Code,
+    /// The entry's code, as a JSON integer.
+    Number,
+    /// The entry's `name`.
+    Name,
+    /// The entry's message.
+    Message,
+    /// The description: the filled template, or the override.
+    Description,
+    /// The same text in every body (`"stat":"error"`).
+    Literal(String),
+    /// A per-error value the caller may set (`traceId`), named `field`,
+    /// which a new error starts with `default`.
+    Field { field: String, default: FieldDefault, example: String },
+}
+
+/// What a field holds until the caller sets it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldDefault {
+    /// `""`.
+    Empty,
+    /// The time the error was made, RFC 3339.
+    Now,
+    /// A random 16-character token.
+    RequestToken,
+}
+
+/// One member of the API's rendered error body (`[[member]]`), in wire order.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub name: Located<String>,
+    pub value: Located<MemberValue>,
+    /// What the member means, for the JSON Schema.
+    pub about: String,
+    /// A JSON Schema `format` (`date-time`).
+    pub format: Option<String>,
+}
+
+/// Where a received body keeps what classification needs (`[body]`).
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// The members that may hold the code, first present wins.
+    pub code: Vec<Located<String>>,
+    /// The members that may hold the description, first present wins.
+    pub description: Vec<Located<String>>,
+    /// Members all of which a body has.
+    pub required: Vec<Located<String>>,
+    /// Members at least one of which a body has, if any are named.
+    pub any_of: Vec<Located<String>>,
+    /// What the JSON Schema adds about real bodies.
+    pub note: Option<String>,
+}
+
+/// One test of a detection rule on a body's member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// `NAME`: the member is there.
+    Present(String),
+    /// `!NAME`: the member is not there.
+    Absent(String),
+    /// `NAME:string`.
+    Text(String),
+    /// `NAME:object`.
+    Object(String),
+    /// `NAME:code`: a string or a number.
+    Code(String),
+    /// `NAME:own`: a code of this API: a catalog code, or `code_prefix` and digits.
+    OwnCode(String),
+}
+
+/// One rule of body detection (`[[detect]]`): a body whose members pass
+/// every test of `all` and, where `any` is not empty, one of `any`, is this
+/// API's, unless a rule of lower `order` holds first.
+#[derive(Clone, Debug)]
+pub struct DetectRule {
+    pub order: Located<i64>,
+    pub all: Vec<Located<Test>>,
+    pub any: Vec<Located<Test>>,
+}
+
 /// One parsed catalog file.
 #[derive(Clone, Debug)]
 pub struct Catalog {
@@ -183,6 +267,9 @@ pub struct Catalog {
     /// The file name without `.toml`.
     pub stem: String,
     pub api: Api,
+    pub members: Vec<Member>,
+    pub body: Body,
+    pub detect: Vec<DetectRule>,
     pub ranges: Vec<CodeRange>,
     pub entries: Vec<Entry>,
     pub registered_errors: Vec<RegisteredError>,

@@ -6,7 +6,10 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Source};
-use super::model::{Api, Catalog, CodeRange, Entry, Identity, Located, RegisteredError, WireCode};
+use super::model::{
+    Api, Body, Catalog, CodeRange, DetectRule, Entry, FieldDefault, Identity, Located, Member, MemberValue,
+    RegisteredError, Test, WireCode,
+};
 
 const API_KEYS: &[&str] = &[
     "name",
@@ -40,6 +43,11 @@ const ENTRY_KEYS: &[&str] = &[
     "poll_interval_increase",
 ];
 const REGISTERED_ERROR_KEYS: &[&str] = &["code", "kind", "retryable", "usage", "source"];
+const MEMBER_KEYS: &[&str] = &["name", "value", "text", "field", "default", "example", "about", "format"];
+const BODY_KEYS: &[&str] = &["code", "description", "required", "any_of", "note"];
+const DETECT_KEYS: &[&str] = &["order", "all", "any"];
+const MEMBER_VALUES: &[&str] = &["code", "number", "name", "message", "description", "literal", "field"];
+const FIELD_DEFAULTS: &[&str] = &["empty", "now", "request_token"];
 
 /// Parses one catalog file. `display_path` is what diagnostics show.
 pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
@@ -72,7 +80,10 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
     let range_tables = reader.tables("range", false);
     let entry_tables = reader.tables("entry", true);
     let registered_tables = reader.tables("registered_error", false);
-    reader.finish(&["api", "range", "entry", "registered_error"]);
+    let member_tables = reader.tables("member", true);
+    let body_table = reader.table("body", true);
+    let detect_tables = reader.tables("detect", true);
+    reader.finish(&["api", "member", "body", "detect", "range", "entry", "registered_error"]);
 
     let api = api_table.and_then(|(table, span)| parse_api(&source, table, &span, &mut diagnostics));
     let ranges: Vec<CodeRange> = range_tables
@@ -87,8 +98,19 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         .into_iter()
         .filter_map(|(table, span)| parse_registered_error(&source, table, &span, &mut diagnostics))
         .collect();
-    match api {
-        Some(api) if diagnostics.is_empty() => Ok(Catalog { source, stem, api, ranges, entries, registered_errors }),
+    let members: Vec<Member> = member_tables
+        .into_iter()
+        .filter_map(|(table, span)| parse_member(&source, table, &span, &mut diagnostics))
+        .collect();
+    let body = body_table.map(|(table, span)| parse_body(&source, table, &span, &mut diagnostics));
+    let detect: Vec<DetectRule> = detect_tables
+        .into_iter()
+        .filter_map(|(table, span)| parse_detect(&source, table, &span, &mut diagnostics))
+        .collect();
+    match (api, body) {
+        (Some(api), Some(body)) if diagnostics.is_empty() => {
+            Ok(Catalog { source, stem, api, members, body, detect, ranges, entries, registered_errors })
+        }
         _ => Err(diagnostics),
     }
 }
@@ -209,6 +231,135 @@ fn parse_entry(
     })
 }
 
+fn parse_member(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Member> {
+    let mut reader = Reader::new(source, table, span, "[[member]]", diagnostics);
+    let name = reader.string("name", true);
+    let value = reader.one_of("value", MEMBER_VALUES, true);
+    let text = reader.string("text", false);
+    let field = reader.string("field", false);
+    let default = reader.one_of("default", FIELD_DEFAULTS, false);
+    let example = reader.string("example", false);
+    let about = reader.string("about", true);
+    let format = reader.string("format", false);
+    reader.finish(MEMBER_KEYS);
+    let value = value?;
+    let needs = |key: &str, given: bool, diagnostics: &mut Vec<Diagnostic>| {
+        let wanted =
+            matches!((value.value.as_str(), key), ("literal", "text") | ("field", "field" | "default" | "example"));
+        if wanted && !given {
+            diagnostics.push(source.at(span, format!("a `{}` member needs the key `{key}`", value.value)));
+        } else if !wanted && given {
+            diagnostics.push(source.at(span, format!("a `{}` member takes no key `{key}`", value.value)));
+        }
+        wanted == given
+    };
+    let keys_fit = [
+        needs("text", text.is_some(), diagnostics),
+        needs("field", field.is_some(), diagnostics),
+        needs("default", default.is_some(), diagnostics),
+        needs("example", example.is_some(), diagnostics),
+    ];
+    if keys_fit.contains(&false) {
+        return None;
+    }
+    let member_value = match value.value.as_str() {
+        "code" => MemberValue::Code,
+        "number" => MemberValue::Number,
+        "name" => MemberValue::Name,
+        "message" => MemberValue::Message,
+        "description" => MemberValue::Description,
+        "literal" => MemberValue::Literal(text?.value),
+        _ => MemberValue::Field {
+            field: field?.value,
+            default: match default?.value.as_str() {
+                "now" => FieldDefault::Now,
+                "request_token" => FieldDefault::RequestToken,
+                _ => FieldDefault::Empty,
+            },
+            example: example?.value,
+        },
+    };
+    Some(Member {
+        name: name?,
+        value: Located { value: member_value, span: value.span },
+        about: about?.value,
+        format: format.map(|format| format.value),
+    })
+}
+
+fn parse_body(source: &Source, table: &DeTable<'_>, span: &Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Body {
+    let mut reader = Reader::new(source, table, span, "[body]", diagnostics);
+    let code = reader.strings("code", true);
+    let description = reader.strings("description", true);
+    let required = reader.strings("required", false);
+    let any_of = reader.strings("any_of", false);
+    let note = reader.string("note", false);
+    reader.finish(BODY_KEYS);
+    Body { code, description, required, any_of, note: note.map(|note| note.value) }
+}
+
+fn parse_detect(
+    source: &Source,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<DetectRule> {
+    let mut reader = Reader::new(source, table, span, "[[detect]]", diagnostics);
+    let order = reader.integer("order", true);
+    let all = reader.strings("all", true);
+    let any = reader.strings("any", false);
+    reader.finish(DETECT_KEYS);
+    let before = diagnostics.len();
+    let mut tests = |texts: Vec<Located<String>>| -> Vec<Located<Test>> {
+        let mut tests = Vec::new();
+        for text in texts {
+            match parse_test(&text.value) {
+                Some(test) => tests.push(Located { value: test, span: text.span }),
+                None => diagnostics.push(source.at(
+                    &text.span,
+                    format!(
+                        "{:?} is no detection test; write NAME, !NAME, NAME:string, NAME:object, NAME:code or NAME:own",
+                        text.value
+                    ),
+                )),
+            }
+        }
+        tests
+    };
+    let all = tests(all);
+    let any = tests(any);
+    (diagnostics.len() == before).then_some(DetectRule { order: order?, all, any })
+}
+
+/// `stat`, `!message`, `description:string`, `description:object`, `code:code`, `code:own`.
+fn parse_test(text: &str) -> Option<Test> {
+    let name_is_fine = |name: &str| !name.is_empty() && !name.contains(['!', ':', '"', '\\']);
+    if let Some(name) = text.strip_prefix('!') {
+        return name_is_fine(name).then(|| Test::Absent(name.to_owned()));
+    }
+    let (name, test) = match text.split_once(':') {
+        None => (text, None),
+        Some((name, test)) => (name, Some(test)),
+    };
+    if !name_is_fine(name) {
+        return None;
+    }
+    let name = name.to_owned();
+    match test {
+        None => Some(Test::Present(name)),
+        Some("string") => Some(Test::Text(name)),
+        Some("object") => Some(Test::Object(name)),
+        Some("code") => Some(Test::Code(name)),
+        Some("own") => Some(Test::OwnCode(name)),
+        Some(_) => None,
+    }
+}
+
 fn parse_registered_error(
     source: &Source,
     table: &DeTable<'_>,
@@ -294,6 +445,35 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     fn located_boolean(&mut self, key: &str) -> Option<Located<bool>> {
         let span = self.table.get(key)?.span();
         self.boolean(key, false).map(|value| Located { value, span })
+    }
+
+    /// A string that must be one of `allowed`.
+    fn one_of(&mut self, key: &str, allowed: &[&str], required: bool) -> Option<Located<String>> {
+        let text = self.string(key, required)?;
+        if allowed.contains(&text.value.as_str()) {
+            return Some(text);
+        }
+        let message = format!("`{key}` in {} must be one of {}, not {:?}", self.what, allowed.join(", "), text.value);
+        self.diagnostics.push(self.source.at(&text.span, message));
+        None
+    }
+
+    fn strings(&mut self, key: &str, required: bool) -> Vec<Located<String>> {
+        let Some(value) = self.value(key, required) else {
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.mistyped(key, value, "an array of strings");
+            return Vec::new();
+        };
+        let mut texts = Vec::new();
+        for item in array.iter() {
+            match item.get_ref().as_str() {
+                Some(text) => texts.push(Located { value: text.to_owned(), span: item.span() }),
+                None => self.mistyped(key, item, "an array of strings"),
+            }
+        }
+        texts
     }
 
     fn integers(&mut self, key: &str) -> Vec<Located<i64>> {

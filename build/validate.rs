@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Source};
 use super::kind::Kind;
-use super::model::{Catalog, CodeRange, Entry, Identity, Located, WireCode};
+use super::model::{Catalog, CodeRange, Entry, Identity, Located, MemberValue, WireCode};
 use super::template;
 
 /// The APIs the library has a module for (see `src/lib.rs`).
@@ -37,7 +37,127 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     poll_intervals(catalog, &mut found);
     registered_errors(catalog, &mut found);
     text_hygiene(catalog, &mut found);
+    members(catalog, &mut found);
+    body_and_detection(catalog, &mut found);
     found
+}
+
+/// A rendered body holds at most this many members, and an error at most
+/// this many fields (`src/wire`'s `RenderedMembers` and `Fields`).
+pub const MAX_MEMBERS: usize = 5;
+pub const MAX_FIELDS: usize = 2;
+
+/// `Error`'s own `with_…` methods, which a field's setter would repeat.
+const TAKEN_FIELDS: &[&str] = &["description", "member", "field"];
+
+fn members(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let whole = 0..0;
+    let members = &catalog.members;
+    let count = |wanted: fn(&MemberValue) -> bool| members.iter().filter(|member| wanted(&member.value.value)).count();
+    if members.len() > MAX_MEMBERS {
+        report(found, source, &members[MAX_MEMBERS].name.span, format!("a body has at most {MAX_MEMBERS} members"));
+    }
+    if count(|value| *value == MemberValue::Description) != 1 {
+        report(found, source, &whole, "the body needs exactly one member with value = \"description\"".to_owned());
+    }
+    if count(|value| matches!(value, MemberValue::Code | MemberValue::Number)) != 1 {
+        let message = "the body needs exactly one member with value = \"code\" or \"number\"";
+        report(found, source, &whole, message.to_owned());
+    }
+    let mut names = HashSet::new();
+    let mut fields = HashSet::new();
+    for member in members {
+        if !is_plain_code(&member.name.value) {
+            let message = format!(
+                "member name {:?} must be non-empty, without spaces, quotes, backslashes or control characters",
+                member.name.value
+            );
+            report(found, source, &member.name.span, message);
+        } else if !names.insert(member.name.value.as_str()) {
+            report(found, source, &member.name.span, format!("the body has two members `{}`", member.name.value));
+        }
+        let span = &member.value.span;
+        match &member.value.value {
+            MemberValue::Literal(text) if !is_plain_code(text) => {
+                let message = format!(
+                    "literal {text:?} must be non-empty, without spaces, quotes, backslashes or control characters"
+                );
+                report(found, source, span, message);
+            }
+            MemberValue::Number => {
+                if let Some(entry) =
+                    catalog.entries.iter().find(|entry| !matches!(entry.code.value, WireCode::Number(_)))
+                {
+                    let message =
+                        format!("a `number` member needs integer codes; `{}` is not one", entry.code.value.text());
+                    report(found, source, &entry.code.span, message);
+                }
+            }
+            MemberValue::Name => {
+                if let Some(entry) = catalog.entries.iter().find(|entry| entry.name.is_none()) {
+                    let message =
+                        format!("a `name` member needs a name for every entry; `{}` has none", entry.code.value.text());
+                    report(found, source, &entry.code.span, message);
+                }
+            }
+            MemberValue::Field { field, .. } => {
+                let identifier = field.starts_with(|c: char| c.is_ascii_lowercase())
+                    && field.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if !identifier {
+                    report(
+                        found,
+                        source,
+                        span,
+                        format!("field `{field}` must be snake_case: it names the setter `with_{field}`"),
+                    );
+                } else if TAKEN_FIELDS.contains(&field.as_str()) {
+                    report(
+                        found,
+                        source,
+                        span,
+                        format!("field `{field}` would give `Error` a second method `with_{field}`"),
+                    );
+                } else if !fields.insert(field.as_str()) {
+                    report(found, source, span, format!("the body has two fields `{field}`"));
+                } else if fields.len() > MAX_FIELDS {
+                    report(found, source, span, format!("a body has at most {MAX_FIELDS} fields"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn body_and_detection(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    let source = &catalog.source;
+    let body = &catalog.body;
+    let lists = [&body.code, &body.description, &body.required, &body.any_of];
+    for name in lists.into_iter().flatten() {
+        if !is_plain_code(&name.value) {
+            let message = format!(
+                "member name {:?} must be non-empty, without spaces, quotes, backslashes or control characters",
+                name.value
+            );
+            report(found, source, &name.span, message);
+        }
+    }
+    if body.code.is_empty() || body.description.is_empty() {
+        report(found, source, &(0..0), "[body] needs at least one `code` and one `description` member".to_owned());
+    }
+    if catalog.detect.is_empty() {
+        report(
+            found,
+            source,
+            &(0..0),
+            "the catalog needs a [[detect]] rule, or `parse` never finds its bodies".to_owned(),
+        );
+    }
+    for rule in &catalog.detect {
+        if rule.all.is_empty() {
+            report(found, source, &rule.order.span, "a [[detect]] rule needs at least one test in `all`".to_owned());
+        }
+    }
 }
 
 /// Rules across files: each API once, and every API the library expects present.
@@ -52,6 +172,18 @@ pub fn validate_set(catalogs: &[Catalog], files_read: usize) -> Vec<Diagnostic> 
                     .source
                     .at(&catalog.api.name.span, format!("API `{name}` is also defined by {}", first.source.path)),
             );
+        }
+    }
+    let mut orders: HashMap<i64, &Catalog> = HashMap::new();
+    for catalog in catalogs {
+        for rule in &catalog.detect {
+            if let Some(first) = orders.insert(rule.order.value, catalog) {
+                let message = format!(
+                    "detection order {} is also used by a rule of {}; orders must be unique across the catalogs",
+                    rule.order.value, first.source.path
+                );
+                found.push(catalog.source.at(&rule.order.span, message));
+            }
         }
     }
     // When a file failed to parse its API is unknown; don't pile on.
@@ -236,6 +368,8 @@ const ERROR_METHODS: &[&str] = &[
     "http_status",
     "values",
     "with_description",
+    "with_field",
+    "field",
     "description",
     "write_json",
     "to_json",
@@ -600,8 +734,12 @@ mod tests {
     const API: &str = "[api]\nname = \"authos\"\ntitle = \"T\"\nsource = \"S\"\n";
     const ENTRY: &str = "[[entry]]\ncode = \"TOKEN_EXPIRED\"\nstatus = 401\nmessage = \"JWT has expired\"\nsection = \"Authentication\"\nkind = \"token_expired\"\nretryable = false\n";
 
+    /// AuthOS's body, appended to every snippet so that line numbers stay those of the snippet.
+    const BODY: &str = include_str!("../tests/data/body/authos.toml");
+
     /// Every diagnostic for one file, as `file:line:col: message`.
     fn check(path: &str, text: &str) -> Vec<String> {
+        let text = format!("{text}\n{BODY}");
         let found = match parse_file(path, text.as_bytes()) {
             Ok(catalog) => super::validate(&catalog),
             Err(found) => found,

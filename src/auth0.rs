@@ -19,7 +19,6 @@
 include!(concat!(env!("OUT_DIR"), "/auth0.rs"));
 
 use crate::catalog::Classified;
-use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl Code {
     /// The entry whose description an `(error, error_description)` pair
@@ -75,34 +74,5 @@ impl Code {
 
     fn generic(error: &str) -> Classified<Code> {
         Code::from_wire(error).map_or(Classified::Unknown, Classified::Generic)
-    }
-}
-
-impl WireFormat for Code {}
-
-/// `{"error","error_description"}`.
-impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
-        [
-            body_member("error", MemberValue::Escaped(error.code.as_str())),
-            body_member("error_description", MemberValue::Description),
-            None,
-            None,
-            None,
-        ]
-    }
-
-    fn shape() -> Shape {
-        // The sign-up endpoint answers {"name","code","description","statusCode"}.
-        Shape {
-            code: &["error", "code"],
-            description: &["error_description", "description"],
-            required: &[],
-            any_of: &[],
-        }
-    }
-
-    fn classify(error: &str, description: Option<&str>) -> Classified<Self> {
-        Code::classify_pair(error, description)
     }
 }

@@ -3,6 +3,7 @@
 use http::StatusCode;
 
 use crate::api::Api;
+use crate::body::{BodyMember, DetectRule, MemberValue, Shape};
 use crate::kind::Kind;
 use crate::template::Segment;
 
@@ -107,6 +108,9 @@ pub struct Catalog {
     pub(crate) challenge: &'static str,
     pub(crate) open: bool,
     pub(crate) erratum: Option<&'static str>,
+    pub(crate) members: &'static [BodyMember],
+    pub(crate) shape: Shape,
+    pub(crate) detect: &'static [DetectRule],
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
     /// Sorted by code.
@@ -202,6 +206,44 @@ impl Catalog {
     /// ```
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// The members of a rendered body, in wire order.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// let names: Vec<&str> = Api::AppNative.catalog().members().iter().map(|member| member.name()).collect();
+    /// assert_eq!(names, ["code", "message", "description", "traceId"]);
+    /// ```
+    pub fn members(&self) -> &'static [BodyMember] {
+        self.members
+    }
+
+    /// What the documentation adds about real bodies: the members they may
+    /// carry beyond the format's own, or another shape some endpoint sends.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert!(Api::Auth0.catalog().body_note().unwrap().contains("sign-up"));
+    /// assert_eq!(Api::AppNative.catalog().body_note(), None);
+    /// ```
+    pub fn body_note(&self) -> Option<&'static str> {
+        self.shape.note
+    }
+
+    /// The fields of a body, which each error sets ([`MemberValue::Field`]),
+    /// in wire order: `trace_id`, `timestamp`, `request_token`.
+    ///
+    /// ```
+    /// use auth_error_catalog::Api;
+    /// assert_eq!(Api::Authos.catalog().fields().collect::<Vec<_>>(), ["timestamp"]);
+    /// assert_eq!(Api::Auth0.catalog().fields().count(), 0);
+    /// ```
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> {
+        self.members.iter().filter_map(|member| match member.value {
+            MemberValue::Field { field, .. } => Some(field),
+            _ => None,
+        })
     }
 
     /// A mistake in the API-level part of the source documents, and its resolution.

@@ -8,6 +8,8 @@ use http::StatusCode;
 use serde_json::value::RawValue;
 
 use crate::api::Api;
+use crate::body::{DetectRule, Test};
+use crate::catalog::Catalog;
 use crate::kind::Kind;
 use crate::parse::{ParseError, Problem, Received, ReceivedMembers, code_member, member, read_object};
 use crate::{Match, app_native, auth0, authos, registration};
@@ -228,38 +230,40 @@ pub fn parse_as(api: Api, status: Option<StatusCode>, body: &[u8]) -> Result<Any
     }
 }
 
-/// The API a body comes from, by the rules [`parse`] documents.
+/// The API a body comes from: of every catalog's `[[detect]]` rules that
+/// hold, the one of lowest order decides (the rules [`parse`] documents).
 fn detect(members: &ReceivedMembers<'_>) -> Option<Api> {
-    let has = |name: &str| member(members, name).is_some();
-    if has("stat") {
-        return Some(Api::Registration);
+    let mut decided: Option<(u32, Api)> = None;
+    for catalog in crate::catalogs() {
+        for rule in catalog.detect {
+            let earlier = decided.is_some_and(|(order, _)| order < rule.order);
+            if !earlier && holds(rule, catalog, members) {
+                decided = Some((rule.order, catalog.api()));
+            }
+        }
     }
-    if has("error_code") {
-        return Some(Api::Authos);
-    }
-    if has("error") {
-        return Some(Api::Auth0);
-    }
-    let code = code_member(members, "code")?;
-    let description = member(members, "description").map(RawValue::get);
-    let text_description = description.is_some_and(|raw| raw.starts_with('"'));
-    let object_description = description.is_some_and(|raw| raw.starts_with('{'));
-    let message = has("message");
-    if is_app_native_code(&code) && (message || text_description || has("traceId")) {
-        return Some(Api::AppNative);
-    }
-    if has("traceId") {
-        return Some(Api::AppNative);
-    }
-    if has("name") || has("statusCode") || has("policy") || object_description || (text_description && !message) {
-        return Some(Api::Auth0);
-    }
-    message.then_some(Api::AppNative)
+    decided.map(|(_, api)| api)
 }
 
-/// `ABA-` and digits, or a code of the app-native catalog.
-fn is_app_native_code(code: &str) -> bool {
-    let catalog = Api::AppNative.catalog();
+fn holds(rule: &DetectRule, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {
+    let passes = |test: &Test| passes(test, catalog, members);
+    rule.all.iter().all(passes) && (rule.any.is_empty() || rule.any.iter().any(passes))
+}
+
+fn passes(test: &Test, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {
+    let raw = |name: &str| member(members, name).map(RawValue::get);
+    match *test {
+        Test::Present(name) => raw(name).is_some(),
+        Test::Absent(name) => raw(name).is_none(),
+        Test::Text(name) => raw(name).is_some_and(|raw| raw.starts_with('"')),
+        Test::Object(name) => raw(name).is_some_and(|raw| raw.starts_with('{')),
+        Test::Code(name) => code_member(members, name).is_some(),
+        Test::OwnCode(name) => code_member(members, name).is_some_and(|code| is_own_code(catalog, &code)),
+    }
+}
+
+/// A code of `catalog`, or its `code_prefix` and digits (`ABA-60099`).
+fn is_own_code(catalog: &Catalog, code: &str) -> bool {
     let prefixed_number = catalog
         .code_prefix()
         .and_then(|prefix| code.strip_prefix(prefix))

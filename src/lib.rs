@@ -47,7 +47,33 @@ macro_rules! each_api {
     };
 }
 
+/// Runs `$body` with `$C` naming the `Code` of the API `$api` (an [`Api`]
+/// known only at run time): `for_code_of!(api, C => C::all().len())`.
+macro_rules! for_code_of {
+    ($api:expr, $C:ident => $body:expr) => {
+        match $api {
+            crate::Api::AppNative => {
+                type $C = crate::app_native::Code;
+                $body
+            }
+            crate::Api::Auth0 => {
+                type $C = crate::auth0::Code;
+                $body
+            }
+            crate::Api::Authos => {
+                type $C = crate::authos::Code;
+                $body
+            }
+            crate::Api::Registration => {
+                type $C = crate::registration::Code;
+                $body
+            }
+        }
+    };
+}
+
 mod api;
+mod body;
 mod catalog;
 mod catch_all;
 mod code;
@@ -74,6 +100,7 @@ pub mod docs;
 pub mod registration;
 
 pub use api::{Api, UnknownApi};
+pub use body::{BodyMember, MemberValue};
 pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};
 pub use detect::{AnyReceived, parse, parse_as};

@@ -21,11 +21,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/registration.rs"));
 
-use std::borrow::Cow;
-
 use crate::catalog::Classified;
-use crate::wire::Fields;
-use crate::wire::{BodyMembers, MemberValue, Shape, WireFormat, body_member};
 
 impl Code {
     /// The catch-all above this code: `210 → 200`, `200 → None`.
@@ -57,33 +53,10 @@ impl Code {
         let parent = crate::catch_all::catch_all(number, rules, |candidate| Code::from_number(candidate).is_some())?;
         Code::from_number(parent)
     }
-}
 
-impl WireFormat for Code {}
-
-/// `{"stat":"error","code":<int>,"error","error_description","request_token"}`.
-impl crate::wire::private::Format for Code {
-    fn members(error: &crate::Error<Self>) -> BodyMembers<'_> {
-        let entry = error.code.entry();
-        [
-            body_member("stat", MemberValue::Escaped("error")),
-            body_member("code", MemberValue::Number(entry.number().unwrap_or_default())),
-            body_member("error", MemberValue::Escaped(entry.name().unwrap_or_default())),
-            body_member("error_description", MemberValue::Description),
-            body_member("request_token", MemberValue::Text(&error.fields.request_token)),
-        ]
-    }
-
-    fn initialise(fields: &mut Fields) {
-        fields.request_token = Cow::Owned(crate::time::request_token());
-    }
-
-    fn shape() -> Shape {
-        // `message` stands in where a server omits `error_description`.
-        Shape { code: &["code"], description: &["error_description", "message"], required: &["stat"], any_of: &[] }
-    }
-
-    fn classify(raw_code: &str, _description: Option<&str>) -> Classified<Self> {
+    /// The catalog's code for a received code: a number in canonical
+    /// decimal form resolves to its catch-all when the catalog lacks it.
+    pub(crate) fn classify_number(raw_code: &str) -> Classified<Code> {
         // Only the canonical decimal form is a number: not "+210", not "0210".
         let canonical =
             raw_code.bytes().all(|byte| byte.is_ascii_digit()) && !(raw_code.len() > 1 && raw_code.starts_with('0'));
@@ -95,22 +68,5 @@ impl crate::wire::private::Format for Code {
             (None, Some(catch_all)) => Classified::CatchAll(catch_all),
             (None, None) => Classified::Unknown,
         }
-    }
-}
-
-impl crate::Error<Code> {
-    /// Sets the `request_token`; a new error carries a random 16-character one.
-    ///
-    /// ```
-    /// use auth_error_catalog::registration::Error;
-    /// let json = Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_json();
-    /// assert_eq!(
-    ///     json,
-    ///     r#"{"stat":"error","code":210,"error":"invalid_credentials","error_description":"The supplied email address or password was incorrect.","request_token":"abcdefghijklmnop"}"#
-    /// );
-    /// ```
-    pub fn with_request_token(mut self, request_token: impl Into<Cow<'static, str>>) -> Self {
-        self.fields.request_token = request_token.into();
-        self
     }
 }

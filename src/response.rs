@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
-use crate::wire::Error;
+use crate::catalog::Entry;
 use crate::wire::WireFormat;
+use crate::wire::{Error, ParamError};
 use crate::{Api, json};
 
 /// `application/json`.
@@ -354,6 +355,96 @@ pub enum AnyError {
 }
 
 impl AnyError {
+    /// The error of `entry`, its placeholders set from `values` by name, as
+    /// [`Error::builder`] would: for code that knows the API only at run time.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, Api};
+    ///
+    /// let entry = Api::AppNative.catalog().find("ABA-60004").unwrap();
+    /// let error = AnyError::new(entry, [("authenticator_id", "abc")])?;
+    /// assert_eq!(error.api(), Api::AppNative);
+    /// assert!(error.to_json().contains("Provided authenticatorId abc is invalid."));
+    /// assert!(AnyError::new(entry, [("nope", "x")]).is_err());
+    /// # Ok::<(), auth_error_catalog::ParamError>(())
+    /// ```
+    pub fn new<N, V>(entry: &'static Entry, values: impl IntoIterator<Item = (N, V)>) -> Result<AnyError, ParamError>
+    where
+        N: AsRef<str>,
+        V: Into<Cow<'static, str>>,
+    {
+        fn build<C: WireFormat, N: AsRef<str>, V: Into<Cow<'static, str>>>(
+            entry: &'static Entry,
+            values: impl IntoIterator<Item = (N, V)>,
+        ) -> Result<Error<C>, ParamError> {
+            let code = C::all()[entry.index()];
+            values
+                .into_iter()
+                .fold(Error::builder(code), |builder, (name, value)| builder.with(name.as_ref(), value))
+                .build()
+        }
+        for_code_of!(entry.api(), C => build::<C, N, V>(entry, values).map(AnyError::from))
+    }
+
+    /// Sets the field named `name` ([`Error::with_field`]).
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, authos};
+    /// let error = AnyError::from(authos::Error::forbidden()).with_field("timestamp", "2025-01-15T10:30:00Z")?;
+    /// assert!(error.to_json().ends_with(r#""timestamp":"2025-01-15T10:30:00Z"}"#));
+    /// # Ok::<(), auth_error_catalog::ParamError>(())
+    /// ```
+    pub fn with_field(self, name: &str, value: impl Into<Cow<'static, str>>) -> Result<AnyError, ParamError> {
+        each_api!(AnyError, self, error => error.with_field(name, value).map(AnyError::from))
+    }
+
+    /// Adds a member after the format's own ([`Error::with_member`]); a
+    /// format that is not open ([`Catalog::is_open`](crate::Catalog::is_open))
+    /// refuses it.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, ParamError, app_native, auth0};
+    /// let error = AnyError::from(auth0::Error::missing_username()).with_member("mfa_token", "m")?;
+    /// assert!(error.to_json().ends_with(r#""mfa_token":"m"}"#));
+    /// let closed = AnyError::from(app_native::Error::unauthorized()).with_member("x", 1);
+    /// assert!(matches!(closed, Err(ParamError::Closed { .. })));
+    /// # Ok::<(), ParamError>(())
+    /// ```
+    pub fn with_member(
+        self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<serde_json::Value>,
+    ) -> Result<AnyError, ParamError> {
+        if !self.api().catalog().is_open() {
+            return Err(ParamError::Closed { api: self.api() });
+        }
+        let (name, value) = (name.into(), value.into());
+        each_api!(AnyError, self, error => {
+            let mut error = error;
+            error.push_member(name, value).map(|()| AnyError::from(error))
+        })
+    }
+
+    /// The catalog entry of the error's code.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, auth0};
+    /// assert_eq!(AnyError::from(auth0::Error::missing_username()).entry().code(), "invalid_request");
+    /// ```
+    pub fn entry(&self) -> &'static Entry {
+        each_api!(AnyError, self, error => error.code().entry())
+    }
+
+    /// The HTTP status of the error's code.
+    ///
+    /// ```
+    /// use auth_error_catalog::{AnyError, authos};
+    /// assert_eq!(AnyError::from(authos::Error::forbidden()).http_status(), 403);
+    /// ```
+    pub fn http_status(&self) -> StatusCode {
+        each_api!(AnyError, self, error => error.http_status())
+    }
+
     /// Which API the error belongs to.
     ///
     /// ```

@@ -82,6 +82,7 @@ fn codes_no_hash_seed_separates_fall_back_to_comparisons() {
             "\n[[entry]]\ncode = \"{code}\"\nstatus = 400\nmessage = \"Bad\"\nsection = \"General\"\nkind = \"invalid_request\"\nretryable = false\n"
         ));
     }
+    authos.push_str(include_str!("data/body/authos.toml"));
     let mut files = catalog_files();
     let authos_file = files.iter_mut().find(|file| file.display_path.ends_with("authos.toml")).unwrap();
     authos_file.bytes = authos.into_bytes();

@@ -7,14 +7,7 @@ use std::collections::BTreeMap;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::{Api, Catalog, Entry, Error, WireFormat, app_native, auth0, authos, registration};
-
-/// The `traceId` of the app-native examples: the crate's "no trace id".
-const TRACE_ID: &str = "";
-/// The `request_token` of the Registration examples (a real one is 16 random characters).
-const REQUEST_TOKEN: &str = "abcdefghijklmnop";
-/// The `timestamp` of the AuthOS examples, as in AuthOS's own sample body.
-const TIMESTAMP: &str = "2025-01-15T10:30:00Z";
+use crate::{AnyError, Api, BodyMember, Catalog, Entry, MemberValue};
 
 /// The OpenAPI 3.1.0 document for `apis` (every API when empty).
 ///
@@ -85,8 +78,8 @@ pub fn openapi(apis: &[Api]) -> Value {
 }
 
 /// The entries of `catalog` by the HTTP status a service sends them with.
-fn by_status(catalog: &Catalog) -> BTreeMap<StatusCode, Vec<&Entry>> {
-    let mut by_status: BTreeMap<StatusCode, Vec<&Entry>> = BTreeMap::new();
+fn by_status(catalog: &Catalog) -> BTreeMap<StatusCode, Vec<&'static Entry>> {
+    let mut by_status: BTreeMap<StatusCode, Vec<&'static Entry>> = BTreeMap::new();
     for entry in catalog.entries() {
         by_status.entry(entry.http_status()).or_default().push(entry);
     }
@@ -100,14 +93,15 @@ pub(crate) fn responses(catalog: &Catalog) -> Vec<(StatusCode, Value)> {
     by_status(catalog).into_iter().map(|(status, entries)| (status, response(catalog, status, &entries))).collect()
 }
 
-/// `AppNative`, `Auth0`, `Authos`, `Registration`.
-fn pascal(api: Api) -> &'static str {
-    match api {
-        Api::AppNative => "AppNative",
-        Api::Auth0 => "Auth0",
-        Api::Authos => "Authos",
-        Api::Registration => "Registration",
+/// `app_native` → `AppNative`, `auth0` → `Auth0`.
+fn pascal(api: Api) -> String {
+    let mut pascal = String::new();
+    for word in api.as_str().split('_') {
+        let mut chars = word.chars();
+        pascal.extend(chars.next().map(|first| first.to_ascii_uppercase()));
+        pascal.push_str(chars.as_str());
     }
+    pascal
 }
 
 pub(crate) fn schema_name(api: Api) -> String {
@@ -125,103 +119,45 @@ fn distinct<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
     seen
 }
 
-/// A string member.
-fn text(description: &str) -> Value {
-    json!({ "type": "string", "description": description })
-}
-
-/// The JSON Schema of one API's error body.
+/// The JSON Schema of one API's error body, from its catalog's `[[member]]`
+/// and `[body]` tables.
 pub(crate) fn schema(catalog: &Catalog) -> Value {
-    let codes = distinct(catalog.entries().iter().map(Entry::code));
-    let title = catalog.title();
-    match catalog.api() {
-        Api::AppNative => json!({
-            "description": format!("An error body of the {title}."),
-            "type": "object",
-            "properties": {
-                "code": {
-                    "type": "string",
-                    "enum": codes,
-                    "description": "The error code: \"ABA-\" and a number, or \"401\".",
-                },
-                "message": text("The code's short message."),
-                "description": text("What went wrong: the code's description with its placeholders filled in."),
-                "traceId": text("The correlation id of the request; empty when there is none."),
-            },
-            "required": ["code", "message", "description", "traceId"],
-            "additionalProperties": false,
-        }),
-        Api::Auth0 => json!({
-            "description": format!(
-                "An error body of the {title}. Real bodies may carry further members (mfa_token, \
-                 mfa_requirements, validation_errors, statusCode); the sign-up endpoint answers \
-                 {{\"name\",\"code\",\"description\",\"statusCode\"}} instead."
-            ),
-            "type": "object",
-            "properties": {
-                "error": {
-                    "type": "string",
-                    "enum": codes,
-                    "description": "The error code; several errors share one and differ by error_description.",
-                },
-                "error_description": text("What went wrong; with error, it identifies the catalog entry."),
-            },
-            "required": ["error", "error_description"],
-            "additionalProperties": true,
-        }),
-        Api::Authos => json!({
-            "description": format!("An error body of the {title}."),
-            "type": "object",
-            "properties": {
-                "error": text("The human-readable message."),
-                "error_code": {
-                    "type": "string",
-                    "enum": codes,
-                    "description": "The error code.",
-                },
-                "timestamp": {
-                    "type": "string",
-                    "format": "date-time",
-                    "description": "When the error happened (RFC 3339).",
-                },
-            },
-            "required": ["error", "error_code", "timestamp"],
-            "additionalProperties": false,
-        }),
-        Api::Registration => {
-            let numbers = distinct(catalog.entries().iter().filter_map(Entry::number));
-            let names = distinct(catalog.entries().iter().filter_map(Entry::name));
-            let wire = catalog.wire_status().map_or(200, |status| status.as_u16());
-            json!({
-                "description": format!(
-                    "An error body of the {title}, which the API itself sends with HTTP {wire}. \
-                     Real bodies may carry further members (argument_name, request_id, ...)."
-                ),
-                "type": "object",
-                "properties": {
-                    "stat": { "const": "error", "description": "Always \"error\" in an error body." },
-                    "code": {
-                        "type": "integer",
-                        "enum": numbers,
-                        "description": "The numeric error code; a multiple of 10 or 100 is the catch-all of the codes below it.",
-                    },
-                    "error": {
-                        "type": "string",
-                        "enum": names,
-                        "description": "The machine-readable name of the code.",
-                    },
-                    "error_description": text("What went wrong."),
-                    "request_token": text("A 16-character token that identifies the request in the logs."),
-                },
-                "required": ["stat", "code", "error", "error_description", "request_token"],
-                "additionalProperties": true,
-            })
+    let entries = catalog.entries();
+    let mut properties = Map::new();
+    for member in catalog.members() {
+        let about = member.about();
+        let mut property = match member.value() {
+            MemberValue::Code => json!({ "type": "string", "enum": distinct(entries.iter().map(Entry::code)) }),
+            MemberValue::Number => {
+                json!({ "type": "integer", "enum": distinct(entries.iter().filter_map(Entry::number)) })
+            }
+            MemberValue::Name => json!({ "type": "string", "enum": distinct(entries.iter().filter_map(Entry::name)) }),
+            MemberValue::Literal(text) => json!({ "const": text }),
+            _ => json!({ "type": "string" }),
+        };
+        property["description"] = about.into();
+        if let Some(format) = member.format() {
+            property["format"] = format.into();
         }
+        properties.insert(member.name().into(), property);
     }
+    let sent_with = catalog
+        .wire_status()
+        .map(|status| format!(", which the API itself sends with HTTP {}", status.as_u16()))
+        .unwrap_or_default();
+    let note = catalog.body_note().map(|note| format!(" {note}")).unwrap_or_default();
+    let required: Vec<&str> = catalog.members().iter().map(BodyMember::name).collect();
+    json!({
+        "description": format!("An error body of the {}{sent_with}.{note}", catalog.title()),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": catalog.is_open(),
+    })
 }
 
 /// The response of one API for one HTTP status, with an example of each of `entries`.
-pub(crate) fn response(catalog: &Catalog, status: StatusCode, entries: &[&Entry]) -> Value {
+pub(crate) fn response(catalog: &Catalog, status: StatusCode, entries: &[&'static Entry]) -> Value {
     let reason = status.canonical_reason().map_or_else(|| format!("HTTP {}", status.as_u16()), str::to_owned);
     let description = match catalog.wire_status() {
         Some(wire) => format!(
@@ -290,21 +226,14 @@ fn headers(api: Api, status: StatusCode, entries: &[&Entry]) -> Map<String, Valu
 }
 
 /// `entry`'s body as the crate renders it, with `<name>` for each placeholder
-/// and the fixed per-API fields above.
-fn example_body(entry: &Entry) -> Option<Value> {
-    let body = match entry.api() {
-        Api::AppNative => example::<app_native::Code>(entry)?.with_trace_id(TRACE_ID).to_json(),
-        Api::Auth0 => example::<auth0::Code>(entry)?.to_json(),
-        Api::Authos => example::<authos::Code>(entry)?.with_timestamp(TIMESTAMP).to_json(),
-        Api::Registration => example::<registration::Code>(entry)?.with_request_token(REQUEST_TOKEN).to_json(),
-    };
-    serde_json::from_str(&body).ok()
-}
-
-/// The error of `entry`'s code, its placeholders filled with `<name>`.
-fn example<C: WireFormat>(entry: &Entry) -> Option<Error<C>> {
-    let code = C::all().get(entry.index()).copied().filter(|code| code.entry().variant() == entry.variant())?;
-    let builder =
-        entry.placeholders().iter().fold(Error::builder(code), |builder, name| builder.with(name, format!("<{name}>")));
-    builder.build().ok()
+/// and each field's documented example (`[[member]]`'s `example`).
+fn example_body(entry: &'static Entry) -> Option<Value> {
+    let values = entry.placeholders().iter().map(|name| (name, format!("<{name}>")));
+    let mut error = AnyError::new(entry, values).ok()?;
+    for member in entry.api().catalog().members() {
+        if let MemberValue::Field { field, example } = member.value() {
+            error = error.with_field(field, example).ok()?;
+        }
+    }
+    serde_json::from_str(&error.to_json()).ok()
 }

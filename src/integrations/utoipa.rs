@@ -122,7 +122,7 @@ impl<C: WireFormat> IntoResponses for Error<C> {
         let catalog = C::catalog();
         let mut responses = BTreeMap::new();
         if let Some(wire) = catalog.wire_status() {
-            let entries: Vec<&Entry> = catalog.entries().iter().collect();
+            let entries: Vec<&'static Entry> = catalog.entries().iter().collect();
             let mut response = crate::docs::openapi::response(catalog, wire, &entries);
             let reason = wire.canonical_reason().unwrap_or("Error");
             let description = format!(

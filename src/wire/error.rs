@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::StatusCode;
 
 use crate::json;
-use crate::wire::{BodyMember, MemberValue, OpenFormat, WireFormat};
+use crate::wire::{OpenFormat, RenderedMember, RenderedValue, WireFormat};
 
 /// An error of one API, ready to send: its code, the values of the code's
 /// placeholders, and the API's own fields (trace id, request token,
@@ -33,18 +33,15 @@ pub struct Error<C> {
     pub(crate) values: Vec<Cow<'static, str>>,
     pub(crate) description: Option<Cow<'static, str>>,
     pub(crate) fields: Fields,
-    /// BodyMembers beyond the format's own, each with its JSON text (see
+    /// Members beyond the format's own, each with its JSON text (see
     /// [`OpenFormat`](crate::OpenFormat)).
     pub(crate) extra: Vec<(Cow<'static, str>, Box<str>)>,
 }
 
-/// The per-API fields of an error body.
+/// The values of an error's fields (trace id, timestamp, request token), in
+/// the order of its catalog's [`fields`](crate::Catalog::fields).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Fields {
-    pub(crate) trace_id: Cow<'static, str>,
-    pub(crate) request_token: Cow<'static, str>,
-    pub(crate) timestamp: Cow<'static, str>,
-}
+pub struct Fields(pub(crate) [Cow<'static, str>; 2]);
 
 /// A misuse of the dynamic [`Builder`]: a placeholder value that is
 /// unknown, missing or given twice; or an extra member whose name is taken.
@@ -88,6 +85,23 @@ pub enum ParamError {
         code: &'static str,
         /// The placeholder given twice.
         name: &'static str,
+    },
+    /// The API's body has no field of that name.
+    #[error("the {api} body has no field `{}`; its fields are: {}", .name.escape_debug(), expected_list(.expected))]
+    UnknownField {
+        /// The API.
+        api: crate::Api,
+        /// The name given.
+        name: String,
+        /// The API's fields.
+        expected: Vec<&'static str>,
+    },
+    /// The API's body takes no members beyond its own (see
+    /// [`OpenFormat`](crate::OpenFormat)).
+    #[error("the {api} body has only its own members")]
+    Closed {
+        /// The API.
+        api: crate::Api,
     },
     /// An extra member would repeat one the body, or its problem+json form,
     /// already has (see [`OpenFormat`](crate::OpenFormat)).
@@ -192,6 +206,45 @@ impl<C: WireFormat> Error<C> {
         Error { code, values, description: None, fields, extra: Vec::new() }
     }
 
+    /// Sets the field named `name` (its catalog's [`fields`](crate::Catalog::fields)):
+    /// for code that knows the field only at run time. Each field also has
+    /// its own setter, `with_trace_id` and the like.
+    ///
+    /// ```
+    /// use auth_error_catalog::{ParamError, authos::Error};
+    ///
+    /// let error = Error::token_expired().with_field("timestamp", "2025-01-15T10:30:00Z")?;
+    /// assert!(error.to_json().ends_with(r#""timestamp":"2025-01-15T10:30:00Z"}"#));
+    /// assert!(matches!(Error::token_expired().with_field("traceId", "x"), Err(ParamError::UnknownField { .. })));
+    /// # Ok::<(), ParamError>(())
+    /// ```
+    pub fn with_field(mut self, name: &str, value: impl Into<Cow<'static, str>>) -> Result<Self, ParamError> {
+        let catalog = C::catalog();
+        match catalog.fields().position(|field| field == name) {
+            Some(index) => {
+                self.fields.0[index] = value.into();
+                Ok(self)
+            }
+            None => Err(ParamError::UnknownField {
+                api: C::API,
+                name: name.to_owned(),
+                expected: catalog.fields().collect(),
+            }),
+        }
+    }
+
+    /// The value of the field named `name`, if the body has that field.
+    ///
+    /// ```
+    /// use auth_error_catalog::app_native::Error;
+    /// assert_eq!(Error::unauthorized().with_trace_id("t-1").field("trace_id"), Some("t-1"));
+    /// assert_eq!(Error::unauthorized().field("timestamp"), None);
+    /// ```
+    pub fn field(&self, name: &str) -> Option<&str> {
+        let index = C::catalog().fields().position(|field| field == name)?;
+        Some(&self.fields.0[index])
+    }
+
     /// The error code.
     ///
     /// ```
@@ -263,23 +316,23 @@ impl<C: WireFormat> Error<C> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let entry = self.code.entry();
         out.push(b'{');
-        for (index, BodyMember { name, value }) in C::members(self).iter().flatten().enumerate() {
+        for (index, RenderedMember { name, value }) in C::members(self).iter().flatten().enumerate() {
             if index > 0 {
                 out.push(b',');
             }
-            // BodyMember names are ASCII identifiers of the wire formats.
+            // Member names are ASCII identifiers of the wire formats.
             out.push(b'"');
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(b"\":");
             match value {
-                MemberValue::Text(text) => json::string_into(out, text),
-                MemberValue::Escaped(escaped) => {
+                RenderedValue::Text(text) => json::string_into(out, text),
+                RenderedValue::Escaped(escaped) => {
                     out.push(b'"');
                     out.extend_from_slice(escaped.as_bytes());
                     out.push(b'"');
                 }
-                MemberValue::Number(number) => json::number_into(out, *number),
-                MemberValue::Description => match &self.description {
+                RenderedValue::Number(number) => json::number_into(out, *number),
+                RenderedValue::Description => match &self.description {
                     Some(description) => json::string_into(out, description),
                     None => json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values),
                 },
@@ -325,12 +378,12 @@ impl<C: WireFormat> serde::Serialize for Error<C> {
         use serde::ser::SerializeMap;
         let members = C::members(self);
         let mut map = serializer.serialize_map(Some(members.iter().flatten().count() + self.extra.len()))?;
-        for BodyMember { name, value } in members.iter().flatten() {
+        for RenderedMember { name, value } in members.iter().flatten() {
             match value {
-                MemberValue::Text(text) => map.serialize_entry(name, text)?,
-                MemberValue::Escaped(escaped) => map.serialize_entry(name, &unescaped(escaped))?,
-                MemberValue::Number(number) => map.serialize_entry(name, number)?,
-                MemberValue::Description => map.serialize_entry(name, &self.description())?,
+                RenderedValue::Text(text) => map.serialize_entry(name, text)?,
+                RenderedValue::Escaped(escaped) => map.serialize_entry(name, &unescaped(escaped))?,
+                RenderedValue::Number(number) => map.serialize_entry(name, number)?,
+                RenderedValue::Description => map.serialize_entry(name, &self.description())?,
             }
         }
         for (name, value) in &self.extra {
@@ -353,6 +406,21 @@ fn unescaped(escaped: &str) -> Cow<'_, str> {
 
 /// The members problem+json writes before the native ones.
 const PROBLEM_MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+
+impl<C: WireFormat> Error<C> {
+    /// [`with_member`](Error::with_member)'s work, for any format: the
+    /// any-API error checks openness at run time.
+    pub(crate) fn push_member(&mut self, name: Cow<'static, str>, value: serde_json::Value) -> Result<(), ParamError> {
+        let taken = C::members(self).iter().flatten().any(|member| member.name == name)
+            || PROBLEM_MEMBERS.contains(&name.as_ref())
+            || self.extra.iter().any(|(extra, _)| *extra == name);
+        if taken {
+            return Err(ParamError::MemberTaken { code: self.code.as_str(), name: name.into_owned() });
+        }
+        self.extra.push((name, value.to_string().into_boxed_str()));
+        Ok(())
+    }
+}
 
 impl<C: OpenFormat> Error<C> {
     /// Adds a member after the format's own, in the order added. `value` is
@@ -382,14 +450,7 @@ impl<C: OpenFormat> Error<C> {
         name: impl Into<Cow<'static, str>>,
         value: impl Into<serde_json::Value>,
     ) -> Result<Self, ParamError> {
-        let name = name.into();
-        let taken = C::members(&self).iter().flatten().any(|member| member.name == name)
-            || PROBLEM_MEMBERS.contains(&name.as_ref())
-            || self.extra.iter().any(|(extra, _)| *extra == name);
-        if taken {
-            return Err(ParamError::MemberTaken { code: self.code.as_str(), name: name.into_owned() });
-        }
-        self.extra.push((name, value.into().to_string().into_boxed_str()));
+        self.push_member(name.into(), value.into())?;
         Ok(self)
     }
 

@@ -12,7 +12,7 @@ pub use error::{Builder, Error, Fields, ParamError};
 
 /// The value of one member of a rendered body.
 #[derive(Clone, Copy, Debug)]
-pub enum MemberValue<'e> {
+pub enum RenderedValue<'e> {
     /// Text to escape.
     Text(&'e str),
     /// Text that needs no escaping: catalog codes and names (build.rs
@@ -23,32 +23,20 @@ pub enum MemberValue<'e> {
     Description,
 }
 
-/// One member of a rendered body.
+/// One member of a rendered body: a [`BodyMember`](crate::BodyMember) of the
+/// catalog with this error's value.
 #[derive(Clone, Copy, Debug)]
-pub struct BodyMember<'e> {
+pub struct RenderedMember<'e> {
     pub(crate) name: &'static str,
-    pub(crate) value: MemberValue<'e>,
+    pub(crate) value: RenderedValue<'e>,
 }
 
-pub(crate) const fn body_member<'e>(name: &'static str, value: MemberValue<'e>) -> Option<BodyMember<'e>> {
-    Some(BodyMember { name, value })
+pub(crate) const fn rendered<'e>(name: &'static str, value: RenderedValue<'e>) -> Option<RenderedMember<'e>> {
+    Some(RenderedMember { name, value })
 }
 
-/// Where a body keeps what classification needs.
-#[derive(Clone, Copy, Debug)]
-pub struct Shape {
-    /// The members that may hold the code, first present wins.
-    pub(crate) code: &'static [&'static str],
-    /// The members that may hold the description, first present wins.
-    pub(crate) description: &'static [&'static str],
-    /// BodyMembers all of which a body of this API has (beside `code`).
-    pub(crate) required: &'static [&'static str],
-    /// BodyMembers at least one of which a body of this API has, if any are named.
-    pub(crate) any_of: &'static [&'static str],
-}
-
-/// A body has at most five members.
-pub type BodyMembers<'e> = [Option<BodyMember<'e>>; 5];
+/// A body has at most five members (build.rs checks each catalog).
+pub type RenderedMembers<'e> = [Option<RenderedMember<'e>>; 5];
 
 /// One API's wire format: implemented by each API's `Code`, and sealed. What
 /// it holds (the members of a body in order, where a parser finds the code
@@ -86,18 +74,15 @@ pub trait OpenFormat: WireFormat {}
 /// The internals of a wire format. A public trait in a private module: it
 /// seals [`WireFormat`], and users can neither name nor implement it.
 pub(crate) mod private {
-    use super::{BodyMembers, Error, Fields, Shape};
+    use super::{Error, Fields, RenderedMembers};
     use crate::catalog::Classified;
 
     pub trait Format: crate::ErrorCode {
         /// The members of `error`'s body, in wire order.
-        fn members(error: &Error<Self>) -> BodyMembers<'_>;
+        fn members(error: &Error<Self>) -> RenderedMembers<'_>;
 
         /// Fills the per-API fields a new error starts with.
         fn initialise(_fields: &mut Fields) {}
-
-        /// Where a received body of this API keeps its code and description.
-        fn shape() -> Shape;
 
         /// The catalog's code for a received code and description.
         fn classify(raw_code: &str, _description: Option<&str>) -> Classified<Self> {

@@ -4,9 +4,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use auth_error_catalog::{
-    AnyReceived, Api, Entry, Kind, OpenFormat, ParseError, WireFormat, app_native, auth0, authos, docs, registration,
-};
+use auth_error_catalog::{AnyError, AnyReceived, Api, Entry, Kind, ParseError, docs};
 use http::StatusCode;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -76,51 +74,30 @@ pub fn list(api: Option<Api>, kind: Option<Kind>, status: Option<u16>, json: boo
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `render` may set beside the placeholders: the per-API fields, and
-/// the extra members of the open formats.
+/// What `render` may set beside the placeholders: the body's fields
+/// (`NAME=VALUE`), and the extra members of the open formats (`NAME=JSON`).
 pub struct Fields {
-    pub trace_id: Option<String>,
-    pub request_token: Option<String>,
-    pub timestamp: Option<String>,
+    pub fields: Vec<String>,
     pub members: Vec<String>,
 }
 
-/// The code of `api` that `text` names: a wire code, a name, or a variant.
-fn code_of<C: WireFormat>(text: &str) -> Result<C, Failure> {
-    C::from_wire(text)
-        .or_else(|| C::all().iter().copied().find(|code| code.entry().variant().eq_ignore_ascii_case(text)))
-        .ok_or_else(|| Failure::no(format!("`{text}` is not a code of {}; try `autherr lookup {text}`", C::API)))
+/// The entry of `api` that `text` names: a wire code, a name, or a variant.
+fn entry_of(api: Api, text: &str) -> Result<&'static Entry, Failure> {
+    let catalog = api.catalog();
+    catalog
+        .find(text)
+        .or_else(|| catalog.entries().iter().find(|entry| entry.variant().eq_ignore_ascii_case(text)))
+        .ok_or_else(|| Failure::no(format!("`{text}` is not a code of {api}; try `autherr lookup {text}`")))
 }
 
-/// Builds the error from `NAME=VALUE` pairs; a bad pair is a usage error.
-fn build<C: WireFormat>(text: &str, params: &[String]) -> Result<auth_error_catalog::Error<C>, Failure> {
-    let mut builder = auth_error_catalog::Error::builder(code_of::<C>(text)?);
-    for param in params {
-        let (name, value) =
-            param.split_once('=').ok_or_else(|| Failure::usage(format!("--param takes NAME=VALUE, not `{param}`")))?;
-        builder = builder.with(name, value.to_owned());
-    }
-    builder.build().map_err(|error| Failure::usage(error.to_string()))
-}
-
-/// Adds `NAME=JSON` members; a bad pair, bad JSON or a taken name is a usage error.
-fn with_members<C: OpenFormat>(
-    mut error: auth_error_catalog::Error<C>,
-    members: &[String],
-) -> Result<auth_error_catalog::Error<C>, Failure> {
-    for member in members {
-        let (name, json) = member
-            .split_once('=')
-            .ok_or_else(|| Failure::usage(format!("--member takes NAME=JSON, not `{member}`")))?;
-        let value: serde_json::Value = serde_json::from_str(json)
-            .map_err(|problem| Failure::usage(format!("--member {name}: the value is not JSON ({problem})")))?;
-        error = error.with_member(name.to_owned(), value).map_err(|problem| Failure::usage(problem.to_string()))?;
-    }
-    Ok(error)
+/// `NAME=VALUE` taken apart; without `=` it is a usage error naming `option`.
+fn pair<'a>(option: &str, shape: &str, text: &'a str) -> Result<(&'a str, &'a str), Failure> {
+    text.split_once('=').ok_or_else(|| Failure::usage(format!("{option} takes {shape}, not `{text}`")))
 }
 
 pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: bool) -> Result<ExitCode, Failure> {
-    if !fields.members.is_empty() && !api.catalog().is_open() {
+    let catalog = api.catalog();
+    if !fields.members.is_empty() && !catalog.is_open() {
         let open: Vec<&str> = Api::ALL.into_iter().filter(|api| api.catalog().is_open()).map(Api::as_str).collect();
         let open = match open.split_last() {
             Some((last, [])) => (*last).to_owned(),
@@ -129,37 +106,25 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
         };
         return Err(Failure::usage(format!("the {api} body has only its own members; --member is for {open}")));
     }
-    let (body, status) = match api {
-        Api::AppNative => {
-            let mut error = build::<app_native::Code>(code, params)?;
-            if let Some(trace_id) = fields.trace_id {
-                error = error.with_trace_id(trace_id);
-            }
-            (error.to_json(), error.http_status())
-        }
-        Api::Auth0 => {
-            let error = with_members(build::<auth0::Code>(code, params)?, &fields.members)?;
-            (error.to_json(), error.http_status())
-        }
-        Api::Authos => {
-            let mut error = build::<authos::Code>(code, params)?;
-            if let Some(timestamp) = fields.timestamp {
-                error = error.with_timestamp(timestamp);
-            }
-            (error.to_json(), error.http_status())
-        }
-        Api::Registration => {
-            let mut error = with_members(build::<registration::Code>(code, params)?, &fields.members)?;
-            if let Some(request_token) = fields.request_token {
-                error = error.with_request_token(request_token);
-            }
-            (error.to_json(), error.http_status())
-        }
-        _ => return Err(Failure::usage(format!("no renderer for {api}"))),
-    };
+    let entry = entry_of(api, code)?;
+    let values = params.iter().map(|param| pair("--param", "NAME=VALUE", param)).collect::<Result<Vec<_>, _>>()?;
+    let usage = |problem: auth_error_catalog::ParamError| Failure::usage(problem.to_string());
+    let values = values.into_iter().map(|(name, value)| (name, value.to_owned()));
+    let mut error = AnyError::new(entry, values).map_err(usage)?;
+    for member in &fields.members {
+        let (name, json) = pair("--member", "NAME=JSON", member)?;
+        let value: serde_json::Value = serde_json::from_str(json)
+            .map_err(|problem| Failure::usage(format!("--member {name}: the value is not JSON ({problem})")))?;
+        error = error.with_member(name.to_owned(), value).map_err(usage)?;
+    }
+    for field in &fields.fields {
+        let (name, value) = pair("--field", "NAME=VALUE", field)?;
+        error = error.with_field(name, value.to_owned()).map_err(usage)?;
+    }
+    let body = error.to_json();
     if headers {
         // The API's own convention: Registration answers 200 with "stat":"error".
-        let status = api.catalog().wire_status().unwrap_or(status);
+        let status = catalog.wire_status().unwrap_or(error.http_status());
         write_out(&format!(
             "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
             status.as_u16(),

@@ -55,16 +55,19 @@ enum Command {
         /// A placeholder value, NAME=VALUE; repeat for each placeholder.
         #[arg(long = "param", value_name = "NAME=VALUE")]
         params: Vec<String>,
-        /// app_native's `traceId`.
+        /// A field of the body, NAME=VALUE (`trace_id=4f1c`); see `autherr lookup` for each API's fields.
+        #[arg(long = "field", value_name = "NAME=VALUE")]
+        fields: Vec<String>,
+        /// The same as `--field trace_id=VALUE`.
         #[arg(long)]
         trace_id: Option<String>,
-        /// Registration's `request_token`.
+        /// The same as `--field request_token=VALUE`.
         #[arg(long)]
         request_token: Option<String>,
-        /// AuthOS's `timestamp` (RFC 3339).
+        /// The same as `--field timestamp=VALUE`.
         #[arg(long)]
         timestamp: Option<String>,
-        /// A member after the body's own, NAME=JSON (`argument_name="email"`); auth0 and registration only.
+        /// A member after the body's own, NAME=JSON (`argument_name="email"`); open formats only.
         #[arg(long = "member", value_name = "NAME=JSON")]
         members: Vec<String>,
         /// Print the status line and headers first, as `curl -i` does.
@@ -110,8 +113,20 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Lookup { code, api } => lookup::run(&code, api),
         Command::List { api, kind, status, json } => commands::list(api, kind, status, json),
-        Command::Render { api, code, params, trace_id, request_token, timestamp, members, include_headers } => {
-            let fields = commands::Fields { trace_id, request_token, timestamp, members };
+        Command::Render {
+            api,
+            code,
+            params,
+            mut fields,
+            trace_id,
+            request_token,
+            timestamp,
+            members,
+            include_headers,
+        } => {
+            let named = [("trace_id", trace_id), ("request_token", request_token), ("timestamp", timestamp)];
+            fields.extend(named.into_iter().filter_map(|(name, value)| Some(format!("{name}={}", value?))));
+            let fields = commands::Fields { fields, members };
             commands::render(api, &code, &params, fields, include_headers)
         }
         Command::Parse { api, status, input } => commands::parse(api, status, &input),
