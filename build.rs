@@ -29,9 +29,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// The names an API module may not take: the crate's own modules (the
+/// files and folders of `src/`) and its dependencies, which paths inside the
+/// crate name the same way.
+fn taken_module_names() -> Vec<String> {
+    let mut taken: Vec<String> = std::fs::read_dir("src")
+        .map(|listing| {
+            listing
+                .filter_map(|item| item.ok())
+                .map(|item| item.path())
+                .filter_map(|path| Some(path.file_stem()?.to_string_lossy().into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let manifest = std::fs::read_to_string("Cargo.toml").unwrap_or_default();
+    if let Ok(manifest) = toml::de::DeTable::parse(&manifest) {
+        for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
+            if let Some(dependencies) = manifest.get_ref().get(section).and_then(|value| value.get_ref().as_table()) {
+                taken.extend(dependencies.iter().map(|(name, _)| name.get_ref().replace('-', "_")));
+            }
+        }
+    }
+    taken.extend(["std", "core", "alloc"].map(str::to_owned));
+    taken
+}
+
 fn compile_into_out_dir(files: &[SourceFile]) -> Result<(), Vec<String>> {
-    let generated =
-        catalog_compiler::compile(files).map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let taken = taken_module_names();
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let generated = catalog_compiler::compile_beside(files, &taken)
+        .map_err(|found| found.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let out_dir = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .ok_or_else(|| vec!["OUT_DIR is not set; run through cargo".to_owned()])?;

@@ -37,6 +37,7 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     catalog_static(&mut out, catalog);
     constructors(&mut out, catalog);
     wire_format(&mut out, catalog);
+    classification(&mut out, catalog);
     // An entry its own wire text finds: for Auth0, whose entries share codes, a generic one.
     let example = catalog.entries.iter().find(|entry| entry.is_generic()).unwrap_or(&catalog.entries[0]);
     let _ = writeln!(
@@ -578,6 +579,17 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
         variants.len(),
         variants.join(",\n        ")
     );
+    let body = &catalog.body;
+    doc(out, "", "Where a received body keeps its code and description (`[body]`).");
+    let _ = writeln!(
+        out,
+        "const SHAPE: Shape = Shape {{\n    code: {},\n    description: {},\n    required: {},\n    any_of: {},\n    note: {},\n}};\n",
+        str_slice(&body.code),
+        str_slice(&body.description),
+        str_slice(&body.required),
+        str_slice(&body.any_of),
+        option_str(body.note.as_deref()),
+    );
     let _ = writeln!(out, "pub(crate) static CATALOG: Catalog = Catalog {{");
     let _ = writeln!(out, "    api: Api::{},", api_variant(&api.name.value));
     let _ = writeln!(out, "    title: {:?},", api.title);
@@ -593,6 +605,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "    challenge: {challenge:?},");
     let _ = writeln!(out, "    open: {},", api.open);
     let _ = writeln!(out, "    erratum: {},", option_str(api.erratum.as_deref()));
+    let _ = writeln!(out, "    layout: crate::catalog::Layout::{:?},", api.layout);
     body_data(out, catalog);
     if ranges.is_empty() {
         let _ = writeln!(out, "    ranges: &[],");
@@ -709,16 +722,7 @@ fn body_data(out: &mut String, catalog: &Catalog) {
         );
     }
     out.push_str("    ],\n");
-    let body = &catalog.body;
-    let _ = writeln!(
-        out,
-        "    shape: Shape {{\n        code: {},\n        description: {},\n        required: {},\n        any_of: {},\n        note: {},\n    }},",
-        str_slice(&body.code),
-        str_slice(&body.description),
-        str_slice(&body.required),
-        str_slice(&body.any_of),
-        option_str(body.note.as_deref()),
-    );
+    out.push_str("    shape: SHAPE,\n");
     out.push_str("    detect: &[\n");
     for rule in &catalog.detect {
         let tests = |tests: &[super::model::Located<Test>]| {
@@ -752,7 +756,7 @@ fn wire_format(out: &mut String, catalog: &Catalog) {
     let names: Vec<&str> = catalog.members.iter().map(|member| member.name.value.as_str()).collect();
     out.push_str("impl crate::wire::WireFormat for Code {}\n\n");
     doc(out, "", &format!("`{{\"{}\"}}`, from the `[[member]]` tables.", names.join("\",\"")));
-    out.push_str("impl crate::wire::private::Format for Code {\n");
+    out.push_str("impl crate::wire::private::Format for Code {\n    const SHAPE: Shape = SHAPE;\n\n");
     out.push_str("    fn members(error: &crate::Error<Self>) -> crate::wire::RenderedMembers<'_> {\n");
     let uses_entry =
         catalog.members.iter().any(|member| matches!(member.value.value, MemberValue::Number | MemberValue::Name));
@@ -800,9 +804,9 @@ fn wire_format(out: &mut String, catalog: &Catalog) {
         out.push_str("    }\n");
     }
     let classify = if catalog.api.identity == Identity::CodeAndDescription {
-        Some(("description", "Code::classify_pair(raw_code, description)"))
+        Some(("description", "crate::classify::classify_pair(&PAIR_TABLES, raw_code, description)"))
     } else if catalog.members.iter().any(|member| member.value.value == MemberValue::Number) {
-        Some(("_description", "Code::classify_number(raw_code)"))
+        Some(("_description", "crate::classify::classify_number(raw_code, Code::from_number)"))
     } else {
         None
     };
@@ -844,6 +848,83 @@ fn wire_format(out: &mut String, catalog: &Catalog) {
     out.push_str("}\n\n");
 }
 
+/// What classification a catalog's data calls for, beyond a lookup by code:
+/// `from_pair` where descriptions tell entries apart, `resolve` and `parent`
+/// where it has code ranges.
+fn classification(out: &mut String, catalog: &Catalog) {
+    let api = &catalog.api.name.value;
+    if catalog.api.identity == Identity::CodeAndDescription {
+        out.push_str("/// The tables `from_pair` and classification search.\nconst PAIR_TABLES: crate::classify::PairTables<Code> =\n    crate::classify::PairTables { exact: &PAIRS, templates: &TEMPLATES, wildcards: &WILDCARDS };\n\n");
+        let generic = catalog.entries.iter().find(|entry| entry.is_generic() && entry.has_wildcard_description());
+        let exact = catalog.entries.iter().find(|entry| !entry.description().value.contains("{{"));
+        let mut example = format!("use auth_error_catalog::{api}::Code;\n\n");
+        if let Some(entry) = exact {
+            let _ = writeln!(
+                example,
+                "assert_eq!(Code::from_pair({:?}, {:?}), Some(Code::{}));",
+                entry.code.value.text(),
+                entry.description().value,
+                variant(entry)
+            );
+        }
+        if let Some(entry) = generic {
+            let _ = writeln!(
+                example,
+                "// A generic entry whose description is a placeholder takes any text.\nassert_eq!(Code::from_pair({:?}, \"any text\"), Some(Code::{}));",
+                entry.code.value.text(),
+                variant(entry)
+            );
+        }
+        let _ = writeln!(example, "assert_eq!(Code::from_pair(\"no_such_code\", \"x\"), None);");
+        out.push_str("impl Code {\n");
+        doc(
+            out,
+            "    ",
+            &format!(
+                "The entry whose description an `(code, description)` pair fills, tried in\norder: an exact description, a template with literal text, a wildcard\n(`{{{{reason}}}}` alone, which any text fills), and last the code's generic\nentry, which takes any text where its description is one placeholder and\nonly its own text where it is documented. `None` when the text fills none\nof them; [`Code::from_wire`] gives the generic entry whatever the text.\n\n```\n{example}```"
+            ),
+        );
+        out.push_str("    pub fn from_pair(code: &str, description: &str) -> Option<Code> {\n        crate::classify::from_pair(&PAIR_TABLES, code, description)\n    }\n}\n\n");
+    }
+    let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
+    if catalog.ranges.is_empty() || catalog.entries.iter().any(|entry| number(entry, prefix).is_none()) {
+        return;
+    }
+    let parents = parents(catalog);
+    let child = parents.iter().position(Option::is_some);
+    let top = parents.iter().position(Option::is_none);
+    let mut example = format!("use auth_error_catalog::{api}::Code;\n\n");
+    if let Some(child) = child {
+        let parent = parents[child].unwrap_or_default();
+        let _ = writeln!(
+            example,
+            "assert_eq!(Code::{}.parent(), Some(Code::{}));",
+            variant(&catalog.entries[child]),
+            variant(&catalog.entries[parent])
+        );
+    }
+    if let Some(top) = top {
+        let _ = writeln!(example, "assert_eq!(Code::{}.parent(), None);", variant(&catalog.entries[top]));
+    }
+    out.push_str("impl Code {\n");
+    doc(out, "    ", &format!("The catch-all above this code (the `[[range]]` tables), if any.\n\n```\n{example}```"));
+    out.push_str("    pub fn parent(self) -> Option<Code> {\n        self.entry().parent().map(|parent| Code::ALL[parent.index()])\n    }\n\n");
+    let first = &catalog.entries[0];
+    let number = number(first, prefix).unwrap_or_default();
+    let resolve_example = format!(
+        "use auth_error_catalog::{api}::Code;\n\nassert_eq!(Code::resolve({number}), Some(Code::{}));\nassert_eq!(Code::resolve(u32::MAX), None);\n",
+        variant(first)
+    );
+    doc(
+        out,
+        "    ",
+        &format!(
+            "The code numbered `number`, or for a number the catalog does not know,\nits nearest catch-all: the next lower multiple of 10 if the catalog has\nit, else the catch-all of the innermost range holding it.\n\n```\n{resolve_example}```"
+        ),
+    );
+    out.push_str("    pub fn resolve(number: u32) -> Option<Code> {\n        crate::classify::resolve(number, Code::from_number)\n    }\n}\n\n");
+}
+
 /// Each field member: its index among the fields, wire name, default and field name.
 fn fields(catalog: &Catalog) -> impl Iterator<Item = (usize, &str, FieldDefault, &str)> {
     catalog
@@ -855,6 +936,145 @@ fn fields(catalog: &Catalog) -> impl Iterator<Item = (usize, &str, FieldDefault,
         })
         .enumerate()
         .map(|(index, (name, default, field))| (index, name, default, field))
+}
+
+/// The code that names every API: the `Api` enum, `Api::catalog`, the
+/// any-API enums and their dispatch macros. Each file is included by the
+/// layer it belongs to (`src/api.rs`, `src/apis/`, `src/detect.rs`,
+/// `src/response.rs`), so that no shared code names an API.
+pub fn registry(catalogs: &[Catalog]) -> Vec<GeneratedFile> {
+    let apis: Vec<(String, &Catalog)> =
+        catalogs.iter().map(|catalog| (api_variant(&catalog.api.name.value), catalog)).collect();
+    let header = "// @generated by build.rs from catalog/*.toml. Do not edit.\n\n";
+
+    let mut api = String::from(header);
+    doc(
+        &mut api,
+        "",
+        "One of the authentication APIs the crate catalogs: one per file of `catalog/`.\n\n```\nuse auth_error_catalog::Api;\n\nlet api: Api = \"registration\".parse().unwrap();\nassert_eq!(api, Api::Registration);\nassert_eq!(api.catalog().wire_status().map(|s| s.as_u16()), Some(200));\n```",
+    );
+    api.push_str(
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Api {\n",
+    );
+    for (variant, catalog) in &apis {
+        doc(&mut api, "    ", &format!("{}: the `{}` module.", catalog.api.title, catalog.api.name.value));
+        let _ = writeln!(api, "    {variant},");
+    }
+    api.push_str("}\n\nimpl Api {\n");
+    let count = format!(
+        "Every API, in the order of the catalog files.\n\n```\nassert_eq!(auth_error_catalog::Api::ALL.len(), {});\n```",
+        apis.len()
+    );
+    doc(&mut api, "    ", &count);
+    let all: Vec<String> = apis.iter().map(|(variant, _)| format!("Api::{variant}")).collect();
+    let _ = writeln!(api, "    pub const ALL: [Api; {}] = [{}];\n", all.len(), all.join(", "));
+    doc(
+        &mut api,
+        "    ",
+        "The module and catalog-file name: `app_native`, `auth0`, `authos`, `registration`.\n\n```\nassert_eq!(auth_error_catalog::Api::AppNative.as_str(), \"app_native\");\n```",
+    );
+    api.push_str("    pub const fn as_str(self) -> &'static str {\n        match self {\n");
+    for (variant, catalog) in &apis {
+        let _ = writeln!(api, "            Api::{variant} => {:?},", catalog.api.name.value);
+    }
+    api.push_str("        }\n    }\n}\n");
+
+    let mut registry = String::from(header);
+    registry.push_str("impl crate::Api {\n");
+    doc(
+        &mut registry,
+        "    ",
+        "The API's catalog.\n\n```\nuse auth_error_catalog::Api;\nassert_eq!(Api::Authos.catalog().api(), Api::Authos);\n```",
+    );
+    registry.push_str("    pub fn catalog(self) -> &'static crate::Catalog {\n        match self {\n");
+    for (variant, catalog) in &apis {
+        let _ = writeln!(registry, "            crate::Api::{variant} => &{}::CATALOG,", catalog.api.name.value);
+    }
+    registry.push_str("        }\n    }\n}\n\n");
+    doc(
+        &mut registry,
+        "",
+        "Runs the same code on whichever API's value an any-API enum holds\n(`AnyReceived`, `AnyError`): `each_api!(AnyError, self, error => error.code().entry())`.",
+    );
+    registry.push_str("macro_rules! each_api {\n    ($enum:ident, $any:expr, $value:ident => $body:expr) => {\n        match $any {\n");
+    for (variant, _) in &apis {
+        let _ = writeln!(registry, "            $enum::{variant}($value) => $body,");
+    }
+    registry.push_str("        }\n    };\n}\n\n");
+    doc(
+        &mut registry,
+        "",
+        "Runs `$body` with `$C` naming the `Code` of the API `$api`, an [`Api`](crate::Api)\nknown only at run time: `for_code_of!(api, C => C::all().len())`.",
+    );
+    registry
+        .push_str("macro_rules! for_code_of {\n    ($api:expr, $C:ident => $body:expr) => {\n        match $api {\n");
+    for (variant, catalog) in &apis {
+        let _ = writeln!(
+            registry,
+            "            crate::Api::{variant} => {{\n                type $C = crate::apis::{}::Code;\n                $body\n            }}",
+            catalog.api.name.value
+        );
+    }
+    registry.push_str("        }\n    };\n}\n");
+
+    let any = |name: &str, what: &str, inner: &str, lifetime: &str, example: &str| {
+        let mut out = String::from(header);
+        doc(&mut out, "", &format!("{what}\n\n```\n{example}```"));
+        let _ = writeln!(
+            out,
+            "#[derive(Clone, Debug{})]\n#[non_exhaustive]\npub enum {name}{lifetime} {{",
+            if lifetime.is_empty() { ", PartialEq, Eq" } else { "" }
+        );
+        for (variant, catalog) in &apis {
+            doc(&mut out, "    ", &format!("{}.", catalog.api.title));
+            let _ = writeln!(out, "    {variant}(crate::apis::{}::{inner}),", catalog.api.name.value);
+        }
+        out.push_str("}\n\n");
+        for (variant, catalog) in &apis {
+            let module = &catalog.api.name.value;
+            let _ = writeln!(
+                out,
+                "impl{lifetime} From<crate::apis::{module}::{inner}> for {name}{lifetime} {{\n    fn from(value: crate::apis::{module}::{inner}) -> Self {{\n        {name}::{variant}(value)\n    }}\n}}\n"
+            );
+        }
+        out
+    };
+    let any_received = any(
+        "AnyReceived",
+        "An error body of any of the APIs, as [`parse`](crate::parse) detected it.",
+        "Received<'a>",
+        "<'a>",
+        "use auth_error_catalog::{AnyReceived, Api};\n\nlet received = auth_error_catalog::parse(None, br#\"{\"error\":\"invalid_request\",\"error_description\":\"missing username parameter\"}\"#).unwrap();\nassert!(matches!(received, AnyReceived::Auth0(_)));\nassert_eq!(received.api(), Api::Auth0);\nassert!(received.is_known());\n",
+    );
+    let any_error = any(
+        "AnyError",
+        "An error of any of the APIs, for services that speak several.",
+        "Error",
+        "",
+        "use auth_error_catalog::{AnyError, Api, app_native, auth0};\n\nlet errors: Vec<AnyError> = vec![app_native::Error::unauthorized().into(), auth0::Error::missing_username().into()];\nassert_eq!(errors[1].api(), Api::Auth0);\nassert_eq!(errors[0].to_response().status(), 401);\n",
+    );
+    [("api_enum.rs", api), ("registry.rs", registry), ("any_received.rs", any_received), ("any_error.rs", any_error)]
+        .into_iter()
+        .map(|(file_name, code)| GeneratedFile { file_name: file_name.to_owned(), code })
+        .collect()
+}
+
+/// `apis.rs`, which `src/apis/` includes: the registry, then each API's
+/// module with its generated file inline, documented by its `[api] about`.
+/// One file, so that every path the modules name is the `apis` layer's.
+pub fn bundle(catalogs: &[Catalog], generated: &[GeneratedFile]) -> GeneratedFile {
+    let code_of = |file_name: &str| {
+        generated.iter().find(|file| file.file_name == file_name).map_or("", |file| file.code.as_str())
+    };
+    let mut out = code_of("registry.rs").to_owned();
+    for catalog in catalogs {
+        let api = &catalog.api;
+        let about = api.about.clone().unwrap_or_else(|| format!("{}.", api.title));
+        let _ = writeln!(out, "\npub mod {} {{\n#![doc = {about:?}]", api.name.value);
+        out.push_str(code_of(&format!("{}.rs", api.name.value)));
+        out.push_str("}\n");
+    }
+    GeneratedFile { file_name: "apis.rs".to_owned(), code: out }
 }
 
 #[cfg(test)]

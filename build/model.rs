@@ -21,10 +21,27 @@ pub enum Identity {
     CodeAndDescription,
 }
 
+/// How the Markdown reference lays out a catalog's entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One table, the seed's own columns.
+    Table,
+    /// Grouped by endpoint, grant type and status.
+    Endpoints,
+    /// Grouped by section, with resolutions.
+    Sections,
+    /// The code ranges, then every code with its catch-all.
+    Ranges,
+}
+
 #[derive(Clone, Debug)]
 pub struct Api {
     pub name: Located<String>,
     pub title: String,
+    /// The module's documentation, Markdown.
+    pub about: Option<String>,
+    /// How the Markdown reference lays the entries out.
+    pub layout: Layout,
     pub source: String,
     pub identity: Identity,
     pub code_prefix: Option<Located<String>>,

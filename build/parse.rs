@@ -7,13 +7,15 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Source};
 use super::model::{
-    Api, Body, Catalog, CodeRange, DetectRule, Entry, FieldDefault, Identity, Located, Member, MemberValue,
+    Api, Body, Catalog, CodeRange, DetectRule, Entry, FieldDefault, Identity, Layout, Located, Member, MemberValue,
     RegisteredError, Test, WireCode,
 };
 
 const API_KEYS: &[&str] = &[
     "name",
     "title",
+    "about",
+    "layout",
     "source",
     "identity",
     "code_prefix",
@@ -124,6 +126,8 @@ fn parse_api(
     let mut reader = Reader::new(source, table, span, "[api]", diagnostics);
     let name = reader.string("name", true);
     let title = reader.string("title", true);
+    let about = reader.string("about", false);
+    let layout = reader.one_of("layout", &["table", "endpoints", "sections", "ranges"], false);
     let api_source = reader.string("source", true);
     let identity = reader.string("identity", false);
     let code_prefix = reader.string("code_prefix", false);
@@ -151,6 +155,13 @@ fn parse_api(
     Some(Api {
         name: name?,
         title: title?.value,
+        about: about.map(|about| about.value),
+        layout: match layout.as_ref().map(|layout| layout.value.as_str()) {
+            Some("endpoints") => Layout::Endpoints,
+            Some("sections") => Layout::Sections,
+            Some("ranges") => Layout::Ranges,
+            _ => Layout::Table,
+        },
         source: api_source?.value,
         identity,
         code_prefix,

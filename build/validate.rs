@@ -9,9 +9,6 @@ use super::kind::Kind;
 use super::model::{Catalog, CodeRange, Entry, Identity, Located, MemberValue, WireCode};
 use super::template;
 
-/// The APIs the library has a module for (see `src/lib.rs`).
-pub const KNOWN_APIS: &[&str] = &["app_native", "auth0", "authos", "registration"];
-
 /// Error statuses; the API-level `wire_status` may also be a success status,
 /// because Registration answers errors with HTTP 200.
 const ENTRY_STATUSES: std::ops::RangeInclusive<i64> = 400..=599;
@@ -160,8 +157,9 @@ fn body_and_detection(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Rules across files: each API once, and every API the library expects present.
-pub fn validate_set(catalogs: &[Catalog], files_read: usize) -> Vec<Diagnostic> {
+/// Rules across files: each API once, at least one, detection orders
+/// unique, and no API named like a module the crate has (`taken`).
+pub fn validate_set(catalogs: &[Catalog], files_read: usize, taken: &[&str]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut seen: HashMap<&str, &Catalog> = HashMap::new();
     for catalog in catalogs {
@@ -186,17 +184,22 @@ pub fn validate_set(catalogs: &[Catalog], files_read: usize) -> Vec<Diagnostic> 
             }
         }
     }
-    // When a file failed to parse its API is unknown; don't pile on.
-    if files_read == catalogs.len() {
-        for name in KNOWN_APIS {
-            if !seen.contains_key(name) {
-                found.push(Diagnostic {
-                    file: format!("catalog/{name}.toml"),
-                    line: 1,
-                    column: 1,
-                    message: format!("the catalog of API `{name}` is missing"),
-                });
-            }
+    if files_read == 0 {
+        found.push(Diagnostic {
+            file: "catalog".to_owned(),
+            line: 1,
+            column: 1,
+            message: "the catalog folder has no *.toml file: the crate needs at least one API".to_owned(),
+        });
+    }
+    for catalog in catalogs {
+        let name = &catalog.api.name;
+        if taken.contains(&name.value.as_str()) {
+            let message = format!(
+                "API `{}` would be a module of the same name as one the crate already has (a module of src/ or a dependency)",
+                name.value
+            );
+            found.push(catalog.source.at(&name.span, message));
         }
     }
     found
@@ -208,9 +211,14 @@ fn report(found: &mut Vec<Diagnostic>, source: &Source, span: &Range<usize>, mes
 
 fn api_name(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let name = &catalog.api.name;
-    if !KNOWN_APIS.contains(&name.value.as_str()) {
-        let known = KNOWN_APIS.join(", ");
-        report(found, &catalog.source, &name.span, format!("unknown API `{}`; expected one of: {known}", name.value));
+    let identifier = name.value.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !identifier || KEYWORDS.contains(&name.value.as_str()) {
+        let message = format!(
+            "API name `{}` must be a snake_case Rust identifier, not a keyword: it names the module",
+            name.value
+        );
+        report(found, &catalog.source, &name.span, message);
     } else if name.value != catalog.stem {
         let message = format!("API `{}` must be defined in catalog/{}.toml", name.value, name.value);
         report(found, &catalog.source, &name.span, message);
@@ -380,7 +388,8 @@ const ERROR_METHODS: &[&str] = &[
     "clone",
 ];
 
-/// Rust keywords, which cannot name a constructor argument.
+/// Rust keywords, strict and reserved, which cannot name a constructor
+/// argument or an API module.
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
     "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
@@ -1056,13 +1065,21 @@ mod tests {
     }
 
     #[test]
-    fn the_api_name_matches_the_file() {
+    fn the_api_name_matches_the_file_and_is_a_module_name() {
         assert_one(
             &check("catalog/auth0.toml", &format!("{API}\n{ENTRY}")),
             "API `authos` must be defined in catalog/authos.toml",
         );
-        let unknown = API.replace("\"authos\"", "\"okta\"");
-        assert_one(&check("catalog/okta.toml", &format!("{unknown}\n{ENTRY}")), "unknown API `okta`");
+        // Any API may have a catalog: its file makes it one.
+        let new = API.replace("\"authos\"", "\"okta\"");
+        assert_eq!(check("catalog/okta.toml", &format!("{new}\n{ENTRY}")), Vec::<String>::new());
+        for bad in ["Okta", "okta-2", "2fa", "_x", "type", "self", ""] {
+            let api = API.replace("\"authos\"", &format!("{bad:?}"));
+            assert_one(
+                &check(&format!("catalog/{bad}.toml"), &format!("{api}\n{ENTRY}")),
+                "must be a snake_case Rust identifier",
+            );
+        }
     }
 
     #[test]

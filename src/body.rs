@@ -93,9 +93,10 @@ pub enum MemberValue {
     },
 }
 
-/// Where a received body keeps what classification needs.
+/// Where a received body keeps what classification needs. Public in a
+/// private module: the sealed `Format` trait names it, users cannot.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Shape {
+pub struct Shape {
     /// The members that may hold the code, first present wins.
     pub(crate) code: &'static [&'static str],
     /// The members that may hold the description, first present wins.

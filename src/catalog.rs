@@ -88,6 +88,20 @@ impl<C: Copy> Classified<C> {
     }
 }
 
+/// How the Markdown reference lays out a catalog's entries (`[api] layout`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(feature = "docs"), allow(dead_code))]
+pub(crate) enum Layout {
+    /// One table, the seed's own columns.
+    Table,
+    /// Grouped by endpoint, grant type and status.
+    Endpoints,
+    /// Grouped by section, with resolutions.
+    Sections,
+    /// The code ranges, then every code with its catch-all.
+    Ranges,
+}
+
 /// One API's catalog: its metadata and all of its entries.
 ///
 /// ```
@@ -108,6 +122,8 @@ pub struct Catalog {
     pub(crate) challenge: &'static str,
     pub(crate) open: bool,
     pub(crate) erratum: Option<&'static str>,
+    #[cfg_attr(not(feature = "docs"), allow(dead_code))]
+    pub(crate) layout: Layout,
     pub(crate) members: &'static [BodyMember],
     pub(crate) shape: Shape,
     pub(crate) detect: &'static [DetectRule],

@@ -1,5 +1,5 @@
-//! Which of the four APIs sent a body: [`parse`] detects it and gives an
-//! [`AnyReceived`]. Above the API modules, since it names each of them.
+//! Which API sent a body: [`parse`] detects it, by the `[[detect]]` rules
+//! of the catalogs, and gives an [`AnyReceived`].
 
 use std::borrow::Cow;
 use std::fmt;
@@ -7,35 +7,15 @@ use std::fmt;
 use http::StatusCode;
 use serde_json::value::RawValue;
 
+use crate::Match;
 use crate::api::Api;
 use crate::body::{DetectRule, Test};
 use crate::catalog::Catalog;
 use crate::kind::Kind;
 use crate::parse::{ParseError, Problem, Received, ReceivedMembers, code_member, member, read_object};
-use crate::{Match, app_native, auth0, authos, registration};
+use crate::wire::WireFormat;
 
-/// An error body of any of the four APIs, as [`parse`] detected it.
-///
-/// ```
-/// use auth_error_catalog::{AnyReceived, Api};
-///
-/// let received = auth_error_catalog::parse(None, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#).unwrap();
-/// assert!(matches!(received, AnyReceived::Auth0(_)));
-/// assert_eq!(received.api(), Api::Auth0);
-/// assert!(received.is_known());
-/// ```
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub enum AnyReceived<'a> {
-    /// WSO2 app-native authentication.
-    AppNative(Received<'a, app_native::Code>),
-    /// Auth0.
-    Auth0(Received<'a, auth0::Code>),
-    /// AuthOS.
-    Authos(Received<'a, authos::Code>),
-    /// Registration.
-    Registration(Received<'a, registration::Code>),
-}
+include!(concat!(env!("OUT_DIR"), "/any_received.rs"));
 
 impl AnyReceived<'_> {
     /// Which API sent the body.
@@ -45,12 +25,10 @@ impl AnyReceived<'_> {
     /// assert_eq!(received.api(), auth_error_catalog::Api::Registration);
     /// ```
     pub fn api(&self) -> Api {
-        match self {
-            AnyReceived::AppNative(_) => Api::AppNative,
-            AnyReceived::Auth0(_) => Api::Auth0,
-            AnyReceived::Authos(_) => Api::Authos,
-            AnyReceived::Registration(_) => Api::Registration,
+        fn api_of<C: WireFormat>(_: &Received<'_, C>) -> Api {
+            C::API
         }
+        each_api!(AnyReceived, self, received => api_of(received))
     }
 
     /// The catalog entry of the code, where known.
@@ -159,7 +137,7 @@ impl serde::Serialize for AnyReceived<'_> {
     }
 }
 
-/// Parses an error body from any of the four APIs, telling them apart by
+/// Parses an error body from any of the APIs, telling them apart by
 /// the strongest signal each has, never by a member that real servers omit.
 /// The first rule that holds decides:
 ///
@@ -200,11 +178,8 @@ impl serde::Serialize for AnyReceived<'_> {
 pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
     let members = read_object(body, status)?;
     let detected = match detect(&members) {
-        Some(Api::Registration) => Received::from_members(members, status).map(AnyReceived::Registration),
-        Some(Api::Authos) => Received::from_members(members, status).map(AnyReceived::Authos),
-        Some(Api::Auth0) => Received::from_members(members, status).map(AnyReceived::Auth0),
-        Some(Api::AppNative) => Received::from_members(members, status).map(AnyReceived::AppNative),
-        None => Err(Problem::WrongShape("any of the four APIs")),
+        Some(api) => for_code_of!(api, C => Received::<C>::from_members(members, status).map(AnyReceived::from)),
+        None => Err(Problem::WrongShape("any of the APIs")),
     };
     detected.map_err(|problem| ParseError::new(status, problem, body))
 }
@@ -222,12 +197,7 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
 /// assert!(parse_as(Api::Registration, None, body).is_err());
 /// ```
 pub fn parse_as(api: Api, status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
-    match api {
-        Api::AppNative => app_native::Received::parse(body, status).map(AnyReceived::AppNative),
-        Api::Auth0 => auth0::Received::parse(body, status).map(AnyReceived::Auth0),
-        Api::Authos => authos::Received::parse(body, status).map(AnyReceived::Authos),
-        Api::Registration => registration::Received::parse(body, status).map(AnyReceived::Registration),
-    }
+    for_code_of!(api, C => Received::<C>::parse(body, status).map(AnyReceived::from))
 }
 
 /// The API a body comes from: of every catalog's `[[detect]]` rules that

@@ -34,48 +34,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-/// Runs the same code on whichever API's value an any-API enum holds
-/// (`AnyReceived`, `AnyError`): `each_api!(AnyError, self, error => error.code().entry())`.
-macro_rules! each_api {
-    ($enum:ident, $any:expr, $value:ident => $body:expr) => {
-        match $any {
-            $enum::AppNative($value) => $body,
-            $enum::Auth0($value) => $body,
-            $enum::Authos($value) => $body,
-            $enum::Registration($value) => $body,
-        }
-    };
-}
-
-/// Runs `$body` with `$C` naming the `Code` of the API `$api` (an [`Api`]
-/// known only at run time): `for_code_of!(api, C => C::all().len())`.
-macro_rules! for_code_of {
-    ($api:expr, $C:ident => $body:expr) => {
-        match $api {
-            crate::Api::AppNative => {
-                type $C = crate::app_native::Code;
-                $body
-            }
-            crate::Api::Auth0 => {
-                type $C = crate::auth0::Code;
-                $body
-            }
-            crate::Api::Authos => {
-                type $C = crate::authos::Code;
-                $body
-            }
-            crate::Api::Registration => {
-                type $C = crate::registration::Code;
-                $body
-            }
-        }
-    };
-}
+// The dispatch macros (`each_api!`, `for_code_of!`) are generated with the
+// API modules, and visible to every module declared after them.
+#[macro_use]
+mod apis;
 
 mod api;
 mod body;
 mod catalog;
 mod catch_all;
+mod classify;
 mod code;
 mod detect;
 mod integrations;
@@ -92,14 +60,11 @@ mod template;
 mod time;
 mod wire;
 
-pub mod app_native;
-pub mod auth0;
-pub mod authos;
 #[cfg(feature = "docs")]
 pub mod docs;
-pub mod registration;
 
 pub use api::{Api, UnknownApi};
+pub use apis::*;
 pub use body::{BodyMember, MemberValue};
 pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};

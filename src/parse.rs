@@ -289,7 +289,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     }
 
     pub(crate) fn from_members(members: ReceivedMembers<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
-        let shape = C::catalog().shape;
+        let shape = C::SHAPE;
         let wrong_shape = || Problem::WrongShape(C::API.as_str());
         let has = |name: &&str| member(&members, name).is_some();
         if !shape.required.iter().all(has) || !(shape.any_of.is_empty() || shape.any_of.iter().any(has)) {

@@ -1,26 +1,8 @@
-//! The registry of the APIs the crate was built with: each [`Api`]'s catalog.
-//! It sits above the API modules, which hold the catalogs, so that the
-//! layers below them (`Api`, `Catalog`, the wire formats) never name one.
+//! Walks over every API the crate was built with. `Api::catalog`, which
+//! names each API's module, is generated in `apis`, the layer below.
 
 use crate::api::Api;
 use crate::catalog::{Catalog, Entry};
-
-impl Api {
-    /// The API's catalog.
-    ///
-    /// ```
-    /// use auth_error_catalog::Api;
-    /// assert_eq!(Api::Authos.catalog().api(), Api::Authos);
-    /// ```
-    pub fn catalog(self) -> &'static Catalog {
-        match self {
-            Api::AppNative => &crate::app_native::CATALOG,
-            Api::Auth0 => &crate::auth0::CATALOG,
-            Api::Authos => &crate::authos::CATALOG,
-            Api::Registration => &crate::registration::CATALOG,
-        }
-    }
-}
 
 /// Every API's catalog.
 ///

@@ -332,27 +332,7 @@ impl<C: WireFormat> Error<C> {
     }
 }
 
-/// An error of any of the four APIs, for services that speak several.
-///
-/// ```
-/// use auth_error_catalog::{AnyError, Api, app_native, auth0};
-///
-/// let errors: Vec<AnyError> = vec![app_native::Error::unauthorized().into(), auth0::Error::missing_username().into()];
-/// assert_eq!(errors[1].api(), Api::Auth0);
-/// assert_eq!(errors[0].to_response().status(), 401);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AnyError {
-    /// WSO2 app-native authentication.
-    AppNative(crate::app_native::Error),
-    /// Auth0.
-    Auth0(crate::auth0::Error),
-    /// AuthOS.
-    Authos(crate::authos::Error),
-    /// Registration.
-    Registration(crate::registration::Error),
-}
+include!(concat!(env!("OUT_DIR"), "/any_error.rs"));
 
 impl AnyError {
     /// The error of `entry`, its placeholders set from `values` by name, as
@@ -452,12 +432,10 @@ impl AnyError {
     /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).api(), Api::Registration);
     /// ```
     pub fn api(&self) -> Api {
-        match self {
-            AnyError::AppNative(_) => Api::AppNative,
-            AnyError::Auth0(_) => Api::Auth0,
-            AnyError::Authos(_) => Api::Authos,
-            AnyError::Registration(_) => Api::Registration,
+        fn api_of<C: WireFormat>(_: &Error<C>) -> Api {
+            C::API
         }
+        each_api!(AnyError, self, error => api_of(error))
     }
 
     /// The native body.
@@ -514,27 +492,3 @@ impl std::fmt::Display for AnyError {
 }
 
 impl std::error::Error for AnyError {}
-
-impl From<crate::app_native::Error> for AnyError {
-    fn from(error: crate::app_native::Error) -> Self {
-        AnyError::AppNative(error)
-    }
-}
-
-impl From<crate::auth0::Error> for AnyError {
-    fn from(error: crate::auth0::Error) -> Self {
-        AnyError::Auth0(error)
-    }
-}
-
-impl From<crate::authos::Error> for AnyError {
-    fn from(error: crate::authos::Error) -> Self {
-        AnyError::Authos(error)
-    }
-}
-
-impl From<crate::registration::Error> for AnyError {
-    fn from(error: crate::registration::Error) -> Self {
-        AnyError::Registration(error)
-    }
-}

@@ -23,12 +23,26 @@ fn catalog_files() -> Vec<SourceFile> {
 }
 
 #[test]
-fn the_shipped_catalog_compiles_to_four_modules_and_the_bench_baselines() {
+fn the_shipped_catalog_compiles_to_four_modules_their_registry_and_the_bench_baselines() {
     let generated = compile(&catalog_files())
         .unwrap_or_else(|found| panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     let mut names: Vec<_> = generated.iter().map(|file| file.file_name.as_str()).collect();
     names.sort();
-    assert_eq!(names, ["app_native.rs", "auth0.rs", "authos.rs", "lookup_baselines.rs", "registration.rs"]);
+    assert_eq!(
+        names,
+        [
+            "any_error.rs",
+            "any_received.rs",
+            "api_enum.rs",
+            "apis.rs",
+            "app_native.rs",
+            "auth0.rs",
+            "authos.rs",
+            "lookup_baselines.rs",
+            "registration.rs",
+            "registry.rs"
+        ]
+    );
 }
 
 #[test]
@@ -40,13 +54,35 @@ fn generation_is_deterministic() {
     }
 }
 
+/// The set of APIs is the set of files: one fewer compiles to one module
+/// fewer, and none at all is refused.
 #[test]
-fn a_missing_catalog_is_reported() {
+fn the_apis_are_the_catalog_files() {
     let files: Vec<SourceFile> =
         catalog_files().into_iter().filter(|file| !file.display_path.ends_with("auth0.toml")).collect();
-    let found = compile(&files).err().unwrap();
+    let generated = compile(&files).unwrap_or_else(|_| panic!("three catalogs compile"));
+    let api_enum = &generated.iter().find(|file| file.file_name == "api_enum.rs").expect("the Api enum").code;
+    assert!(api_enum.contains("pub const ALL: [Api; 3] = [Api::AppNative, Api::Authos, Api::Registration];"));
+    assert!(!generated.iter().any(|file| file.file_name == "auth0.rs"));
+    let found = compile(&[]).err().expect("no catalog is refused");
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].to_string(), "catalog/auth0.toml:1:1: the catalog of API `auth0` is missing");
+    assert_eq!(
+        found[0].to_string(),
+        "catalog:1:1: the catalog folder has no *.toml file: the crate needs at least one API"
+    );
+}
+
+/// An API may not be named like a module the crate has: `build.rs` passes
+/// the names of `src/` and of the dependencies.
+#[test]
+fn an_api_named_like_a_module_of_the_crate_is_refused() {
+    let found = catalog_compiler::compile_beside(&catalog_files(), &["auth0"]).err().expect("refused");
+    let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("catalog/auth0.toml:2:8: API `auth0` would be a module of the same name"),
+        "{shown:#?}"
+    );
 }
 
 #[test]
@@ -119,6 +155,8 @@ fn the_committed_generated_code_is_what_the_catalog_generates() {
     let pinned = root.join("tests/generated");
     let update = std::env::var_os("UPDATE_GENERATED").is_some();
     let mut stale = Vec::new();
+    // `apis.rs` only bundles the others.
+    let generated: Vec<_> = generated.into_iter().filter(|file| file.file_name != "apis.rs").collect();
     for file in &generated {
         let path = pinned.join(&file.file_name);
         let expected = formatted(&file.code);

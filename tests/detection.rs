@@ -79,7 +79,7 @@ fn nothing_in_the_leniency_makes_a_non_error_body_an_error_body() {
         r#"{"message":"Unauthorized"}"#,
     ] {
         let error = parse(None, body.as_bytes()).err().unwrap_or_else(|| panic!("{body} is an error body"));
-        assert_eq!(error.problem(), &Problem::WrongShape("any of the four APIs"), "{body}");
+        assert_eq!(error.problem(), &Problem::WrongShape("any of the APIs"), "{body}");
     }
     for body in ["<html><body>Bad gateway</body></html>", "", "[]", "null", "\"error\""] {
         assert!(parse(None, body.as_bytes()).is_err(), "{body:?}");

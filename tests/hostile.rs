@@ -73,7 +73,7 @@ fn rejected_everywhere(body: &[u8], expected: Expect) -> Problem {
 /// The typed parsers of every API, and detection, on a body that is no error body at all.
 fn not_any_api(body: &[u8]) {
     let problem = rejected_everywhere(body, Expect::WrongShape);
-    assert_eq!(problem, Problem::WrongShape("any of the four APIs"));
+    assert_eq!(problem, Problem::WrongShape("any of the APIs"));
 }
 
 #[test]

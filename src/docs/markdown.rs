@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::{Api, Catalog, Entry};
+use crate::catalog::Layout;
+use crate::{Api, Catalog, Entry, MemberValue};
 
 /// A table cell: no line breaks, `|` escaped.
 fn cell(text: &str) -> String {
@@ -40,11 +41,11 @@ pub fn markdown(apis: &[Api]) -> String {
                 "The API itself answers every error with HTTP {status}; the HTTP column is the status a service maps the code to.\n"
             );
         }
-        match catalog.api() {
-            Api::AppNative => app_native(&mut out, catalog),
-            Api::Auth0 => auth0(&mut out, catalog),
-            Api::Authos => authos(&mut out, catalog),
-            Api::Registration => registration(&mut out, catalog),
+        match catalog.layout {
+            Layout::Table => table(&mut out, catalog),
+            Layout::Endpoints => by_endpoint(&mut out, catalog),
+            Layout::Sections => by_section(&mut out, catalog),
+            Layout::Ranges => by_range(&mut out, catalog),
         }
         registered_errors(&mut out, catalog);
         errata(&mut out, catalog);
@@ -77,7 +78,7 @@ fn registered_errors(out: &mut String, catalog: &Catalog) {
 }
 
 /// The seed's own shape: Error Code | HTTP status code | Error message | Possible cause.
-fn app_native(out: &mut String, catalog: &Catalog) {
+fn table(out: &mut String, catalog: &Catalog) {
     out.push_str("| Error Code | HTTP status code | Error message | Possible cause | kind | retryable |\n|---|---|---|---|---|---|\n");
     for entry in catalog.entries() {
         let _ = writeln!(
@@ -94,7 +95,7 @@ fn app_native(out: &mut String, catalog: &Catalog) {
 }
 
 /// Grouped by endpoint, grant type and status, as Auth0 documents them.
-fn auth0(out: &mut String, catalog: &Catalog) {
+fn by_endpoint(out: &mut String, catalog: &Catalog) {
     if !catalog.generic_statuses().is_empty() {
         out.push_str("| HTTP status | Description |\n|---|---|\n");
         for status in catalog.generic_statuses() {
@@ -123,8 +124,13 @@ fn auth0(out: &mut String, catalog: &Catalog) {
         group = Some(key);
         // JSON-escaped: the seed's own table had an unescaped `"."` here.
         let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
-        let body =
-            format!(r#"{{"error":{},"error_description":{}}}"#, quoted(entry.code()), quoted(entry.description()));
+        let body = format!(
+            "{{{}:{},{}:{}}}",
+            quoted(member_named(catalog, MemberValue::Code)),
+            quoted(entry.code()),
+            quoted(member_named(catalog, MemberValue::Description)),
+            quoted(entry.description())
+        );
         let marker = if entry.erratum().is_some() { " †" } else { "" };
         let generic = if entry.is_generic() { " (generic)" } else { "" };
         let _ = writeln!(
@@ -139,8 +145,13 @@ fn auth0(out: &mut String, catalog: &Catalog) {
     }
 }
 
+/// The name of the body member holding `value` (Auth0's `error` for the code).
+fn member_named(catalog: &Catalog, value: MemberValue) -> &'static str {
+    catalog.members().iter().find(|member| member.value() == value).map_or("", |member| member.name())
+}
+
 /// Grouped by section, with resolutions.
-fn authos(out: &mut String, catalog: &Catalog) {
+fn by_section(out: &mut String, catalog: &Catalog) {
     let mut section = None;
     for entry in catalog.entries() {
         if section != Some(entry.section()) {
@@ -165,7 +176,7 @@ fn authos(out: &mut String, catalog: &Catalog) {
 }
 
 /// Code ranges with their catch-alls, then every code with its parent.
-fn registration(out: &mut String, catalog: &Catalog) {
+fn by_range(out: &mut String, catalog: &Catalog) {
     out.push_str("| Range | Catch-all | Meaning |\n|---|---|---|\n");
     for range in catalog.ranges() {
         let catch_all = range.catch_all().map_or_else(|| "–".to_owned(), |code| code.to_string());

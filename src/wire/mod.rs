@@ -78,6 +78,10 @@ pub(crate) mod private {
     use crate::catalog::Classified;
 
     pub trait Format: crate::ErrorCode {
+        /// Where a received body of this API keeps its code and description:
+        /// a constant, so that the parser's member search is unrolled.
+        const SHAPE: crate::body::Shape;
+
         /// The members of `error`'s body, in wire order.
         fn members(error: &Error<Self>) -> RenderedMembers<'_>;
 

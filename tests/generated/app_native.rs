@@ -1066,6 +1066,15 @@ impl Code {
     ];
 }
 
+/// Where a received body keeps its code and description (`[body]`).
+const SHAPE: Shape = Shape {
+    code: &["code"],
+    description: &["description"],
+    required: &[],
+    any_of: &["message", "description", "traceId"],
+    note: None,
+};
+
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::AppNative,
     title: "WSO2 Identity Server app-native authentication API",
@@ -1078,6 +1087,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     erratum: Some(
         "Seed 001 (newer) adds 60011-60014 but numbers the \"not enabled\" row 60008, duplicating the timeout row; seed 000 lacks 60011-60014. The catalog keeps the union of both tables with 60007 restored. Both seeds misspell \"Unauthorized\" as \"Unauthorzed\"; seed 000 Markdown-escapes every placeholder as \\{\\{name\\}\\}.",
     ),
+    layout: crate::catalog::Layout::Table,
     members: &[
         BodyMember {
             name: "code",
@@ -1099,13 +1109,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             format: None,
         },
     ],
-    shape: Shape {
-        code: &["code"],
-        description: &["description"],
-        required: &[],
-        any_of: &["message", "description", "traceId"],
-        note: None,
-    },
+    shape: SHAPE,
     detect: &[
         DetectRule {
             order: 40,
@@ -1412,6 +1416,8 @@ impl crate::wire::WireFormat for Code {}
 
 /// `{"code","message","description","traceId"}`, from the `[[member]]` tables.
 impl crate::wire::private::Format for Code {
+    const SHAPE: Shape = SHAPE;
+
     fn members(error: &crate::Error<Self>) -> crate::wire::RenderedMembers<'_> {
         [
             crate::wire::rendered("code", crate::wire::RenderedValue::Escaped(error.code.as_str())),

@@ -5258,6 +5258,17 @@ impl Code {
     ];
 }
 
+/// Where a received body keeps its code and description (`[body]`).
+const SHAPE: Shape = Shape {
+    code: &["error", "code"],
+    description: &["error_description", "description"],
+    required: &[],
+    any_of: &[],
+    note: Some(
+        "Real bodies may carry further members (mfa_token, mfa_requirements, validation_errors, statusCode); the sign-up endpoint answers {\"name\",\"code\",\"description\",\"statusCode\"} instead.",
+    ),
+};
+
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Auth0,
     title: "Auth0 Authentication API",
@@ -5279,6 +5290,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     erratum: Some(
         "Several cells of seed 002 are damaged: JSON that is not valid JSON (Markdown escapes such as error\\_description, unescaped quotes), an HTML entity, a mojibake apostrophe, a misspelling; each affected entry records its fix. Markdown code spans in the Description column (`id_token`, `client_id`) are written as plain text, and \"...\" or <ANGLE_BRACKET> stand-ins in error_description become named placeholders (reason, details, tenant, properties, provider_message, provider_code).",
     ),
+    layout: crate::catalog::Layout::Endpoints,
     members: &[
         BodyMember {
             name: "error",
@@ -5293,15 +5305,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             format: None,
         },
     ],
-    shape: Shape {
-        code: &["error", "code"],
-        description: &["error_description", "description"],
-        required: &[],
-        any_of: &[],
-        note: Some(
-            "Real bodies may carry further members (mfa_token, mfa_requirements, validation_errors, statusCode); the sign-up endpoint answers {\"name\",\"code\",\"description\",\"statusCode\"} instead.",
-        ),
-    },
+    shape: SHAPE,
     detect: &[
         DetectRule { order: 30, all: &[Test::Present("error")], any: &[] },
         DetectRule {
@@ -7368,6 +7372,8 @@ impl crate::wire::WireFormat for Code {}
 
 /// `{"error","error_description"}`, from the `[[member]]` tables.
 impl crate::wire::private::Format for Code {
+    const SHAPE: Shape = SHAPE;
+
     fn members(error: &crate::Error<Self>) -> crate::wire::RenderedMembers<'_> {
         [
             crate::wire::rendered("error", crate::wire::RenderedValue::Escaped(error.code.as_str())),
@@ -7379,7 +7385,32 @@ impl crate::wire::private::Format for Code {
     }
 
     fn classify(raw_code: &str, description: Option<&str>) -> crate::catalog::Classified<Self> {
-        Code::classify_pair(raw_code, description)
+        crate::classify::classify_pair(&PAIR_TABLES, raw_code, description)
+    }
+}
+
+/// The tables `from_pair` and classification search.
+const PAIR_TABLES: crate::classify::PairTables<Code> =
+    crate::classify::PairTables { exact: &PAIRS, templates: &TEMPLATES, wildcards: &WILDCARDS };
+
+impl Code {
+    /// The entry whose description an `(code, description)` pair fills, tried in
+    /// order: an exact description, a template with literal text, a wildcard
+    /// (`{{reason}}` alone, which any text fills), and last the code's generic
+    /// entry, which takes any text where its description is one placeholder and
+    /// only its own text where it is documented. `None` when the text fills none
+    /// of them; [`Code::from_wire`] gives the generic entry whatever the text.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    ///
+    /// assert_eq!(Code::from_pair("invalid_request", "missing device parameter"), Some(Code::MissingDevice));
+    /// // A generic entry whose description is a placeholder takes any text.
+    /// assert_eq!(Code::from_pair("too_many_attempts", "any text"), Some(Code::TooManyAttempts));
+    /// assert_eq!(Code::from_pair("no_such_code", "x"), None);
+    /// ```
+    pub fn from_pair(code: &str, description: &str) -> Option<Code> {
+        crate::classify::from_pair(&PAIR_TABLES, code, description)
     }
 }
 

@@ -2160,6 +2160,10 @@ impl Code {
     ];
 }
 
+/// Where a received body keeps its code and description (`[body]`).
+const SHAPE: Shape =
+    Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[], note: None };
+
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Authos,
     title: "AuthOS API",
@@ -2181,6 +2185,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     erratum: Some(
         "Seed 003's HTTP Status Code Summary mixes success statuses (200, 201, 204) into the error statuses and lists 503 Service Unavailable, which no code in the index uses (the predecessor drmhse/sso sends SERVICE_UNAVAILABLE with 503); generic_statuses keeps the eight error statuses, 503 included. UNAUTHORIZED, FORBIDDEN and NOT_FOUND are each listed twice (General Errors and a specific section); each is one entry here. The sample body's timestamp \"2025-01-15T10:30:00Z\" is not what the server writes: chrono's to_rfc3339() gives +00:00 and usually fractional seconds.",
     ),
+    layout: crate::catalog::Layout::Sections,
     members: &[
         BodyMember {
             name: "error",
@@ -2196,7 +2201,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             format: Some("date-time"),
         },
     ],
-    shape: Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[], note: None },
+    shape: SHAPE,
     detect: &[DetectRule { order: 20, all: &[Test::Present("error_code")], any: &[] }],
     ranges: &[],
     entries: &ENTRIES,
@@ -2983,6 +2988,8 @@ impl crate::wire::WireFormat for Code {}
 
 /// `{"error","error_code","timestamp"}`, from the `[[member]]` tables.
 impl crate::wire::private::Format for Code {
+    const SHAPE: Shape = SHAPE;
+
     fn members(error: &crate::Error<Self>) -> crate::wire::RenderedMembers<'_> {
         [
             crate::wire::rendered("error", crate::wire::RenderedValue::Description),

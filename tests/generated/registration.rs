@@ -2088,6 +2088,15 @@ impl Code {
     ];
 }
 
+/// Where a received body keeps its code and description (`[body]`).
+const SHAPE: Shape = Shape {
+    code: &["code"],
+    description: &["error_description", "message"],
+    required: &["stat"],
+    any_of: &[],
+    note: Some("Real bodies may carry further members (argument_name, request_id, ...)."),
+};
+
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Registration,
     title: "Akamai Identity Cloud (Janrain Capture) Registration API",
@@ -2100,6 +2109,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     erratum: Some(
         "Seed 004's introduction writes \"Registration error 415*\" with a stray asterisk (no footnote exists) and \"by using on Identity Cloud's Registration error system\" (a stray \"on\"). It says a Registration error response \"always contains\" error_description, but real servers may omit it (clients fall back to message); the catalog treats it as optional. It names the log token request_token only; newer Akamai bodies carry request_id (also 16 characters). The category list overlaps (200-399 against 300-399; 340-369 against 360-379) and leaves 500 open-ended (\"500+\"); the [[range]] tables record the fixes.",
     ),
+    layout: crate::catalog::Layout::Ranges,
     members: &[
         BodyMember {
             name: "stat",
@@ -2132,13 +2142,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             format: None,
         },
     ],
-    shape: Shape {
-        code: &["code"],
-        description: &["error_description", "message"],
-        required: &["stat"],
-        any_of: &[],
-        note: Some("Real bodies may carry further members (argument_name, request_id, ...)."),
-    },
+    shape: SHAPE,
     detect: &[DetectRule { order: 10, all: &[Test::Present("stat")], any: &[] }],
     ranges: &[
         CodeRange {
@@ -2802,6 +2806,8 @@ impl crate::wire::WireFormat for Code {}
 
 /// `{"stat","code","error","error_description","request_token"}`, from the `[[member]]` tables.
 impl crate::wire::private::Format for Code {
+    const SHAPE: Shape = SHAPE;
+
     fn members(error: &crate::Error<Self>) -> crate::wire::RenderedMembers<'_> {
         let entry = error.code.entry();
         [
@@ -2818,7 +2824,7 @@ impl crate::wire::private::Format for Code {
     }
 
     fn classify(raw_code: &str, _description: Option<&str>) -> crate::catalog::Classified<Self> {
-        Code::classify_number(raw_code)
+        crate::classify::classify_number(raw_code, Code::from_number)
     }
 }
 
@@ -2835,6 +2841,34 @@ impl crate::Error<Code> {
     pub fn with_request_token(mut self, request_token: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         self.fields.0[0] = request_token.into();
         self
+    }
+}
+
+impl Code {
+    /// The catch-all above this code (the `[[range]]` tables), if any.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    ///
+    /// assert_eq!(Code::DuplicateArgument.parent(), Some(Code::InvalidArgument));
+    /// assert_eq!(Code::MissingArgument.parent(), None);
+    /// ```
+    pub fn parent(self) -> Option<Code> {
+        self.entry().parent().map(|parent| Code::ALL[parent.index()])
+    }
+
+    /// The code numbered `number`, or for a number the catalog does not know,
+    /// its nearest catch-all: the next lower multiple of 10 if the catalog has
+    /// it, else the catch-all of the innermost range holding it.
+    ///
+    /// ```
+    /// use auth_error_catalog::registration::Code;
+    ///
+    /// assert_eq!(Code::resolve(100), Some(Code::MissingArgument));
+    /// assert_eq!(Code::resolve(u32::MAX), None);
+    /// ```
+    pub fn resolve(number: u32) -> Option<Code> {
+        crate::classify::resolve(number, Code::from_number)
     }
 }
 
