@@ -1,7 +1,9 @@
 //! End to end: a real `cargo build` of this crate with a bad catalog stops
 //! with the catalog's `FILE:LINE:COL: message` lines on cargo's output
 //! (indented, as cargo shows a build script's output), and no panic; with a
-//! good catalog the same build succeeds.
+//! good catalog the same build succeeds; and with a fifth, made-up catalog
+//! beside the real four, the built `autherr` renders, parses and detects
+//! that API's bodies: a catalog file is all a new API needs.
 //!
 //! The build reads its catalog from `AUTH_ERROR_CATALOG_DIR` (see build.rs),
 //! pointed here at a temporary copy of `catalog/` with one file replaced by
@@ -53,14 +55,25 @@ impl Drop for CatalogCopy {
     }
 }
 
+/// The target folder of these builds, apart from the one running the tests.
+fn target_dir() -> PathBuf {
+    manifest_dir().join("target/build-with-bad-catalog")
+}
+
 /// `cargo build --lib` of this crate with the catalog in `catalog_dir`.
 fn cargo_build(catalog_dir: &Path) -> Output {
+    cargo_build_with(catalog_dir, &["--lib"])
+}
+
+fn cargo_build_with(catalog_dir: &Path, what: &[&str]) -> Output {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     Command::new(cargo)
-        .args(["build", "--lib", "--offline", "--manifest-path"])
+        .arg("build")
+        .args(what)
+        .args(["--offline", "--manifest-path"])
         .arg(manifest_dir().join("Cargo.toml"))
         .env("AUTH_ERROR_CATALOG_DIR", catalog_dir)
-        .env("CARGO_TARGET_DIR", manifest_dir().join("target/build-with-bad-catalog"))
+        .env("CARGO_TARGET_DIR", target_dir())
         // The outer cargo's jobserver is not ours to share.
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("MAKEFLAGS")
@@ -98,4 +111,72 @@ fn cargo_build_stops_at_a_bad_catalog_with_its_diagnostics_and_builds_a_good_one
         "the real catalog, copied, does not build:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Runs the `autherr` built with the fifth catalog on `args`, `stdin` as its input.
+fn autherr(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(target_dir().join("debug/autherr"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("autherr runs");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("autherr reads");
+    child.wait_with_output().expect("autherr finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(output.status.success(), "autherr failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_fifth_catalog_file_is_all_a_new_api_needs() {
+    let copy = CatalogCopy::new("fifth");
+    std::fs::copy(manifest_dir().join("tests/data/fifth_api/acme.toml"), copy.0.join("acme.toml")).expect("acme.toml");
+    let output = cargo_build_with(&copy.0, &["--features", "cli", "--bin", "autherr"]);
+    assert!(output.status.success(), "five catalogs do not build:\n{}", String::from_utf8_lossy(&output.stderr));
+
+    // Render: the members of [[member]], in order, with a placeholder and a field.
+    let body =
+        stdout(&autherr(&["render", "acme", "ACME-1", "--param", "token=t-1", "--field", "incident_id=inc-9"], ""));
+    assert_eq!(
+        body,
+        "{\"acme_code\":\"ACME-1\",\"summary\":\"The token is revoked.\",\"detail\":\"Token t-1 was revoked.\",\"incident\":\"inc-9\"}\n"
+    );
+    let with_headers = stdout(&autherr(&["render", "acme", "SlowDown", "--include-headers"], ""));
+    assert!(with_headers.starts_with("HTTP/1.1 429 Too Many Requests\r\n"), "{with_headers}");
+    // Closed: no --member; and no field the body does not have.
+    assert_eq!(
+        autherr(&["render", "acme", "ACME-1", "--param", "token=t", "--member", "x=1"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(autherr(&["render", "acme", "ACME-2", "--trace-id", "t"], "").status.code(), Some(2));
+
+    // Detection by its [[detect]] rule, and classification with the catalog's kind.
+    let parsed = stdout(&autherr(&["parse"], &body));
+    for expected in [
+        "\"api\": \"acme\"",
+        "\"variant\": \"TokenRevoked\"",
+        "\"match\": \"exact\"",
+        "\"kind\": \"token_expired\"",
+        "\"token\": \"t-1\"",
+    ] {
+        assert!(parsed.contains(expected), "{expected} not in {parsed}");
+    }
+    let unknown =
+        stdout(&autherr(&["parse", "--api", "acme", "--status", "503"], r#"{"acme_code":"ACME-99","detail":"d"}"#));
+    assert!(unknown.contains("\"known\": false") && unknown.contains("\"kind\": \"unavailable\""), "{unknown}");
+    // The four real APIs are detected as before.
+    let registration = stdout(&autherr(&["parse"], r#"{"stat":"error","code":210,"error":"invalid_credentials"}"#));
+    assert!(registration.contains("\"api\": \"registration\""), "{registration}");
+
+    // Lookup, list and the reference know it.
+    assert!(stdout(&autherr(&["lookup", "ACME-2"], "")).contains("Too many sign-ins."));
+    let openapi = stdout(&autherr(&["docs", "--format", "openapi", "--api", "acme"], ""));
+    assert!(openapi.contains("\"AcmeError\"") && openapi.contains("\"incident\""), "{openapi}");
+    let markdown = stdout(&autherr(&["docs", "--api", "acme"], ""));
+    assert!(markdown.contains("## Acme Sign-in API (made up for a test) (`acme`)"), "{markdown}");
 }
