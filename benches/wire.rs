@@ -28,7 +28,7 @@ struct AppNativeBody<'a> {
 }
 
 fn render(c: &mut Criterion) {
-    let error = app_native::Error::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
+    let error = app_native::errors::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
     let mut expected = Vec::new();
     hand_written(&mut expected, AUTHENTICATOR_ID, TRACE_ID);
     assert_eq!(error.to_json().as_bytes(), expected, "the baseline renders the same body");

@@ -659,7 +659,17 @@ fn constructors(out: &mut String, catalog: &Catalog) {
         doc(out, "", "The API's bodies carry members beyond their own (`open = true` in its `[api]` table).");
         out.push_str("impl crate::OpenFormat for Code {}\n\n");
     }
-    out.push_str("impl crate::Error<Code> {\n");
+    doc(
+        out,
+        "",
+        &format!(
+            "One constructor per code, with one argument per placeholder, so that a\nmissing value is a compile error. Functions of their own module, not\nmethods of [`Error`]: no code can take a name `Error` already has.\n\n```\nuse auth_error_catalog::{api}::{{errors, Code}};\n\nassert_eq!(errors::{}({}).code(), Code::{});\n```",
+            function_name(&variant(&catalog.entries[0])),
+            placeholder_samples(&catalog.entries[0]).join(", "),
+            variant(&catalog.entries[0]),
+        ),
+    );
+    out.push_str("pub mod errors {\n");
     for entry in &catalog.entries {
         let variant = variant(entry);
         let segments = template::parse(&entry.description().value).unwrap_or_default();
@@ -667,29 +677,41 @@ fn constructors(out: &mut String, catalog: &Catalog) {
         let arguments: Vec<String> =
             names.iter().map(|name| format!("{name}: impl Into<std::borrow::Cow<'static, str>>")).collect();
         let values: Vec<String> = names.iter().map(|name| format!("{name}.into()")).collect();
-        let samples: Vec<String> = names.iter().map(|name| format!("{:?}", format!("<{name}>"))).collect();
         let mut filled = entry.description().value.clone();
         for name in &names {
             filled = filled.replace(&format!("{{{{{name}}}}}"), &format!("<{name}>"));
         }
+        let function = function_name(&variant);
         let text = format!(
-            "`{}` · HTTP {} · {}\n\n```\nuse auth_error_catalog::{api}::{{Code, Error}};\n\nlet error = Error::{}({});\nassert_eq!(error.code(), Code::{variant});\nassert_eq!(error.description(), {filled:?});\n```",
+            "`{}` · HTTP {} · {}\n\n```\nuse auth_error_catalog::{api}::{{errors, Code}};\n\nlet error = errors::{function}({});\nassert_eq!(error.code(), Code::{variant});\nassert_eq!(error.description(), {filled:?});\n```",
             entry.code.value.text(),
             entry.status.value,
             doc_text(&entry.message.value),
-            snake_case(&variant),
-            samples.join(", "),
+            placeholder_samples(entry).join(", "),
         );
         doc(out, "    ", &text);
         let vector = if values.is_empty() { "Vec::new()".to_owned() } else { format!("vec![{}]", values.join(", ")) };
         let _ = writeln!(
             out,
-            "    pub fn {}({}) -> Self {{\n        Self::from_parts(Code::{variant}, {vector})\n    }}\n",
-            snake_case(&variant),
+            "    pub fn {function}({}) -> super::Error {{\n        crate::Error::from_parts(super::Code::{variant}, {vector})\n    }}\n",
             arguments.join(", ")
         );
     }
     out.push_str("}\n\n");
+}
+
+/// `<name>` for each placeholder of `entry`, as string literals.
+fn placeholder_samples(entry: &Entry) -> Vec<String> {
+    let segments = template::parse(&entry.description().value).unwrap_or_default();
+    template::placeholders(&segments).iter().map(|name| format!("{:?}", format!("<{name}>"))).collect()
+}
+
+/// A variant's constructor: `InvalidAuthenticatorId` → `invalid_authenticator_id`,
+/// a keyword raw (`Type` → `r#type`; the validator refuses `self`, `super`
+/// and `crate`, which cannot be raw).
+pub fn function_name(variant: &str) -> String {
+    let name = snake_case(variant);
+    if super::validate::is_keyword(&name) { format!("r#{name}") } else { name }
 }
 
 /// `["a", "b"]` as a Rust slice of string literals.
@@ -1051,7 +1073,7 @@ pub fn registry(catalogs: &[Catalog]) -> Vec<GeneratedFile> {
         "An error of any of the APIs, for services that speak several.",
         "Error",
         "",
-        "use auth_error_catalog::{AnyError, Api, app_native, auth0};\n\nlet errors: Vec<AnyError> = vec![app_native::Error::unauthorized().into(), auth0::Error::missing_username().into()];\nassert_eq!(errors[1].api(), Api::Auth0);\nassert_eq!(errors[0].to_response().status(), 401);\n",
+        "use auth_error_catalog::{AnyError, Api, app_native, auth0};\n\nlet errors: Vec<AnyError> = vec![app_native::errors::unauthorized().into(), auth0::errors::missing_username().into()];\nassert_eq!(errors[1].api(), Api::Auth0);\nassert_eq!(errors[0].to_response().status(), 401);\n",
     );
     [("api_enum.rs", api), ("registry.rs", registry), ("any_received.rs", any_received), ("any_error.rs", any_error)]
         .into_iter()

@@ -12,35 +12,35 @@ const TIMESTAMP: &str = "2025-01-15T10:30:00Z";
 type Reply<E> = Result<HttpResponse, E>;
 
 async fn authenticator(id: web::Path<String>) -> Reply<app_native::Error> {
-    Err(app_native::Error::invalid_authenticator_id(id.into_inner()).with_trace_id("trace-1"))
+    Err(app_native::errors::invalid_authenticator_id(id.into_inner()).with_trace_id("trace-1"))
 }
 
 async fn token() -> Reply<auth0::Error> {
-    Err(auth0::Error::invalid_user_password())
+    Err(auth0::errors::invalid_user_password())
 }
 
 async fn me() -> Reply<authos::Error> {
-    Err(authos::Error::token_expired().with_timestamp(TIMESTAMP))
+    Err(authos::errors::token_expired().with_timestamp(TIMESTAMP))
 }
 
 async fn login() -> Reply<registration::Error> {
-    Err(registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop"))
+    Err(registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop"))
 }
 
 /// Problem details when the `Accept` header prefers them.
 async fn negotiated(request: HttpRequest) -> Reply<Responding<authos::Code>> {
     let accept = request.headers().get("accept").and_then(|value| value.to_str().ok());
     let options = ResponseOptions::default().format(BodyFormat::negotiate(accept));
-    Err(authos::Error::forbidden().with_timestamp(TIMESTAMP).responding(options))
+    Err(authos::errors::forbidden().with_timestamp(TIMESTAMP).responding(options))
 }
 
 async fn limited() -> Reply<Responding<authos::Code>> {
     let options = ResponseOptions::default().retry_after(30);
-    Err(authos::Error::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options))
+    Err(authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options))
 }
 
 async fn any() -> Reply<AnyError> {
-    Err(app_native::Error::unauthorized().into())
+    Err(app_native::errors::unauthorized().into())
 }
 
 /// The routes; `tests/actix_http.rs` serves the same ones, and they match

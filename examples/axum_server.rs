@@ -17,31 +17,31 @@ pub fn router() -> Router {
         .route(
             "/app-native/authenticators/{id}",
             get(|Path(id): Path<String>| async move {
-                app_native::Error::invalid_authenticator_id(id).with_trace_id("trace-1")
+                app_native::errors::invalid_authenticator_id(id).with_trace_id("trace-1")
             }),
         )
-        .route("/auth0/token", get(|| async { auth0::Error::invalid_user_password() }))
-        .route("/authos/me", get(|| async { authos::Error::token_expired().with_timestamp(TIMESTAMP) }))
+        .route("/auth0/token", get(|| async { auth0::errors::invalid_user_password() }))
+        .route("/authos/me", get(|| async { authos::errors::token_expired().with_timestamp(TIMESTAMP) }))
         .route(
             "/registration/login",
-            get(|| async { registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop") }),
+            get(|| async { registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop") }),
         )
         .route(
             "/negotiated",
             get(|headers: HeaderMap| async move {
                 let accept = headers.get("accept").and_then(|value| value.to_str().ok());
                 let options = ResponseOptions::default().format(BodyFormat::negotiate(accept));
-                authos::Error::forbidden().with_timestamp(TIMESTAMP).responding(options)
+                authos::errors::forbidden().with_timestamp(TIMESTAMP).responding(options)
             }),
         )
         .route(
             "/limited",
             get(|| async {
                 let options = ResponseOptions::default().retry_after(30);
-                authos::Error::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options)
+                authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options)
             }),
         )
-        .route("/any", get(|| async { AnyError::from(app_native::Error::unauthorized()) }))
+        .route("/any", get(|| async { AnyError::from(app_native::errors::unauthorized()) }))
 }
 
 #[tokio::main]

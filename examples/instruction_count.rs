@@ -62,7 +62,7 @@ fn render(out: &mut Vec<u8>, error: &app_native::Error) {
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
-    let error = app_native::Error::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
+    let error = app_native::errors::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
     let mut buffer = Vec::with_capacity(512);
     let mut count = 0usize;
     for _ in 0..100_000 {

@@ -93,8 +93,8 @@ impl ResponseOptions {
     /// The body format (native by default).
     ///
     /// ```
-    /// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::Error};
-    /// let response = Error::token_expired().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem));
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::{Error, errors}};
+    /// let response = errors::token_expired().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem));
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// ```
     pub fn format(mut self, format: BodyFormat) -> Self {
@@ -105,10 +105,10 @@ impl ResponseOptions {
     /// Seconds for `Retry-After`, sent on rate-limited and unavailable errors only.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, authos::Error};
+    /// use auth_error_catalog::{ResponseOptions, authos::{Error, errors}};
     /// let options = ResponseOptions::default().retry_after(30);
-    /// assert_eq!(Error::rate_limit_exceeded().to_response_with(&options).headers()["retry-after"], "30");
-    /// assert!(Error::token_expired().to_response_with(&options).headers().get("retry-after").is_none());
+    /// assert_eq!(errors::rate_limit_exceeded().to_response_with(&options).headers()["retry-after"], "30");
+    /// assert!(errors::token_expired().to_response_with(&options).headers().get("retry-after").is_none());
     /// ```
     pub fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds);
@@ -121,10 +121,10 @@ impl ResponseOptions {
     /// instead (210 → 401).
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, registration::Error};
-    /// assert_eq!(Error::invalid_credentials().to_response().status(), 200);
+    /// use auth_error_catalog::{ResponseOptions, registration::{Error, errors}};
+    /// assert_eq!(errors::invalid_credentials().to_response().status(), 200);
     /// let mapped = ResponseOptions::default().entry_status();
-    /// assert_eq!(Error::invalid_credentials().to_response_with(&mapped).status(), 401);
+    /// assert_eq!(errors::invalid_credentials().to_response_with(&mapped).status(), 401);
     /// ```
     pub fn entry_status(mut self) -> Self {
         self.entry_status = true;
@@ -135,9 +135,9 @@ impl ResponseOptions {
     /// `type` is `about:blank`.
     ///
     /// ```
-    /// use auth_error_catalog::{BodyFormat, ResponseOptions, app_native::Error};
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, app_native::{Error, errors}};
     /// let options = ResponseOptions::default().problem_base("https://errors.example.com/");
-    /// let body = Error::unauthorized().to_problem_json(&options);
+    /// let body = errors::unauthorized().to_problem_json(&options);
     /// assert!(body.starts_with(r#"{"type":"https://errors.example.com/app_native/401","#));
     /// ```
     pub fn problem_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
@@ -148,8 +148,8 @@ impl ResponseOptions {
     /// The problem `instance`: a URI for this occurrence.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, auth0::Error};
-    /// let body = Error::missing_username().to_problem_json(&ResponseOptions::default().instance("/oauth/token#42"));
+    /// use auth_error_catalog::{ResponseOptions, auth0::{Error, errors}};
+    /// let body = errors::missing_username().to_problem_json(&ResponseOptions::default().instance("/oauth/token#42"));
     /// assert!(body.contains(r#""instance":"/oauth/token#42""#));
     /// ```
     pub fn instance(mut self, instance: impl Into<Cow<'static, str>>) -> Self {
@@ -165,8 +165,8 @@ impl<C: WireFormat> Error<C> {
     /// metric).
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, registration::Error};
-    /// let error = Error::invalid_credentials();
+    /// use auth_error_catalog::{ResponseOptions, registration::{Error, errors}};
+    /// let error = errors::invalid_credentials();
     /// assert_eq!(error.response_status(&ResponseOptions::default()), 200);
     /// assert_eq!(error.response_status(&ResponseOptions::default().entry_status()), 401);
     /// ```
@@ -182,8 +182,8 @@ impl<C: WireFormat> Error<C> {
     /// body as an extension, so nothing the native format carries is lost.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, app_native::Error};
-    /// let body = Error::invalid_authenticator_id("abc").with_trace_id("t").to_problem_json(&ResponseOptions::default());
+    /// use auth_error_catalog::{ResponseOptions, app_native::{Error, errors}};
+    /// let body = errors::invalid_authenticator_id("abc").with_trace_id("t").to_problem_json(&ResponseOptions::default());
     /// assert_eq!(
     ///     body,
     ///     r#"{"type":"about:blank","title":"Invalid authenticatorId.","status":400,"detail":"Provided authenticatorId abc is invalid.","code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"t"}"#
@@ -221,8 +221,8 @@ impl<C: WireFormat> Error<C> {
     /// The whole response in the API's native format: see [`to_response_with`](Error::to_response_with).
     ///
     /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// let response = Error::unauthorized().to_response();
+    /// use auth_error_catalog::app_native::{Error, errors};
+    /// let response = errors::unauthorized().to_response();
     /// assert_eq!(response.status(), 401);
     /// assert_eq!(response.headers()["www-authenticate"], "Bearer");
     /// assert_eq!(response.headers()["cache-control"], "no-store");
@@ -238,10 +238,10 @@ impl<C: WireFormat> Error<C> {
     /// `Retry-After` the options give.
     ///
     /// ```
-    /// use auth_error_catalog::{BodyFormat, ResponseOptions, auth0::Error};
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, auth0::{Error, errors}};
     ///
     /// let options = ResponseOptions::default().format(BodyFormat::negotiate(Some("application/problem+json")));
-    /// let response = Error::invalid_user_password().to_response_with(&options);
+    /// let response = errors::invalid_user_password().to_response_with(&options);
     /// assert_eq!(response.status(), 401);
     /// assert_eq!(response.headers()["www-authenticate"], r#"Bearer error="invalid_user_password""#);
     /// assert!(response.body().starts_with(br#"{"type":"about:blank","title":"#));
@@ -283,10 +283,10 @@ impl<C: WireFormat> Error<C> {
 /// negotiate (the `axum` and `actix-web` integrations respond with it).
 ///
 /// ```
-/// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::Error};
+/// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::{Error, errors}};
 ///
 /// let options = ResponseOptions::default().format(BodyFormat::negotiate(Some("application/problem+json")));
-/// let responding = Error::token_expired().responding(options);
+/// let responding = errors::token_expired().responding(options);
 /// assert_eq!(responding.to_response().headers()["content-type"], "application/problem+json");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -301,8 +301,8 @@ impl<C: WireFormat> Responding<C> {
     /// The whole response.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, registration::Error};
-    /// let responding = Error::invalid_credentials().responding(ResponseOptions::default().entry_status());
+    /// use auth_error_catalog::{ResponseOptions, registration::{Error, errors}};
+    /// let responding = errors::invalid_credentials().responding(ResponseOptions::default().entry_status());
     /// assert_eq!(responding.to_response().status(), 401);
     /// ```
     pub fn to_response(&self) -> Response<Vec<u8>> {
@@ -323,8 +323,8 @@ impl<C: WireFormat> Error<C> {
     /// Pairs the error with the options its response is built with.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, app_native::Error};
-    /// let responding = Error::unauthorized().responding(ResponseOptions::default());
+    /// use auth_error_catalog::{ResponseOptions, app_native::{Error, errors}};
+    /// let responding = errors::unauthorized().responding(ResponseOptions::default());
     /// assert_eq!(responding.to_response().status(), 401);
     /// ```
     pub fn responding(self, options: ResponseOptions) -> Responding<C> {
@@ -370,7 +370,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, authos};
-    /// let error = AnyError::from(authos::Error::forbidden()).with_field("timestamp", "2025-01-15T10:30:00Z")?;
+    /// let error = AnyError::from(authos::errors::forbidden()).with_field("timestamp", "2025-01-15T10:30:00Z")?;
     /// assert!(error.to_json().ends_with(r#""timestamp":"2025-01-15T10:30:00Z"}"#));
     /// # Ok::<(), auth_error_catalog::ParamError>(())
     /// ```
@@ -384,9 +384,9 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, ParamError, app_native, auth0};
-    /// let error = AnyError::from(auth0::Error::missing_username()).with_member("mfa_token", "m")?;
+    /// let error = AnyError::from(auth0::errors::missing_username()).with_member("mfa_token", "m")?;
     /// assert!(error.to_json().ends_with(r#""mfa_token":"m"}"#));
-    /// let closed = AnyError::from(app_native::Error::unauthorized()).with_member("x", 1);
+    /// let closed = AnyError::from(app_native::errors::unauthorized()).with_member("x", 1);
     /// assert!(matches!(closed, Err(ParamError::Closed { .. })));
     /// # Ok::<(), ParamError>(())
     /// ```
@@ -409,7 +409,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, auth0};
-    /// assert_eq!(AnyError::from(auth0::Error::missing_username()).entry().code(), "invalid_request");
+    /// assert_eq!(AnyError::from(auth0::errors::missing_username()).entry().code(), "invalid_request");
     /// ```
     pub fn entry(&self) -> &'static Entry {
         each_api!(AnyError, self, error => error.code().entry())
@@ -419,7 +419,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, authos};
-    /// assert_eq!(AnyError::from(authos::Error::forbidden()).http_status(), 403);
+    /// assert_eq!(AnyError::from(authos::errors::forbidden()).http_status(), 403);
     /// ```
     pub fn http_status(&self) -> StatusCode {
         each_api!(AnyError, self, error => error.http_status())
@@ -429,7 +429,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, Api, registration};
-    /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).api(), Api::Registration);
+    /// assert_eq!(AnyError::from(registration::errors::invalid_credentials()).api(), Api::Registration);
     /// ```
     pub fn api(&self) -> Api {
         fn api_of<C: WireFormat>(_: &Error<C>) -> Api {
@@ -442,7 +442,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, auth0};
-    /// let json = AnyError::from(auth0::Error::missing_username()).to_json();
+    /// let json = AnyError::from(auth0::errors::missing_username()).to_json();
     /// assert_eq!(json, r#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
     /// ```
     pub fn to_json(&self) -> String {
@@ -453,7 +453,7 @@ impl AnyError {
     ///
     /// ```
     /// use auth_error_catalog::{AnyError, authos};
-    /// assert_eq!(AnyError::from(authos::Error::forbidden()).to_response().status(), 403);
+    /// assert_eq!(AnyError::from(authos::errors::forbidden()).to_response().status(), 403);
     /// ```
     pub fn to_response(&self) -> Response<Vec<u8>> {
         self.to_response_with(&ResponseOptions::default())
@@ -464,7 +464,7 @@ impl AnyError {
     /// ```
     /// use auth_error_catalog::{AnyError, BodyFormat, ResponseOptions, authos};
     /// let options = ResponseOptions::default().format(BodyFormat::Problem);
-    /// let response = AnyError::from(authos::Error::forbidden()).to_response_with(&options);
+    /// let response = AnyError::from(authos::errors::forbidden()).to_response_with(&options);
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// ```
     pub fn to_response_with(&self, options: &ResponseOptions) -> Response<Vec<u8>> {
@@ -477,8 +477,8 @@ impl AnyError {
     /// ```
     /// use auth_error_catalog::{AnyError, ResponseOptions, authos, registration};
     /// let options = ResponseOptions::default();
-    /// assert_eq!(AnyError::from(authos::Error::forbidden()).response_status(&options), 403);
-    /// assert_eq!(AnyError::from(registration::Error::invalid_credentials()).response_status(&options), 200);
+    /// assert_eq!(AnyError::from(authos::errors::forbidden()).response_status(&options), 403);
+    /// assert_eq!(AnyError::from(registration::errors::invalid_credentials()).response_status(&options), 200);
     /// ```
     pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
         each_api!(AnyError, self, error => error.response_status(options))

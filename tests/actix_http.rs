@@ -99,7 +99,7 @@ fn one_code_of_each_api_over_http() {
 
     // The path segment arrives percent-decoded: a quote, escaped in the body.
     let reply = server.get("/app-native/authenticators/abc%22", &[]);
-    assert_same(&reply, &app_native::Error::invalid_authenticator_id("abc\"").with_trace_id("trace-1").to_response());
+    assert_same(&reply, &app_native::errors::invalid_authenticator_id("abc\"").with_trace_id("trace-1").to_response());
     assert_eq!(
         reply.body,
         br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc\" is invalid.","traceId":"trace-1"}"#
@@ -109,11 +109,11 @@ fn one_code_of_each_api_over_http() {
     assert_eq!(reply.header("www-authenticate"), None, "only on a 401");
 
     let reply = server.get("/auth0/token", &[]);
-    assert_same(&reply, &auth0::Error::invalid_user_password().to_response());
+    assert_same(&reply, &auth0::errors::invalid_user_password().to_response());
     assert_eq!((reply.status, reply.header("www-authenticate")), (401, Some("Bearer error=\"invalid_user_password\"")));
 
     let reply = server.get("/authos/me", &[]);
-    assert_same(&reply, &authos::Error::token_expired().with_timestamp(TIMESTAMP).to_response());
+    assert_same(&reply, &authos::errors::token_expired().with_timestamp(TIMESTAMP).to_response());
     assert_eq!(
         reply.body,
         br#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#
@@ -123,25 +123,25 @@ fn one_code_of_each_api_over_http() {
     let reply = server.get("/registration/login", &[]);
     assert_same(
         &reply,
-        &registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
+        &registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
     );
     assert_eq!(reply.status, 200, "Registration's own convention");
     assert_eq!(reply.header("www-authenticate"), None);
 
     let reply = server.get("/any", &[]);
-    assert_same(&reply, &AnyError::from(app_native::Error::unauthorized()).to_response());
-    assert_same(&reply, &app_native::Error::unauthorized().to_response());
+    assert_same(&reply, &AnyError::from(app_native::errors::unauthorized()).to_response());
+    assert_same(&reply, &app_native::errors::unauthorized().to_response());
 
     let reply = server.get("/limited", &[]);
     let options = ResponseOptions::default().retry_after(30);
-    assert_same(&reply, &authos::Error::rate_limit_exceeded().with_timestamp(TIMESTAMP).to_response_with(&options));
+    assert_same(&reply, &authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).to_response_with(&options));
     assert_eq!((reply.status, reply.header("retry-after")), (429, Some("30")));
 }
 
 #[test]
 fn content_negotiation_over_http() {
     let server = Server::start();
-    let error = || authos::Error::forbidden().with_timestamp(TIMESTAMP);
+    let error = || authos::errors::forbidden().with_timestamp(TIMESTAMP);
 
     let reply = server.get("/negotiated", &[("Accept", "application/problem+json")]);
     assert_same(&reply, &error().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem)));
@@ -164,15 +164,15 @@ fn one_keep_alive_connection_serves_every_route() {
     let mut connection = Connection::open(server.address).expect("connects");
     const NATIVE: &[(&str, &str)] = &[];
     const PROBLEM: &[(&str, &str)] = &[("Accept", "application/problem+json")];
-    let forbidden = || authos::Error::forbidden().with_timestamp(TIMESTAMP);
+    let forbidden = || authos::errors::forbidden().with_timestamp(TIMESTAMP);
     let cases = [
-        ("/auth0/token", NATIVE, auth0::Error::invalid_user_password().to_response()),
+        ("/auth0/token", NATIVE, auth0::errors::invalid_user_password().to_response()),
         ("/negotiated", PROBLEM, forbidden().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem))),
         ("/app-native/authenticators/x", NATIVE, {
-            app_native::Error::invalid_authenticator_id("x").with_trace_id("trace-1").to_response()
+            app_native::errors::invalid_authenticator_id("x").with_trace_id("trace-1").to_response()
         }),
         ("/registration/login", NATIVE, {
-            registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_response()
+            registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_response()
         }),
         ("/negotiated", NATIVE, forbidden().to_response()),
     ];
@@ -193,10 +193,10 @@ fn two_thousand_requests_over_thirty_two_connections() {
     let address = server.address;
     let paths = ["/auth0/token", "/registration/login", "/authos/me", "/app-native/authenticators/x"];
     let expected: Vec<(u16, Vec<u8>)> = [
-        auth0::Error::invalid_user_password().to_response(),
-        registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
-        authos::Error::token_expired().with_timestamp(TIMESTAMP).to_response(),
-        app_native::Error::invalid_authenticator_id("x").with_trace_id("trace-1").to_response(),
+        auth0::errors::invalid_user_password().to_response(),
+        registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
+        authos::errors::token_expired().with_timestamp(TIMESTAMP).to_response(),
+        app_native::errors::invalid_authenticator_id("x").with_trace_id("trace-1").to_response(),
     ]
     .into_iter()
     .map(|response| (response.status().as_u16(), response.into_body()))

@@ -47,19 +47,19 @@ fn rendering_into_a_reused_buffer_allocates_nothing() {
     type Render = Box<dyn Fn(&mut Vec<u8>)>;
     let errors: Vec<Render> = vec![
         Box::new({
-            let error = app_native::Error::invalid_authenticator_id("abc \"quoted\" \u{2028}").with_trace_id("trace");
+            let error = app_native::errors::invalid_authenticator_id("abc \"quoted\" \u{2028}").with_trace_id("trace");
             move |out| error.write_json(out)
         }),
         Box::new({
-            let error = auth0::Error::sms_provider_error("provider down", "42");
+            let error = auth0::errors::sms_provider_error("provider down", "42");
             move |out| error.write_json(out)
         }),
         Box::new({
-            let error = authos::Error::token_expired().with_timestamp("2025-01-15T10:30:00Z");
+            let error = authos::errors::token_expired().with_timestamp("2025-01-15T10:30:00Z");
             move |out| error.write_json(out)
         }),
         Box::new({
-            let error = registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop");
+            let error = registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop");
             move |out| error.write_json(out)
         }),
     ];

@@ -51,11 +51,11 @@ fn assert_same(reply: &Reply, expected: &http::Response<Vec<u8>>) {
 fn one_code_of_each_api_over_http() {
     // The path segment arrives percent-decoded: a quote, escaped in the body.
     let reply = get("/app-native/authenticators/abc%22", &[]);
-    assert_same(&reply, &app_native::Error::invalid_authenticator_id("abc\"").with_trace_id("trace-1").to_response());
+    assert_same(&reply, &app_native::errors::invalid_authenticator_id("abc\"").with_trace_id("trace-1").to_response());
     assert_eq!(reply.header("cache-control"), Some("no-store"));
 
     let reply = get("/auth0/token", &[]);
-    assert_same(&reply, &auth0::Error::invalid_user_password().to_response());
+    assert_same(&reply, &auth0::errors::invalid_user_password().to_response());
     assert_eq!((reply.status, reply.header("www-authenticate")), (401, Some("Bearer error=\"invalid_user_password\"")));
 
     let reply = get("/authos/me", &[]);
@@ -68,12 +68,12 @@ fn one_code_of_each_api_over_http() {
     let reply = get("/registration/login", &[]);
     assert_same(
         &reply,
-        &registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
+        &registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_response(),
     );
     assert_eq!(reply.status, 200, "Registration's own convention");
 
     let reply = get("/any", &[]);
-    assert_same(&reply, &app_native::Error::unauthorized().to_response());
+    assert_same(&reply, &app_native::errors::unauthorized().to_response());
 
     let reply = get("/limited", &[]);
     assert_eq!((reply.status, reply.header("retry-after")), (429, Some("30")));
@@ -81,7 +81,7 @@ fn one_code_of_each_api_over_http() {
 
 #[test]
 fn content_negotiation_over_http() {
-    let error = || authos::Error::forbidden().with_timestamp("2025-01-15T10:30:00Z");
+    let error = || authos::errors::forbidden().with_timestamp("2025-01-15T10:30:00Z");
     let reply = get("/negotiated", &[("Accept", "application/problem+json")]);
     assert_same(&reply, &error().to_response_with(&ResponseOptions::default().format(BodyFormat::Problem)));
     assert_eq!(reply.header("content-type"), Some("application/problem+json"));

@@ -173,6 +173,9 @@ fn a_fifth_catalog_file_is_all_a_new_api_needs() {
     let registration = stdout(&autherr(&["parse"], r#"{"stat":"error","code":210,"error":"invalid_credentials"}"#));
     assert!(registration.contains("\"api\": \"registration\""), "{registration}");
 
+    // A variant named like a method of `Error` builds and renders.
+    assert!(stdout(&autherr(&["render", "acme", "ToResponse"], "")).starts_with("{\"acme_code\":\"ACME-3\""));
+
     // Lookup, list and the reference know it.
     assert!(stdout(&autherr(&["lookup", "ACME-2"], "")).contains("Too many sign-ins."));
     let openapi = stdout(&autherr(&["docs", "--format", "openapi", "--api", "acme"], ""));

@@ -143,7 +143,7 @@ fn render_adds_members_to_the_open_formats_only() {
         b"",
     );
     assert_exit(&output, 0);
-    let expected = registration::Error::missing_argument()
+    let expected = registration::errors::missing_argument()
         .with_request_token("abcdefghijklmnop")
         .with_member("argument_name", "e\"mail")
         .and_then(|error| error.with_member("invalid_fields", serde_json::json!({"email": ["required"]})))

@@ -39,7 +39,7 @@ fn registration_bodies() {
 
 #[test]
 fn the_typed_constructors_render_the_same_bodies() {
-    let typed = app_native::Error::application_not_found("<client_id>", "<tenant_domain>").with_trace_id("t");
+    let typed = app_native::errors::application_not_found("<client_id>", "<tenant_domain>").with_trace_id("t");
     let dynamic = app_native::Error::builder(app_native::Code::ApplicationNotFound)
         .with("tenant_domain", "<tenant_domain>")
         .with("client_id", "<client_id>")
@@ -55,12 +55,12 @@ fn the_typed_constructors_render_the_same_bodies() {
 
 #[test]
 fn a_new_error_has_the_api_defaults() {
-    let body: serde_json::Value = serde_json::from_str(&app_native::Error::unauthorized().to_json()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&app_native::errors::unauthorized().to_json()).unwrap();
     assert_eq!(body["traceId"], "");
-    let body: serde_json::Value = serde_json::from_str(&registration::Error::invalid_credentials().to_json()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&registration::errors::invalid_credentials().to_json()).unwrap();
     let token = body["request_token"].as_str().unwrap();
     assert_eq!(token.len(), 16);
-    let body: serde_json::Value = serde_json::from_str(&authos::Error::token_expired().to_json()).unwrap();
+    let body: serde_json::Value = serde_json::from_str(&authos::errors::token_expired().to_json()).unwrap();
     let timestamp = body["timestamp"].as_str().unwrap();
     assert_eq!(timestamp.len(), "2025-01-15T10:30:00Z".len());
     assert!(timestamp.starts_with("20") && timestamp.ends_with('Z'), "{timestamp}");

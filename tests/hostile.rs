@@ -132,10 +132,10 @@ fn truncated_json() {
     rejected_everywhere(b"{", Expect::NotJson);
     // Every strict prefix of every API's body: empty, or not JSON; never a panic.
     let bodies = [
-        app_native::Error::application_not_found("my \"app\"", "carbon.super").with_trace_id("t\u{2028}").to_json(),
-        auth0::Error::sms_provider_error("Twilio \\ failed", "21211").to_json(),
-        authos::Error::token_expired().with_timestamp("2025-01-15T10:30:00Z").to_json(),
-        registration::Error::invalid_credentials().with_request_token("abcdefghijklmnop").to_json(),
+        app_native::errors::application_not_found("my \"app\"", "carbon.super").with_trace_id("t\u{2028}").to_json(),
+        auth0::errors::sms_provider_error("Twilio \\ failed", "21211").to_json(),
+        authos::errors::token_expired().with_timestamp("2025-01-15T10:30:00Z").to_json(),
+        registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_json(),
     ];
     for body in &bodies {
         assert!(parse(None, body.as_bytes()).is_ok());
@@ -331,17 +331,17 @@ fn assert_inert(json: &str) {
 
 #[test]
 fn placeholders_in_values_stay_literal() {
-    let error = app_native::Error::invalid_authenticator_id("{{x}}");
+    let error = app_native::errors::invalid_authenticator_id("{{x}}");
     assert_eq!(error.description(), "Provided authenticatorId {{x}} is invalid.");
     assert!(error.to_json().contains(r#""description":"Provided authenticatorId {{x}} is invalid.""#));
 
     // A value naming its own or another placeholder is not filled again.
-    let error = app_native::Error::application_not_found("{{tenant_domain}}", "{{client_id}}");
+    let error = app_native::errors::application_not_found("{{tenant_domain}}", "{{client_id}}");
     assert_eq!(
         error.description(),
         "Unable to find application for clientId {{tenant_domain}} in tenant domain {{client_id}}."
     );
-    let json = auth0::Error::sms_provider_error("{{provider_code}}", "{{provider_message}}").to_json();
+    let json = auth0::errors::sms_provider_error("{{provider_code}}", "{{provider_message}}").to_json();
     assert_eq!(
         json,
         r#"{"error":"sms_provider_error","error_description":"{{provider_code}} (Code: {{provider_message}})"}"#
@@ -357,11 +357,11 @@ fn placeholders_in_values_stay_literal() {
 fn hostile_values_are_escaped() {
     let value = hostile_value();
     let app_native =
-        app_native::Error::application_not_found(value.clone(), value.clone()).with_trace_id(value.clone());
-    let auth0 = auth0::Error::access_denied(value.clone());
-    let authos = authos::Error::token_expired().with_timestamp(value.clone()).with_description(value.clone());
+        app_native::errors::application_not_found(value.clone(), value.clone()).with_trace_id(value.clone());
+    let auth0 = auth0::errors::access_denied(value.clone());
+    let authos = authos::errors::token_expired().with_timestamp(value.clone()).with_description(value.clone());
     let registration =
-        registration::Error::invalid_credentials().with_request_token(value.clone()).with_description(value.clone());
+        registration::errors::invalid_credentials().with_request_token(value.clone()).with_description(value.clone());
     let bodies = [
         (app_native.to_json(), &["description", "traceId"][..]),
         (auth0.to_json(), &["error_description"][..]),
@@ -391,7 +391,7 @@ fn hostile_values_are_escaped() {
 fn a_value_of_several_megabytes_renders_and_parses_back() {
     let value = hostile_value().repeat((4 << 20) / hostile_value().len());
     assert!(value.len() > 3 << 20);
-    let error = app_native::Error::application_not_found(value.clone(), "carbon.super").with_trace_id(value.clone());
+    let error = app_native::errors::application_not_found(value.clone(), "carbon.super").with_trace_id(value.clone());
     let json = error.to_json();
     assert_inert(&json);
     let received = app_native::Received::parse(json.as_bytes(), None).unwrap();
@@ -426,10 +426,10 @@ fn builder_reports_unknown_placeholders() {
     let message = error.to_string();
     assert!(message.contains(r"`a\nb\r\u{1b}[31m\u{2028}`"), "{message}");
     let taken =
-        registration::Error::invalid_credentials().with_member("x", 1).and_then(|error| error.with_member("x", 2));
+        registration::errors::invalid_credentials().with_member("x", 1).and_then(|error| error.with_member("x", 2));
     assert_eq!(taken.unwrap_err().to_string(), "the body of `210` already has a member `x`");
     let taken =
-        registration::Error::invalid_credentials().with_member(name, 1).and_then(|error| error.with_member(name, 2));
+        registration::errors::invalid_credentials().with_member(name, 1).and_then(|error| error.with_member(name, 2));
     let message = taken.unwrap_err().to_string();
     assert!(!message.contains(['\n', '\r', '\u{1b}', '\u{2028}']), "{message:?}");
 }
@@ -526,7 +526,7 @@ fn a_registration_number_with_a_leading_zero_is_not_the_catalog_code() {
 fn hostile_extra_members_stay_inside_their_strings() {
     let name = "a\"b\\c\u{0}\u{1f}\u{2028}{{x}}</script>";
     let big = "\"{{error_description}}\u{7f}".repeat(300_000);
-    let error = registration::Error::invalid_credentials()
+    let error = registration::errors::invalid_credentials()
         .with_member(name, big.as_str())
         .and_then(|error| error.with_member("{{code}}", serde_json::json!({"code": [1, "\u{0}"]})))
         .unwrap();

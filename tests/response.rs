@@ -64,7 +64,7 @@ fn every_entry_of_every_api_makes_a_consistent_response() {
 
 #[test]
 fn registration_answers_200_by_default_and_its_mapped_status_on_request() {
-    let error = registration::Error::invalid_credentials();
+    let error = registration::errors::invalid_credentials();
     assert_eq!(error.to_response().status(), 200);
     assert!(error.to_response().headers().get("www-authenticate").is_none());
     let mapped = error.to_response_with(&ResponseOptions::default().entry_status());
@@ -76,20 +76,20 @@ fn registration_answers_200_by_default_and_its_mapped_status_on_request() {
 
 #[test]
 fn the_challenge_names_the_oauth_error() {
-    let response = auth0::Error::invalid_user_password().to_response();
+    let response = auth0::errors::invalid_user_password().to_response();
     assert_eq!(response.headers()["www-authenticate"], "Bearer error=\"invalid_user_password\"");
-    assert_eq!(app_native::Error::unauthorized().to_response().headers()["www-authenticate"], "Bearer");
-    assert!(authos::Error::forbidden().to_response().headers().get("www-authenticate").is_none());
+    assert_eq!(app_native::errors::unauthorized().to_response().headers()["www-authenticate"], "Bearer");
+    assert!(authos::errors::forbidden().to_response().headers().get("www-authenticate").is_none());
 }
 
 #[test]
 fn problem_types_and_instances() {
     let options = ResponseOptions::default().problem_base("https://errors.example.com/").instance("/login#1");
-    let body: Value = serde_json::from_str(&authos::Error::token_expired().to_problem_json(&options)).unwrap();
+    let body: Value = serde_json::from_str(&authos::errors::token_expired().to_problem_json(&options)).unwrap();
     assert_eq!(body["type"], "https://errors.example.com/authos/TOKEN_EXPIRED");
     assert_eq!(body["instance"], "/login#1");
     let hostile = ResponseOptions::default().problem_base("\"}\u{2028}").instance("\u{0}");
-    let body: Value = serde_json::from_str(&auth0::Error::access_denied("x").to_problem_json(&hostile)).unwrap();
+    let body: Value = serde_json::from_str(&auth0::errors::access_denied("x").to_problem_json(&hostile)).unwrap();
     assert_eq!(body["instance"], "\u{0}");
 }
 

@@ -678,7 +678,7 @@ fn authos_timestamps_in_every_rfc_3339_form() {
         assert_eq!((received.code(), received.matched()), (Some(authos::Code::TokenExpired), Match::Exact));
         assert_eq!(received.member("timestamp").map(|raw| raw.get()), Some(&*format!("\"{timestamp}\"")));
         assert_eq!(received.to_json(), body);
-        assert_eq!(authos::Error::token_expired().with_timestamp(timestamp).to_json(), body);
+        assert_eq!(authos::errors::token_expired().with_timestamp(timestamp).to_json(), body);
     }
 }
 

@@ -12,7 +12,7 @@ pub use openapi::openapi;
 
 use serde_json::{Map, Value, json};
 
-use crate::{Api, Catalog, Entry};
+use crate::{Api, BodyMember, Catalog, Entry, MemberValue};
 
 /// The catalogs of `apis`, or of every API when `apis` is empty.
 fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
@@ -107,6 +107,34 @@ pub fn json(apis: &[Api]) -> Value {
     json!({ "catalogs": catalogs })
 }
 
+/// One `[[member]]` of the API's body.
+fn member_json(member: &BodyMember) -> Value {
+    let mut object = Map::new();
+    object.insert("name".into(), json!(member.name()));
+    let value = match member.value() {
+        MemberValue::Code => "code",
+        MemberValue::Number => "number",
+        MemberValue::Name => "name",
+        MemberValue::Message => "message",
+        MemberValue::Description => "description",
+        MemberValue::Literal(text) => {
+            object.insert("text".into(), json!(text));
+            "literal"
+        }
+        MemberValue::Field { field, example } => {
+            object.insert("field".into(), json!(field));
+            object.insert("example".into(), json!(example));
+            "field"
+        }
+    };
+    object.insert("value".into(), json!(value));
+    object.insert("about".into(), json!(member.about()));
+    if let Some(format) = member.format() {
+        object.insert("format".into(), json!(format));
+    }
+    Value::Object(object)
+}
+
 fn catalog_json(catalog: &Catalog) -> Value {
     let mut object = Map::new();
     object.insert("api".into(), json!(catalog.api().as_str()));
@@ -123,6 +151,7 @@ fn catalog_json(catalog: &Catalog) -> Value {
     if let Some(erratum) = catalog.erratum() {
         object.insert("erratum".into(), json!(erratum));
     }
+    object.insert("members".into(), json!(catalog.members().iter().map(member_json).collect::<Vec<_>>()));
     let ranges: Vec<Value> = catalog
         .ranges()
         .iter()

@@ -13,7 +13,7 @@
 //! use auth_error_catalog::app_native;
 //!
 //! async fn authenticator(id: web::Path<String>) -> Result<HttpResponse, app_native::Error> {
-//!     Err(app_native::Error::invalid_authenticator_id(id.into_inner()))
+//!     Err(app_native::errors::invalid_authenticator_id(id.into_inner()))
 //! }
 //!
 //! actix_web::rt::System::new().block_on(async {
@@ -24,7 +24,7 @@
 //!     assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //!     assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
 //!     let body = test::read_body(response).await;
-//!     assert_eq!(body, app_native::Error::invalid_authenticator_id("abc").to_json());
+//!     assert_eq!(body, app_native::errors::invalid_authenticator_id("abc").to_json());
 //! });
 //! ```
 
@@ -63,9 +63,9 @@ fn into_actix(response: http::Response<Vec<u8>>) -> HttpResponse {
 ///
 /// ```
 /// use actix_web::ResponseError;
-/// use auth_error_catalog::auth0::Error;
+/// use auth_error_catalog::auth0::{Error, errors};
 ///
-/// let error = Error::invalid_user_password();
+/// let error = errors::invalid_user_password();
 /// let response = error.error_response();
 /// assert_eq!(error.status_code(), 401);
 /// assert_eq!(response.status(), 401);
@@ -85,10 +85,10 @@ impl<C: WireFormat> ResponseError for Error<C> {
 ///
 /// ```
 /// use actix_web::ResponseError;
-/// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::Error};
+/// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::{Error, errors}};
 ///
 /// let options = ResponseOptions::default().format(BodyFormat::Problem).retry_after(30);
-/// let response = Error::rate_limit_exceeded().responding(options).error_response();
+/// let response = errors::rate_limit_exceeded().responding(options).error_response();
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
 /// assert_eq!(response.headers().get("retry-after").unwrap(), "30");
@@ -110,7 +110,7 @@ impl<C: WireFormat> ResponseError for Responding<C> {
 /// use auth_error_catalog::{AnyError, registration};
 ///
 /// // Registration's own convention: HTTP 200 with `"stat":"error"`.
-/// let error = AnyError::from(registration::Error::invalid_credentials());
+/// let error = AnyError::from(registration::errors::invalid_credentials());
 /// assert_eq!(error.error_response().status(), 200);
 /// ```
 impl ResponseError for AnyError {

@@ -1,10 +1,10 @@
 //! `axum` (through `axum-core`): the error types answer as responses.
 //!
 //! ```
-//! use auth_error_catalog::app_native::Error;
+//! use auth_error_catalog::app_native::{Error, errors};
 //! use axum_core::response::IntoResponse;
 //!
-//! let response = Error::invalid_authenticator_id("abc").into_response();
+//! let response = errors::invalid_authenticator_id("abc").into_response();
 //! assert_eq!(response.status(), 400);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //! ```

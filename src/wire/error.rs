@@ -17,9 +17,9 @@ use crate::wire::{OpenFormat, RenderedMember, RenderedValue, WireFormat};
 /// [`Error::builder`] when the code is only known at run time.
 ///
 /// ```
-/// use auth_error_catalog::app_native::{Code, Error};
+/// use auth_error_catalog::app_native::{Code, Error, errors};
 ///
-/// let error = Error::invalid_authenticator_id("abc").with_trace_id("4f1c");
+/// let error = errors::invalid_authenticator_id("abc").with_trace_id("4f1c");
 /// assert_eq!(error.code(), Code::InvalidAuthenticatorId);
 /// assert_eq!(
 ///     error.to_json(),
@@ -47,7 +47,7 @@ pub struct Fields(pub(crate) [Cow<'static, str>; 2]);
 /// unknown, missing or given twice; or an extra member whose name is taken.
 ///
 /// ```
-/// use auth_error_catalog::{ParamError, app_native::{Code, Error}};
+/// use auth_error_catalog::{ParamError, app_native::{Code, Error, errors}};
 ///
 /// let err = Error::builder(Code::InvalidAuthenticatorId).with("authenticatorId", "abc").build().unwrap_err();
 /// assert!(matches!(err, ParamError::Unknown { .. }));
@@ -122,14 +122,14 @@ fn expected_list(names: &[&str]) -> String {
 /// Every misuse is reported by [`build`](Builder::build), never panicked on.
 ///
 /// ```
-/// use auth_error_catalog::app_native::{Code, Error};
+/// use auth_error_catalog::app_native::{Code, Error, errors};
 ///
 /// let error = Error::builder(Code::ApplicationNotFound)
 ///     .with("client_id", "my-app")
 ///     .with("tenant_domain", "carbon.super")
 ///     .build()
 ///     .unwrap();
-/// assert_eq!(error, Error::application_not_found("my-app", "carbon.super"));
+/// assert_eq!(error, errors::application_not_found("my-app", "carbon.super"));
 /// assert!(Error::builder(Code::ApplicationNotFound).with("client_id", "x").build().is_err());
 /// ```
 #[derive(Clone, Debug)]
@@ -143,7 +143,7 @@ impl<C: WireFormat> Builder<C> {
     /// Sets the value of placeholder `name`.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{Code, Error, errors};
     /// let built = Error::builder(Code::InvalidAuthenticatorId).with("authenticator_id", "{{x}}").build();
     /// assert_eq!(built.unwrap().description(), "Provided authenticatorId {{x}} is invalid.");
     /// ```
@@ -171,7 +171,7 @@ impl<C: WireFormat> Builder<C> {
     /// The error, or the first misuse.
     ///
     /// ```
-    /// use auth_error_catalog::{ParamError, authos::{Code, Error}};
+    /// use auth_error_catalog::{ParamError, authos::{Code, Error, errors}};
     /// assert!(Error::builder(Code::TokenExpired).build().is_ok());
     /// ```
     pub fn build(self) -> Result<Error<C>, ParamError> {
@@ -191,7 +191,7 @@ impl<C: WireFormat> Error<C> {
     /// Starts an error whose placeholder values are set by name.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{Code, Error, errors};
     /// let error = Error::builder(Code::InvalidCredentials).build().unwrap();
     /// assert_eq!(error.code(), Code::InvalidCredentials);
     /// ```
@@ -211,11 +211,11 @@ impl<C: WireFormat> Error<C> {
     /// its own setter, `with_trace_id` and the like.
     ///
     /// ```
-    /// use auth_error_catalog::{ParamError, authos::Error};
+    /// use auth_error_catalog::{ParamError, authos::{Error, errors}};
     ///
-    /// let error = Error::token_expired().with_field("timestamp", "2025-01-15T10:30:00Z")?;
+    /// let error = errors::token_expired().with_field("timestamp", "2025-01-15T10:30:00Z")?;
     /// assert!(error.to_json().ends_with(r#""timestamp":"2025-01-15T10:30:00Z"}"#));
-    /// assert!(matches!(Error::token_expired().with_field("traceId", "x"), Err(ParamError::UnknownField { .. })));
+    /// assert!(matches!(errors::token_expired().with_field("traceId", "x"), Err(ParamError::UnknownField { .. })));
     /// # Ok::<(), ParamError>(())
     /// ```
     pub fn with_field(mut self, name: &str, value: impl Into<Cow<'static, str>>) -> Result<Self, ParamError> {
@@ -236,9 +236,9 @@ impl<C: WireFormat> Error<C> {
     /// The value of the field named `name`, if the body has that field.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// assert_eq!(Error::unauthorized().with_trace_id("t-1").field("trace_id"), Some("t-1"));
-    /// assert_eq!(Error::unauthorized().field("timestamp"), None);
+    /// use auth_error_catalog::app_native::{Error, errors};
+    /// assert_eq!(errors::unauthorized().with_trace_id("t-1").field("trace_id"), Some("t-1"));
+    /// assert_eq!(errors::unauthorized().field("timestamp"), None);
     /// ```
     pub fn field(&self, name: &str) -> Option<&str> {
         let index = C::catalog().fields().position(|field| field == name)?;
@@ -248,8 +248,8 @@ impl<C: WireFormat> Error<C> {
     /// The error code.
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
-    /// assert_eq!(Error::token_expired().code(), Code::TokenExpired);
+    /// use auth_error_catalog::authos::{Code, Error, errors};
+    /// assert_eq!(errors::token_expired().code(), Code::TokenExpired);
     /// ```
     pub fn code(&self) -> C {
         self.code
@@ -259,8 +259,8 @@ impl<C: WireFormat> Error<C> {
     /// for Registration, whose own API answers 200).
     ///
     /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// assert_eq!(Error::unauthorized().http_status(), http::StatusCode::UNAUTHORIZED);
+    /// use auth_error_catalog::app_native::{Error, errors};
+    /// assert_eq!(errors::unauthorized().http_status(), http::StatusCode::UNAUTHORIZED);
     /// ```
     pub fn http_status(&self) -> StatusCode {
         self.code.http_status()
@@ -269,8 +269,8 @@ impl<C: WireFormat> Error<C> {
     /// Each placeholder with its value.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// let error = Error::invalid_authenticator_id("abc");
+    /// use auth_error_catalog::app_native::{Error, errors};
+    /// let error = errors::invalid_authenticator_id("abc");
     /// assert_eq!(error.values().collect::<Vec<_>>(), [("authenticator_id", "abc")]);
     /// ```
     pub fn values(&self) -> impl Iterator<Item = (&'static str, &str)> {
@@ -280,8 +280,8 @@ impl<C: WireFormat> Error<C> {
     /// Replaces the description the template would give.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::Error;
-    /// let error = Error::invalid_grant("irrelevant").with_description("Wrong email or password.");
+    /// use auth_error_catalog::auth0::{Error, errors};
+    /// let error = errors::invalid_grant("irrelevant").with_description("Wrong email or password.");
     /// assert_eq!(error.to_json(), r#"{"error":"invalid_grant","error_description":"Wrong email or password."}"#);
     /// ```
     pub fn with_description(mut self, description: impl Into<Cow<'static, str>>) -> Self {
@@ -292,8 +292,8 @@ impl<C: WireFormat> Error<C> {
     /// The description as sent: the override, else the filled template.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::Error;
-    /// assert_eq!(Error::unknown_flow_status("PAUSED").description(), "Unknown authentication flow status: PAUSED.");
+    /// use auth_error_catalog::app_native::{Error, errors};
+    /// assert_eq!(errors::unknown_flow_status("PAUSED").description(), "Unknown authentication flow status: PAUSED.");
     /// ```
     pub fn description(&self) -> Cow<'_, str> {
         match &self.description {
@@ -308,9 +308,9 @@ impl<C: WireFormat> Error<C> {
     /// Appends the wire body to `out`. Nothing is allocated but `out`'s growth.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::Error;
+    /// use auth_error_catalog::auth0::{Error, errors};
     /// let mut buf = Vec::new();
-    /// Error::missing_username().write_json(&mut buf);
+    /// errors::missing_username().write_json(&mut buf);
     /// assert_eq!(buf, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) {
@@ -351,8 +351,8 @@ impl<C: WireFormat> Error<C> {
     /// The wire body as a string.
     ///
     /// ```
-    /// use auth_error_catalog::authos::Error;
-    /// let json = Error::token_expired().with_timestamp("2025-01-15T10:30:00Z").to_json();
+    /// use auth_error_catalog::authos::{Error, errors};
+    /// let json = errors::token_expired().with_timestamp("2025-01-15T10:30:00Z").to_json();
     /// assert_eq!(json, r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#);
     /// ```
     pub fn to_json(&self) -> String {
@@ -430,9 +430,9 @@ impl<C: OpenFormat> Error<C> {
     /// problem+json form) is refused, so no body repeats a member.
     ///
     /// ```
-    /// use auth_error_catalog::{ParamError, registration::Error};
+    /// use auth_error_catalog::{ParamError, registration::{Error, errors}};
     ///
-    /// let error = Error::missing_argument()
+    /// let error = errors::missing_argument()
     ///     .with_request_token("abcdefghijklmnop")
     ///     .with_member("argument_name", "email")?;
     /// assert_eq!(
@@ -441,8 +441,8 @@ impl<C: OpenFormat> Error<C> {
     /// );
     ///
     /// let fields = serde_json::json!({"emailAddress": ["Email address is required."]});
-    /// assert!(Error::invalid_form_fields().with_member("invalid_fields", fields).is_ok());
-    /// assert!(matches!(Error::invalid_form_fields().with_member("code", 1), Err(ParamError::MemberTaken { .. })));
+    /// assert!(errors::invalid_form_fields().with_member("invalid_fields", fields).is_ok());
+    /// assert!(matches!(errors::invalid_form_fields().with_member("code", 1), Err(ParamError::MemberTaken { .. })));
     /// # Ok::<(), ParamError>(())
     /// ```
     pub fn with_member(
@@ -458,8 +458,8 @@ impl<C: OpenFormat> Error<C> {
     /// with its JSON text.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::Error;
-    /// let error = Error::invalid_grant("x").with_member("mfa_token", "Fe26…")?;
+    /// use auth_error_catalog::auth0::{Error, errors};
+    /// let error = errors::invalid_grant("x").with_member("mfa_token", "Fe26…")?;
     /// assert_eq!(error.extra_members().collect::<Vec<_>>(), [("mfa_token", r#""Fe26…""#)]);
     /// # Ok::<(), auth_error_catalog::ParamError>(())
     /// ```

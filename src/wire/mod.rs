@@ -48,8 +48,8 @@ pub type RenderedMembers<'e> = [Option<RenderedMember<'e>>; 5];
 /// fn body<C: WireFormat>(error: auth_error_catalog::Error<C>) -> String {
 ///     error.to_json()
 /// }
-/// assert!(body(auth0::Error::missing_username()).starts_with(r#"{"error":"invalid_request""#));
-/// assert!(body(registration::Error::invalid_credentials()).starts_with(r#"{"stat":"error","code":210"#));
+/// assert!(body(auth0::errors::missing_username()).starts_with(r#"{"error":"invalid_request""#));
+/// assert!(body(registration::errors::invalid_credentials()).starts_with(r#"{"stat":"error","code":210"#));
 /// ```
 pub trait WireFormat: ErrorCode + private::Format {}
 
@@ -66,7 +66,7 @@ pub trait WireFormat: ErrorCode + private::Format {}
 /// fn traced<C: OpenFormat>(error: auth_error_catalog::Error<C>, id: &str) -> auth_error_catalog::Error<C> {
 ///     error.clone().with_member("x_request_id", id).unwrap_or(error)
 /// }
-/// let json = traced(auth0::Error::missing_username(), "r-1").to_json();
+/// let json = traced(auth0::errors::missing_username(), "r-1").to_json();
 /// assert!(json.ends_with(r#""x_request_id":"r-1"}"#));
 /// ```
 pub trait OpenFormat: WireFormat {}

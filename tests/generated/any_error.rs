@@ -5,7 +5,7 @@
 /// ```
 /// use auth_error_catalog::{AnyError, Api, app_native, auth0};
 ///
-/// let errors: Vec<AnyError> = vec![app_native::Error::unauthorized().into(), auth0::Error::missing_username().into()];
+/// let errors: Vec<AnyError> = vec![app_native::errors::unauthorized().into(), auth0::errors::missing_username().into()];
 /// assert_eq!(errors[1].api(), Api::Auth0);
 /// assert_eq!(errors[0].to_response().status(), 401);
 /// ```

@@ -1144,271 +1144,280 @@ pub type Error = crate::Error<Code>;
 /// ```
 pub type Received<'a> = crate::Received<'a, Code>;
 
-impl crate::Error<Code> {
+/// One constructor per code, with one argument per placeholder, so that a
+/// missing value is a compile error. Functions of their own module, not
+/// methods of [`Error`]: no code can take a name `Error` already has.
+///
+/// ```
+/// use auth_error_catalog::app_native::{errors, Code};
+///
+/// assert_eq!(errors::unauthorized().code(), Code::Unauthorized);
+/// ```
+pub mod errors {
     /// `401` · HTTP 401 · Unauthorized
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::unauthorized();
+    /// let error = errors::unauthorized();
     /// assert_eq!(error.code(), Code::Unauthorized);
     /// assert_eq!(error.description(), "Client authentication failure or client attestation failure.");
     /// ```
-    pub fn unauthorized() -> Self {
-        Self::from_parts(Code::Unauthorized, Vec::new())
+    pub fn unauthorized() -> super::Error {
+        crate::Error::from_parts(super::Code::Unauthorized, Vec::new())
     }
 
     /// `ABA-60001` · HTTP 400 · Invalid authentication request.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::invalid_authentication_request();
+    /// let error = errors::invalid_authentication_request();
     /// assert_eq!(error.code(), Code::InvalidAuthenticationRequest);
     /// assert_eq!(error.description(), "Received authentication request is invalid.");
     /// ```
-    pub fn invalid_authentication_request() -> Self {
-        Self::from_parts(Code::InvalidAuthenticationRequest, Vec::new())
+    pub fn invalid_authentication_request() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidAuthenticationRequest, Vec::new())
     }
 
     /// `ABA-60002` · HTTP 400 · Authentication failure.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authentication_failed();
+    /// let error = errors::authentication_failed();
     /// assert_eq!(error.code(), Code::AuthenticationFailed);
     /// assert_eq!(error.description(), "Authentication flow has concluded with a failure.");
     /// ```
-    pub fn authentication_failed() -> Self {
-        Self::from_parts(Code::AuthenticationFailed, Vec::new())
+    pub fn authentication_failed() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticationFailed, Vec::new())
     }
 
     /// `ABA-60003` · HTTP 400 · Authentication failure.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authentication_failed_retry();
+    /// let error = errors::authentication_failed_retry();
     /// assert_eq!(error.code(), Code::AuthenticationFailedRetry);
     /// assert_eq!(error.description(), "Authentication failure please retry.");
     /// ```
-    pub fn authentication_failed_retry() -> Self {
-        Self::from_parts(Code::AuthenticationFailedRetry, Vec::new())
+    pub fn authentication_failed_retry() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticationFailedRetry, Vec::new())
     }
 
     /// `ABA-60004` · HTTP 400 · Invalid authenticatorId.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::invalid_authenticator_id("<authenticator_id>");
+    /// let error = errors::invalid_authenticator_id("<authenticator_id>");
     /// assert_eq!(error.code(), Code::InvalidAuthenticatorId);
     /// assert_eq!(error.description(), "Provided authenticatorId <authenticator_id> is invalid.");
     /// ```
-    pub fn invalid_authenticator_id(authenticator_id: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidAuthenticatorId, vec![authenticator_id.into()])
+    pub fn invalid_authenticator_id(authenticator_id: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidAuthenticatorId, vec![authenticator_id.into()])
     }
 
     /// `ABA-60005` · HTTP 400 · Unable to find application.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::application_not_found("<client_id>", "<tenant_domain>");
+    /// let error = errors::application_not_found("<client_id>", "<tenant_domain>");
     /// assert_eq!(error.code(), Code::ApplicationNotFound);
     /// assert_eq!(error.description(), "Unable to find application for clientId <client_id> in tenant domain <tenant_domain>.");
     /// ```
     pub fn application_not_found(
         client_id: impl Into<std::borrow::Cow<'static, str>>,
         tenant_domain: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
-        Self::from_parts(Code::ApplicationNotFound, vec![client_id.into(), tenant_domain.into()])
+    ) -> super::Error {
+        crate::Error::from_parts(super::Code::ApplicationNotFound, vec![client_id.into(), tenant_domain.into()])
     }
 
     /// `ABA-60006` · HTTP 501 · Authenticator not supported.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authenticator_not_supported("<authenticator_name>");
+    /// let error = errors::authenticator_not_supported("<authenticator_name>");
     /// assert_eq!(error.code(), Code::AuthenticatorNotSupported);
     /// assert_eq!(error.description(), "Configured authenticator <authenticator_name> is not supported.");
     /// ```
-    pub fn authenticator_not_supported(authenticator_name: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AuthenticatorNotSupported, vec![authenticator_name.into()])
+    pub fn authenticator_not_supported(authenticator_name: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticatorNotSupported, vec![authenticator_name.into()])
     }
 
     /// `ABA-60007` · HTTP 400 · App native authentication is not enabled for the application.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::app_native_authentication_disabled("<client_id>");
+    /// let error = errors::app_native_authentication_disabled("<client_id>");
     /// assert_eq!(error.code(), Code::AppNativeAuthenticationDisabled);
     /// assert_eq!(error.description(), "App native authentication is not enabled for this application with id <client_id>.");
     /// ```
-    pub fn app_native_authentication_disabled(client_id: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AppNativeAuthenticationDisabled, vec![client_id.into()])
+    pub fn app_native_authentication_disabled(client_id: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AppNativeAuthenticationDisabled, vec![client_id.into()])
     }
 
     /// `ABA-60008` · HTTP 400 · Authentication flow time out.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authentication_flow_timeout();
+    /// let error = errors::authentication_flow_timeout();
     /// assert_eq!(error.code(), Code::AuthenticationFlowTimeout);
     /// assert_eq!(error.description(), "Authentication flow has timed out as it took too long to complete.");
     /// ```
-    pub fn authentication_flow_timeout() -> Self {
-        Self::from_parts(Code::AuthenticationFlowTimeout, Vec::new())
+    pub fn authentication_flow_timeout() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticationFlowTimeout, Vec::new())
     }
 
     /// `ABA-60009` · HTTP 400 · Invalid flow identifier.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::invalid_flow_id();
+    /// let error = errors::invalid_flow_id();
     /// assert_eq!(error.code(), Code::InvalidFlowId);
     /// assert_eq!(error.description(), "The provided flowId is invalid.");
     /// ```
-    pub fn invalid_flow_id() -> Self {
-        Self::from_parts(Code::InvalidFlowId, Vec::new())
+    pub fn invalid_flow_id() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidFlowId, Vec::new())
     }
 
     /// `ABA-60010` · HTTP 400 · Invalid logout request.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::invalid_logout_request();
+    /// let error = errors::invalid_logout_request();
     /// assert_eq!(error.code(), Code::InvalidLogoutRequest);
     /// assert_eq!(error.description(), "Received logout request is invalid.");
     /// ```
-    pub fn invalid_logout_request() -> Self {
-        Self::from_parts(Code::InvalidLogoutRequest, Vec::new())
+    pub fn invalid_logout_request() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidLogoutRequest, Vec::new())
     }
 
     /// `ABA-60011` · HTTP 400 · Application is disabled.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::application_disabled();
+    /// let error = errors::application_disabled();
     /// assert_eq!(error.code(), Code::ApplicationDisabled);
     /// assert_eq!(error.description(), "The application is disabled, and access is restricted.");
     /// ```
-    pub fn application_disabled() -> Self {
-        Self::from_parts(Code::ApplicationDisabled, Vec::new())
+    pub fn application_disabled() -> super::Error {
+        crate::Error::from_parts(super::Code::ApplicationDisabled, Vec::new())
     }
 
     /// `ABA-60012` · HTTP 400 · Invalid authenticator.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::invalid_authenticator();
+    /// let error = errors::invalid_authenticator();
     /// assert_eq!(error.code(), Code::InvalidAuthenticator);
     /// assert_eq!(error.description(), "Requested authenticator is invalid.");
     /// ```
-    pub fn invalid_authenticator() -> Self {
-        Self::from_parts(Code::InvalidAuthenticator, Vec::new())
+    pub fn invalid_authenticator() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidAuthenticator, Vec::new())
     }
 
     /// `ABA-60013` · HTTP 400 · Maximum retry attempts exceeded.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::max_retry_attempts_exceeded();
+    /// let error = errors::max_retry_attempts_exceeded();
     /// assert_eq!(error.code(), Code::MaxRetryAttemptsExceeded);
     /// assert_eq!(error.description(), "The maximum number of OTP verification failure attempts configured for the application has been exceeded.");
     /// ```
-    pub fn max_retry_attempts_exceeded() -> Self {
-        Self::from_parts(Code::MaxRetryAttemptsExceeded, Vec::new())
+    pub fn max_retry_attempts_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::MaxRetryAttemptsExceeded, Vec::new())
     }
 
     /// `ABA-60014` · HTTP 400 · Maximum resend attempts exceeded.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::max_resend_attempts_exceeded();
+    /// let error = errors::max_resend_attempts_exceeded();
     /// assert_eq!(error.code(), Code::MaxResendAttemptsExceeded);
     /// assert_eq!(error.description(), "The maximum number of OTP resend attempts configured for the application has been exceeded.");
     /// ```
-    pub fn max_resend_attempts_exceeded() -> Self {
-        Self::from_parts(Code::MaxResendAttemptsExceeded, Vec::new())
+    pub fn max_resend_attempts_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::MaxResendAttemptsExceeded, Vec::new())
     }
 
     /// `ABA-65001` · HTTP 500 · Unable to proceed with authentication.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authentication_processing_error();
+    /// let error = errors::authentication_processing_error();
     /// assert_eq!(error.code(), Code::AuthenticationProcessingError);
     /// assert_eq!(error.description(), "Server encountered an error while processing the authentication request.");
     /// ```
-    pub fn authentication_processing_error() -> Self {
-        Self::from_parts(Code::AuthenticationProcessingError, Vec::new())
+    pub fn authentication_processing_error() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticationProcessingError, Vec::new())
     }
 
     /// `ABA-65002` · HTTP 500 · Unable to find authenticator.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::authenticator_not_found("<authenticator_name>");
+    /// let error = errors::authenticator_not_found("<authenticator_name>");
     /// assert_eq!(error.code(), Code::AuthenticatorNotFound);
     /// assert_eq!(error.description(), "Authenticator not found for name: <authenticator_name>.");
     /// ```
-    pub fn authenticator_not_found(authenticator_name: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AuthenticatorNotFound, vec![authenticator_name.into()])
+    pub fn authenticator_not_found(authenticator_name: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AuthenticatorNotFound, vec![authenticator_name.into()])
     }
 
     /// `ABA-65003` · HTTP 500 · Unknown authentication flow status.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::unknown_flow_status("<flow_status>");
+    /// let error = errors::unknown_flow_status("<flow_status>");
     /// assert_eq!(error.code(), Code::UnknownFlowStatus);
     /// assert_eq!(error.description(), "Unknown authentication flow status: <flow_status>.");
     /// ```
-    pub fn unknown_flow_status(flow_status: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnknownFlowStatus, vec![flow_status.into()])
+    pub fn unknown_flow_status(flow_status: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownFlowStatus, vec![flow_status.into()])
     }
 
     /// `ABA-65004` · HTTP 500 · Unable to retrieve application.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::application_retrieval_error("<client_id>", "<tenant_domain>");
+    /// let error = errors::application_retrieval_error("<client_id>", "<tenant_domain>");
     /// assert_eq!(error.code(), Code::ApplicationRetrievalError);
     /// assert_eq!(error.description(), "Server encountered an error while retrieving application for clientId <client_id> in tenant domain <tenant_domain>.");
     /// ```
     pub fn application_retrieval_error(
         client_id: impl Into<std::borrow::Cow<'static, str>>,
         tenant_domain: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
-        Self::from_parts(Code::ApplicationRetrievalError, vec![client_id.into(), tenant_domain.into()])
+    ) -> super::Error {
+        crate::Error::from_parts(super::Code::ApplicationRetrievalError, vec![client_id.into(), tenant_domain.into()])
     }
 
     /// `ABA-65005` · HTTP 500 · Unable to proceed with logout.
     ///
     /// ```
-    /// use auth_error_catalog::app_native::{Code, Error};
+    /// use auth_error_catalog::app_native::{errors, Code};
     ///
-    /// let error = Error::logout_processing_error();
+    /// let error = errors::logout_processing_error();
     /// assert_eq!(error.code(), Code::LogoutProcessingError);
     /// assert_eq!(error.description(), "Server encountered an error while processing the logout request.");
     /// ```
-    pub fn logout_processing_error() -> Self {
-        Self::from_parts(Code::LogoutProcessingError, Vec::new())
+    pub fn logout_processing_error() -> super::Error {
+        crate::Error::from_parts(super::Code::LogoutProcessingError, Vec::new())
     }
 }
 

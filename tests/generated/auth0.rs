@@ -5556,1815 +5556,1824 @@ pub type Received<'a> = crate::Received<'a, Code>;
 /// The API's bodies carry members beyond their own (`open = true` in its `[api]` table).
 impl crate::OpenFormat for Code {}
 
-impl crate::Error<Code> {
+/// One constructor per code, with one argument per placeholder, so that a
+/// missing value is a compile error. Functions of their own module, not
+/// methods of [`Error`]: no code can take a name `Error` already has.
+///
+/// ```
+/// use auth_error_catalog::auth0::{errors, Code};
+///
+/// assert_eq!(errors::missing_device().code(), Code::MissingDevice);
+/// ```
+pub mod errors {
     /// `invalid_request` · HTTP 400 · Missing Device. You need to provide a device name for the caller device (like a browser, app, etc.).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_device();
+    /// let error = errors::missing_device();
     /// assert_eq!(error.code(), Code::MissingDevice);
     /// assert_eq!(error.description(), "missing device parameter");
     /// ```
-    pub fn missing_device() -> Self {
-        Self::from_parts(Code::MissingDevice, Vec::new())
+    pub fn missing_device() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingDevice, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Missing id\_token. For this grant type you need to provide a JWT id token.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_id_token();
+    /// let error = errors::missing_id_token();
     /// assert_eq!(error.code(), Code::MissingIdToken);
     /// assert_eq!(error.description(), "missing id_token parameter");
     /// ```
-    pub fn missing_id_token() -> Self {
-        Self::from_parts(Code::MissingIdToken, Vec::new())
+    pub fn missing_id_token() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingIdToken, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 400 · Errors related to an invalid id\_token or user.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_grant("<reason>");
+    /// let error = errors::invalid_grant("<reason>");
     /// assert_eq!(error.code(), Code::InvalidGrant);
     /// assert_eq!(error.description(), "<reason>");
     /// ```
-    pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidGrant, vec![reason.into()])
+    pub fn invalid_grant(reason: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidGrant, vec![reason.into()])
     }
 
     /// `invalid_request` · HTTP 400 · Missing username parameter in the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_username();
+    /// let error = errors::missing_username();
     /// assert_eq!(error.code(), Code::MissingUsername);
     /// assert_eq!(error.description(), "missing username parameter");
     /// ```
-    pub fn missing_username() -> Self {
-        Self::from_parts(Code::MissingUsername, Vec::new())
+    pub fn missing_username() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingUsername, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Missing password parameter in the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_password();
+    /// let error = errors::missing_password();
     /// assert_eq!(error.code(), Code::MissingPassword);
     /// assert_eq!(error.description(), "missing password parameter");
     /// ```
-    pub fn missing_password() -> Self {
-        Self::from_parts(Code::MissingPassword, Vec::new())
+    pub fn missing_password() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingPassword, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Missing connection parameter in the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_connection();
+    /// let error = errors::missing_connection();
     /// assert_eq!(error.code(), Code::MissingConnection);
     /// assert_eq!(error.description(), "missing connection parameter");
     /// ```
-    pub fn missing_connection() -> Self {
-        Self::from_parts(Code::MissingConnection, Vec::new())
+    pub fn missing_connection() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingConnection, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Incorrect scope formatting. Each scope must be separated by whitespace.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::scope_not_string();
+    /// let error = errors::scope_not_string();
     /// assert_eq!(error.code(), Code::ScopeNotString);
     /// assert_eq!(error.description(), "scope parameter must be a string");
     /// ```
-    pub fn scope_not_string() -> Self {
-        Self::from_parts(Code::ScopeNotString, Vec::new())
+    pub fn scope_not_string() -> super::Error {
+        crate::Error::from_parts(super::Code::ScopeNotString, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The connection/provider does not implement username/password authentication.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unsupported_strategy();
+    /// let error = errors::unsupported_strategy();
     /// assert_eq!(error.code(), Code::UnsupportedStrategy);
     /// assert_eq!(error.description(), "specified strategy does not support requested operation");
     /// ```
-    pub fn unsupported_strategy() -> Self {
-        Self::from_parts(Code::UnsupportedStrategy, Vec::new())
+    pub fn unsupported_strategy() -> super::Error {
+        crate::Error::from_parts(super::Code::UnsupportedStrategy, Vec::new())
     }
 
     /// `invalid_user_password` · HTTP 401 · Wrong username or password (this can vary depending on the identity provider).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_user_password();
+    /// let error = errors::invalid_user_password();
     /// assert_eq!(error.code(), Code::InvalidUserPassword);
     /// assert_eq!(error.description(), "Wrong email or password.");
     /// ```
-    pub fn invalid_user_password() -> Self {
-        Self::from_parts(Code::InvalidUserPassword, Vec::new())
+    pub fn invalid_user_password() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidUserPassword, Vec::new())
     }
 
     /// `unauthorized` · HTTP 401 · The user is blocked.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unauthorized();
+    /// let error = errors::unauthorized();
     /// assert_eq!(error.code(), Code::Unauthorized);
     /// assert_eq!(error.description(), "user is blocked");
     /// ```
-    pub fn unauthorized() -> Self {
-        Self::from_parts(Code::Unauthorized, Vec::new())
+    pub fn unauthorized() -> super::Error {
+        crate::Error::from_parts(super::Code::Unauthorized, Vec::new())
     }
 
     /// `password_leaked` · HTTP 401 · Another site had a security breach and your password has been leaked.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_leaked();
+    /// let error = errors::password_leaked();
     /// assert_eq!(error.code(), Code::PasswordLeaked);
     /// assert_eq!(error.description(), "This login has been blocked because your password has been leaked in another website. We’ve sent you an email with instructions on how to unblock it.");
     /// ```
-    pub fn password_leaked() -> Self {
-        Self::from_parts(Code::PasswordLeaked, Vec::new())
+    pub fn password_leaked() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordLeaked, Vec::new())
     }
 
     /// `too_many_attempts` · HTTP 429 · Some anomaly detections will return this error.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::too_many_attempts("<reason>");
+    /// let error = errors::too_many_attempts("<reason>");
     /// assert_eq!(error.code(), Code::TooManyAttempts);
     /// assert_eq!(error.description(), "<reason>");
     /// ```
-    pub fn too_many_attempts(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::TooManyAttempts, vec![reason.into()])
+    pub fn too_many_attempts(reason: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::TooManyAttempts, vec![reason.into()])
     }
 
     /// `too_many_logins` · HTTP 429 · Some anomaly detections will return this error.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::too_many_logins("<reason>");
+    /// let error = errors::too_many_logins("<reason>");
     /// assert_eq!(error.code(), Code::TooManyLogins);
     /// assert_eq!(error.description(), "<reason>");
     /// ```
-    pub fn too_many_logins(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::TooManyLogins, vec![reason.into()])
+    pub fn too_many_logins(reason: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::TooManyLogins, vec![reason.into()])
     }
 
     /// `invalid_request` · HTTP 400 · Missing client\_id parameter in the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_client_id();
+    /// let error = errors::missing_client_id();
     /// assert_eq!(error.code(), Code::MissingClientId);
     /// assert_eq!(error.description(), "missing client_id parameter");
     /// ```
-    pub fn missing_client_id() -> Self {
-        Self::from_parts(Code::MissingClientId, Vec::new())
+    pub fn missing_client_id() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingClientId, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Provided connection was not found.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::connection_not_found();
+    /// let error = errors::connection_not_found();
     /// assert_eq!(error.code(), Code::ConnectionNotFound);
     /// assert_eq!(error.description(), "the connection was not found");
     /// ```
-    pub fn connection_not_found() -> Self {
-        Self::from_parts(Code::ConnectionNotFound, Vec::new())
+    pub fn connection_not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::ConnectionNotFound, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Provided connection is disabled. Check the connection in the dashboard, you may have turned it off for the provided client\_id.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::connection_disabled();
+    /// let error = errors::connection_disabled();
     /// assert_eq!(error.code(), Code::ConnectionDisabled);
     /// assert_eq!(error.description(), "the connection was disabled");
     /// ```
-    pub fn connection_disabled() -> Self {
-        Self::from_parts(Code::ConnectionDisabled, Vec::new())
+    pub fn connection_disabled() -> super::Error {
+        crate::Error::from_parts(super::Code::ConnectionDisabled, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The connection is not properly configured with custom scripts.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::connection_not_configured("<details>");
+    /// let error = errors::connection_not_configured("<details>");
     /// assert_eq!(error.code(), Code::ConnectionNotConfigured);
     /// assert_eq!(error.description(), "The connection is not yet configured<details>");
     /// ```
-    pub fn connection_not_configured(details: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::ConnectionNotConfigured, vec![details.into()])
+    pub fn connection_not_configured(details: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::ConnectionNotConfigured, vec![details.into()])
     }
 
     /// `invalid_request` · HTTP 400 · The connection does not belong to the tenant. Check your base url.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::connection_not_found_for_tenant("<tenant>");
+    /// let error = errors::connection_not_found_for_tenant("<tenant>");
     /// assert_eq!(error.code(), Code::ConnectionNotFoundForTenant);
     /// assert_eq!(error.description(), "the connection was not found for tenant <tenant>");
     /// ```
-    pub fn connection_not_found_for_tenant(tenant: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::ConnectionNotFoundForTenant, vec![tenant.into()])
+    pub fn connection_not_found_for_tenant(tenant: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::ConnectionNotFoundForTenant, vec![tenant.into()])
     }
 
     /// `invalid_request` · HTTP 400 · If you are using rules, some field name contains dots.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::dotted_fields_not_allowed("<details>");
+    /// let error = errors::dotted_fields_not_allowed("<details>");
     /// assert_eq!(error.code(), Code::DottedFieldsNotAllowed);
     /// assert_eq!(error.description(), "Fields with \".\" are not allowed, please remove all dotted fields<details>");
     /// ```
-    pub fn dotted_fields_not_allowed(details: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::DottedFieldsNotAllowed, vec![details.into()])
+    pub fn dotted_fields_not_allowed(details: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::DottedFieldsNotAllowed, vec![details.into()])
     }
 
     /// `unauthorized_client` · HTTP 403 · Provided client\_id is not valid.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unauthorized_client();
+    /// let error = errors::unauthorized_client();
     /// assert_eq!(error.code(), Code::UnauthorizedClient);
     /// assert_eq!(error.description(), "invalid client");
     /// ```
-    pub fn unauthorized_client() -> Self {
-        Self::from_parts(Code::UnauthorizedClient, Vec::new())
+    pub fn unauthorized_client() -> super::Error {
+        crate::Error::from_parts(super::Code::UnauthorizedClient, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · Validation of specific points raised an access issue.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::access_denied("<reason>");
+    /// let error = errors::access_denied("<reason>");
     /// assert_eq!(error.code(), Code::AccessDenied);
     /// assert_eq!(error.description(), "<reason>");
     /// ```
-    pub fn access_denied(reason: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AccessDenied, vec![reason.into()])
+    pub fn access_denied(reason: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AccessDenied, vec![reason.into()])
     }
 
     /// `bad.tenant` · HTTP 400 · Invalid tenant
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_tenant();
+    /// let error = errors::bad_tenant();
     /// assert_eq!(error.code(), Code::BadTenant);
     /// assert_eq!(error.description(), "error in tenant - tenant validation failed: invalid_tenant");
     /// ```
-    pub fn bad_tenant() -> Self {
-        Self::from_parts(Code::BadTenant, Vec::new())
+    pub fn bad_tenant() -> super::Error {
+        crate::Error::from_parts(super::Code::BadTenant, Vec::new())
     }
 
     /// `bad.client_id` · HTTP 400 · Missing client\_id
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_client_id();
+    /// let error = errors::bad_client_id();
     /// assert_eq!(error.code(), Code::BadClientId);
     /// assert_eq!(error.description(), "Missing required property: client_id");
     /// ```
-    pub fn bad_client_id() -> Self {
-        Self::from_parts(Code::BadClientId, Vec::new())
+    pub fn bad_client_id() -> super::Error {
+        crate::Error::from_parts(super::Code::BadClientId, Vec::new())
     }
 
     /// `bad.connection` · HTTP 400 · Missing connection
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_connection_missing();
+    /// let error = errors::bad_connection_missing();
     /// assert_eq!(error.code(), Code::BadConnectionMissing);
     /// assert_eq!(error.description(), "Missing required property: connection");
     /// ```
-    pub fn bad_connection_missing() -> Self {
-        Self::from_parts(Code::BadConnectionMissing, Vec::new())
+    pub fn bad_connection_missing() -> super::Error {
+        crate::Error::from_parts(super::Code::BadConnectionMissing, Vec::new())
     }
 
     /// `bad.connection` · HTTP 400 · Connection does not exist
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_connection_not_found();
+    /// let error = errors::bad_connection_not_found();
     /// assert_eq!(error.code(), Code::BadConnectionNotFound);
     /// assert_eq!(error.description(), "Connection does not exist");
     /// ```
-    pub fn bad_connection_not_found() -> Self {
-        Self::from_parts(Code::BadConnectionNotFound, Vec::new())
+    pub fn bad_connection_not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::BadConnectionNotFound, Vec::new())
     }
 
     /// `bad.connection` · HTTP 400 · Disabled connection
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_connection_disabled();
+    /// let error = errors::bad_connection_disabled();
     /// assert_eq!(error.code(), Code::BadConnectionDisabled);
     /// assert_eq!(error.description(), "Connection is disabled");
     /// ```
-    pub fn bad_connection_disabled() -> Self {
-        Self::from_parts(Code::BadConnectionDisabled, Vec::new())
+    pub fn bad_connection_disabled() -> super::Error {
+        crate::Error::from_parts(super::Code::BadConnectionDisabled, Vec::new())
     }
 
     /// `bad.connection` · HTTP 400 · Invalid connection
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_connection_strategy();
+    /// let error = errors::bad_connection_strategy();
     /// assert_eq!(error.code(), Code::BadConnectionStrategy);
     /// assert_eq!(error.description(), "Invalid connection strategy. It must either be a passwordless connection");
     /// ```
-    pub fn bad_connection_strategy() -> Self {
-        Self::from_parts(Code::BadConnectionStrategy, Vec::new())
+    pub fn bad_connection_strategy() -> super::Error {
+        crate::Error::from_parts(super::Code::BadConnectionStrategy, Vec::new())
     }
 
     /// `bad.authParams` · HTTP 400 · Invalid authParams
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_auth_params();
+    /// let error = errors::bad_auth_params();
     /// assert_eq!(error.code(), Code::BadAuthParams);
     /// assert_eq!(error.description(), "error in authParams - invalid type: string (expected object)");
     /// ```
-    pub fn bad_auth_params() -> Self {
-        Self::from_parts(Code::BadAuthParams, Vec::new())
+    pub fn bad_auth_params() -> super::Error {
+        crate::Error::from_parts(super::Code::BadAuthParams, Vec::new())
     }
 
     /// `bad.request` · HTTP 400 · Invalid parameters
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_request("<properties>");
+    /// let error = errors::bad_request("<properties>");
     /// assert_eq!(error.code(), Code::BadRequest);
     /// assert_eq!(error.description(), "the following properties are not allowed: <properties>");
     /// ```
-    pub fn bad_request(properties: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::BadRequest, vec![properties.into()])
+    pub fn bad_request(properties: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::BadRequest, vec![properties.into()])
     }
 
     /// `bad.phone_number` · HTTP 400 · Missing phone\_number
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_phone_number_missing();
+    /// let error = errors::bad_phone_number_missing();
     /// assert_eq!(error.code(), Code::BadPhoneNumberMissing);
     /// assert_eq!(error.description(), "Missing required property: phone_number");
     /// ```
-    pub fn bad_phone_number_missing() -> Self {
-        Self::from_parts(Code::BadPhoneNumberMissing, Vec::new())
+    pub fn bad_phone_number_missing() -> super::Error {
+        crate::Error::from_parts(super::Code::BadPhoneNumberMissing, Vec::new())
     }
 
     /// `bad.phone_number` · HTTP 400 · Invalid phone\_number format
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_phone_number_format();
+    /// let error = errors::bad_phone_number_format();
     /// assert_eq!(error.code(), Code::BadPhoneNumberFormat);
     /// assert_eq!(error.description(), "String does not match pattern: ^\\+[0-9]{1,15}$");
     /// ```
-    pub fn bad_phone_number_format() -> Self {
-        Self::from_parts(Code::BadPhoneNumberFormat, Vec::new())
+    pub fn bad_phone_number_format() -> super::Error {
+        crate::Error::from_parts(super::Code::BadPhoneNumberFormat, Vec::new())
     }
 
     /// `sms_provider_error` · HTTP 400 · SMS Provider errors
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::sms_provider_error("<provider_message>", "<provider_code>");
+    /// let error = errors::sms_provider_error("<provider_message>", "<provider_code>");
     /// assert_eq!(error.code(), Code::SmsProviderError);
     /// assert_eq!(error.description(), "<provider_message> (Code: <provider_code>)");
     /// ```
     pub fn sms_provider_error(
         provider_message: impl Into<std::borrow::Cow<'static, str>>,
         provider_code: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self {
-        Self::from_parts(Code::SmsProviderError, vec![provider_message.into(), provider_code.into()])
+    ) -> super::Error {
+        crate::Error::from_parts(super::Code::SmsProviderError, vec![provider_message.into(), provider_code.into()])
     }
 
     /// `invalid_request` · HTTP 400 · The request is missing a required parameter, includes an unsupported parameter value (other than grant type), repeats a parameter, includes multiple credentials, utilizes more than one mechanism for authenticating the client, or is otherwise malformed.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_request("<description>");
+    /// let error = errors::invalid_request("<description>");
     /// assert_eq!(error.code(), Code::InvalidRequest);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_request(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidRequest, vec![description.into()])
+    pub fn invalid_request(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidRequest, vec![description.into()])
     }
 
     /// `invalid_client` · HTTP 401 · Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_client("<description>");
+    /// let error = errors::invalid_client("<description>");
     /// assert_eq!(error.code(), Code::InvalidClient);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_client(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidClient, vec![description.into()])
+    pub fn invalid_client(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidClient, vec![description.into()])
     }
 
     /// `invalid_grant` · HTTP 403 · The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_grant_generic();
+    /// let error = errors::invalid_grant_generic();
     /// assert_eq!(error.code(), Code::InvalidGrantGeneric);
     /// assert_eq!(error.description(), "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.");
     /// ```
-    pub fn invalid_grant_generic() -> Self {
-        Self::from_parts(Code::InvalidGrantGeneric, Vec::new())
+    pub fn invalid_grant_generic() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidGrantGeneric, Vec::new())
     }
 
     /// `unauthorized_client` · HTTP 403 · The authenticated client is not authorized to use this authorization grant type.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unauthorized_client_generic("<description>");
+    /// let error = errors::unauthorized_client_generic("<description>");
     /// assert_eq!(error.code(), Code::UnauthorizedClientGeneric);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn unauthorized_client_generic(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnauthorizedClientGeneric, vec![description.into()])
+    pub fn unauthorized_client_generic(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnauthorizedClientGeneric, vec![description.into()])
     }
 
     /// `unsupported_grant_type` · HTTP 400 · The authorization grant type is not supported by the authorization server.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unsupported_grant_type("<description>");
+    /// let error = errors::unsupported_grant_type("<description>");
     /// assert_eq!(error.code(), Code::UnsupportedGrantType);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn unsupported_grant_type(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnsupportedGrantType, vec![description.into()])
+    pub fn unsupported_grant_type(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnsupportedGrantType, vec![description.into()])
     }
 
     /// `invalid_scope` · HTTP 400 · The requested scope is invalid, unknown, malformed, or exceeds the scope granted by the resource owner.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_scope("<description>");
+    /// let error = errors::invalid_scope("<description>");
     /// assert_eq!(error.code(), Code::InvalidScope);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_scope(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidScope, vec![description.into()])
+    pub fn invalid_scope(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidScope, vec![description.into()])
     }
 
     /// `access_denied` · HTTP 403 · The resource owner or authorization server denied the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::access_denied_generic();
+    /// let error = errors::access_denied_generic();
     /// assert_eq!(error.code(), Code::AccessDeniedGeneric);
     /// assert_eq!(error.description(), "The resource owner or authorization server denied the request.");
     /// ```
-    pub fn access_denied_generic() -> Self {
-        Self::from_parts(Code::AccessDeniedGeneric, Vec::new())
+    pub fn access_denied_generic() -> super::Error {
+        crate::Error::from_parts(super::Code::AccessDeniedGeneric, Vec::new())
     }
 
     /// `unsupported_response_type` · HTTP 400 · The authorization server does not support obtaining an authorization code using this method.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unsupported_response_type("<description>");
+    /// let error = errors::unsupported_response_type("<description>");
     /// assert_eq!(error.code(), Code::UnsupportedResponseType);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn unsupported_response_type(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnsupportedResponseType, vec![description.into()])
+    pub fn unsupported_response_type(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnsupportedResponseType, vec![description.into()])
     }
 
     /// `server_error` · HTTP 500 · The authorization server encountered an unexpected condition that prevented it from fulfilling the request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::server_error("<description>");
+    /// let error = errors::server_error("<description>");
     /// assert_eq!(error.code(), Code::ServerError);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn server_error(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::ServerError, vec![description.into()])
+    pub fn server_error(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::ServerError, vec![description.into()])
     }
 
     /// `temporarily_unavailable` · HTTP 503 · The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::temporarily_unavailable("<description>");
+    /// let error = errors::temporarily_unavailable("<description>");
     /// assert_eq!(error.code(), Code::TemporarilyUnavailable);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn temporarily_unavailable(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::TemporarilyUnavailable, vec![description.into()])
+    pub fn temporarily_unavailable(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::TemporarilyUnavailable, vec![description.into()])
     }
 
     /// `invalid_token` · HTTP 401 · The access token provided is expired, revoked, malformed, or invalid for other reasons.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_token("<description>");
+    /// let error = errors::invalid_token("<description>");
     /// assert_eq!(error.code(), Code::InvalidToken);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_token(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidToken, vec![description.into()])
+    pub fn invalid_token(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidToken, vec![description.into()])
     }
 
     /// `authorization_pending` · HTTP 403 · The authorization request is still pending as the end user hasn't yet completed the user-interaction steps (Section 3.3).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::authorization_pending("<description>");
+    /// let error = errors::authorization_pending("<description>");
     /// assert_eq!(error.code(), Code::AuthorizationPending);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn authorization_pending(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AuthorizationPending, vec![description.into()])
+    pub fn authorization_pending(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AuthorizationPending, vec![description.into()])
     }
 
     /// `slow_down` · HTTP 429 · A variant of "authorization\_pending", the authorization request is still pending and polling should continue, but the interval MUST be increased by 5 seconds for this and all subsequent requests.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::slow_down("<description>");
+    /// let error = errors::slow_down("<description>");
     /// assert_eq!(error.code(), Code::SlowDown);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn slow_down(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::SlowDown, vec![description.into()])
+    pub fn slow_down(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::SlowDown, vec![description.into()])
     }
 
     /// `expired_token` · HTTP 403 · The "device\_code" has expired, and the device authorization session has concluded. The client MAY commence a new device authorization request but SHOULD wait for user interaction before restarting to avoid unnecessary polling.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::expired_token("<description>");
+    /// let error = errors::expired_token("<description>");
     /// assert_eq!(error.code(), Code::ExpiredToken);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn expired_token(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::ExpiredToken, vec![description.into()])
+    pub fn expired_token(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::ExpiredToken, vec![description.into()])
     }
 
     /// `invalid_dpop_proof` · HTTP 400 · invalid\_dpop\_proof is used to indicate that the DPoP proof itself was deemed invalid based on the criteria of Section 4.3.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_dpop_proof("<description>");
+    /// let error = errors::invalid_dpop_proof("<description>");
     /// assert_eq!(error.code(), Code::InvalidDpopProof);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_dpop_proof(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidDpopProof, vec![description.into()])
+    pub fn invalid_dpop_proof(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidDpopProof, vec![description.into()])
     }
 
     /// `use_dpop_nonce` · HTTP 400 · Auth0 requires your DPoP HTTP header to have a nonce value to ensure the client application recently generated the DPoP Proof JWT
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::use_dpop_nonce("<description>");
+    /// let error = errors::use_dpop_nonce("<description>");
     /// assert_eq!(error.code(), Code::UseDpopNonce);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn use_dpop_nonce(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UseDpopNonce, vec![description.into()])
+    pub fn use_dpop_nonce(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UseDpopNonce, vec![description.into()])
     }
 
     /// `unknown_user_id` · HTTP 400 · The OpenID Provider is not able to identify which end-user the Client wishes to be authenticated by means of the hint provided in the request (login\_hint\_token, id\_token\_hint, or login\_hint).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unknown_user_id("<description>");
+    /// let error = errors::unknown_user_id("<description>");
     /// assert_eq!(error.code(), Code::UnknownUserId);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn unknown_user_id(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnknownUserId, vec![description.into()])
+    pub fn unknown_user_id(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownUserId, vec![description.into()])
     }
 
     /// `login_required` · HTTP 401 · The user was not logged in at Auth0, so silent authentication is not possible.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::login_required("<description>");
+    /// let error = errors::login_required("<description>");
     /// assert_eq!(error.code(), Code::LoginRequired);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn login_required(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::LoginRequired, vec![description.into()])
+    pub fn login_required(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::LoginRequired, vec![description.into()])
     }
 
     /// `consent_required` · HTTP 400 · The user was logged in at Auth0, but needs to give consent to authorize the application.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::consent_required("<description>");
+    /// let error = errors::consent_required("<description>");
     /// assert_eq!(error.code(), Code::ConsentRequired);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn consent_required(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::ConsentRequired, vec![description.into()])
+    pub fn consent_required(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::ConsentRequired, vec![description.into()])
     }
 
     /// `interaction_required` · HTTP 400 · The user was logged in at Auth0 and has authorized the application, but needs to be redirected elsewhere before authentication can be completed
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::interaction_required("<description>");
+    /// let error = errors::interaction_required("<description>");
     /// assert_eq!(error.code(), Code::InteractionRequired);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn interaction_required(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InteractionRequired, vec![description.into()])
+    pub fn interaction_required(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InteractionRequired, vec![description.into()])
     }
 
     /// `mfa_required` · HTTP 403 · The user must provide the multi-factor authentication code to authenticate
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_required();
+    /// let error = errors::mfa_required();
     /// assert_eq!(error.code(), Code::MfaRequired);
     /// assert_eq!(error.description(), "Multifactor authentication required");
     /// ```
-    pub fn mfa_required() -> Self {
-        Self::from_parts(Code::MfaRequired, Vec::new())
+    pub fn mfa_required() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaRequired, Vec::new())
     }
 
     /// `mfa_invalid_code` · HTTP 403 · The multi-factor authentication (MFA) code provided by the user is invalid/expired
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_invalid_code("<description>");
+    /// let error = errors::mfa_invalid_code("<description>");
     /// assert_eq!(error.code(), Code::MfaInvalidCode);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn mfa_invalid_code(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::MfaInvalidCode, vec![description.into()])
+    pub fn mfa_invalid_code(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::MfaInvalidCode, vec![description.into()])
     }
 
     /// `mfa_registration_required` · HTTP 403 · The administrator has required multi-factor authentication, but the user has not enrolled
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_registration_required("<description>");
+    /// let error = errors::mfa_registration_required("<description>");
     /// assert_eq!(error.code(), Code::MfaRegistrationRequired);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn mfa_registration_required(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::MfaRegistrationRequired, vec![description.into()])
+    pub fn mfa_registration_required(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::MfaRegistrationRequired, vec![description.into()])
     }
 
     /// `unsupported_challenge_type` · HTTP 400 · returned if your application does not support any of the challenge types the user has enrolled with.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unsupported_challenge_type("<description>");
+    /// let error = errors::unsupported_challenge_type("<description>");
     /// assert_eq!(error.code(), Code::UnsupportedChallengeType);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn unsupported_challenge_type(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnsupportedChallengeType, vec![description.into()])
+    pub fn unsupported_challenge_type(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnsupportedChallengeType, vec![description.into()])
     }
 
     /// `association_required` · HTTP 400 · If the user is not enrolled, you will get an association\_required error, indicating the user needs to enroll to use MFA.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::association_required("<description>");
+    /// let error = errors::association_required("<description>");
     /// assert_eq!(error.code(), Code::AssociationRequired);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn association_required(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AssociationRequired, vec![description.into()])
+    pub fn association_required(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AssociationRequired, vec![description.into()])
     }
 
     /// `too_many_requests` · HTTP 429 · Too Many Requests - Rate limit exceeded
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::too_many_requests("<description>");
+    /// let error = errors::too_many_requests("<description>");
     /// assert_eq!(error.code(), Code::TooManyRequests);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn too_many_requests(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::TooManyRequests, vec![description.into()])
+    pub fn too_many_requests(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::TooManyRequests, vec![description.into()])
     }
 
     /// `endpoint_disabled` · HTTP 404 · Not Found: the endpoint is disabled.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::endpoint_disabled("<description>");
+    /// let error = errors::endpoint_disabled("<description>");
     /// assert_eq!(error.code(), Code::EndpointDisabled);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn endpoint_disabled(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::EndpointDisabled, vec![description.into()])
+    pub fn endpoint_disabled(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::EndpointDisabled, vec![description.into()])
     }
 
     /// `method_not_allowed` · HTTP 405 · Method Not Allowed
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::method_not_allowed("<description>");
+    /// let error = errors::method_not_allowed("<description>");
     /// assert_eq!(error.code(), Code::MethodNotAllowed);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn method_not_allowed(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::MethodNotAllowed, vec![description.into()])
+    pub fn method_not_allowed(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::MethodNotAllowed, vec![description.into()])
     }
 
     /// `requires_verification` · HTTP 401 · Suspicious request requires verification
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::requires_verification();
+    /// let error = errors::requires_verification();
     /// assert_eq!(error.code(), Code::RequiresVerification);
     /// assert_eq!(error.description(), "Suspicious request requires verification");
     /// ```
-    pub fn requires_verification() -> Self {
-        Self::from_parts(Code::RequiresVerification, Vec::new())
+    pub fn requires_verification() -> super::Error {
+        crate::Error::from_parts(super::Code::RequiresVerification, Vec::new())
     }
 
     /// `user_exists` · HTTP 400 · The user you are attempting to sign up has already signed up
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_exists();
+    /// let error = errors::user_exists();
     /// assert_eq!(error.code(), Code::UserExists);
     /// assert_eq!(error.description(), "The user already exists.");
     /// ```
-    pub fn user_exists() -> Self {
-        Self::from_parts(Code::UserExists, Vec::new())
+    pub fn user_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::UserExists, Vec::new())
     }
 
     /// `username_exists` · HTTP 400 · The username you are attempting to sign up with is already in use
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::username_exists("<description>");
+    /// let error = errors::username_exists("<description>");
     /// assert_eq!(error.code(), Code::UsernameExists);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn username_exists(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UsernameExists, vec![description.into()])
+    pub fn username_exists(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UsernameExists, vec![description.into()])
     }
 
     /// `invalid_signup` · HTTP 400 · The user you are attempting to sign up is invalid
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_signup();
+    /// let error = errors::invalid_signup();
     /// assert_eq!(error.code(), Code::InvalidSignup);
     /// assert_eq!(error.description(), "Invalid sign up");
     /// ```
-    pub fn invalid_signup() -> Self {
-        Self::from_parts(Code::InvalidSignup, Vec::new())
+    pub fn invalid_signup() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidSignup, Vec::new())
     }
 
     /// `invalid_password` · HTTP 400 · If the password used doesn't comply with the password policy for the connection
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_password("<description>");
+    /// let error = errors::invalid_password("<description>");
     /// assert_eq!(error.code(), Code::InvalidPassword);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_password(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidPassword, vec![description.into()])
+    pub fn invalid_password(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidPassword, vec![description.into()])
     }
 
     /// `password_dictionary_error` · HTTP 400 · The chosen password is too common
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_dictionary_error("<description>");
+    /// let error = errors::password_dictionary_error("<description>");
     /// assert_eq!(error.code(), Code::PasswordDictionaryError);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn password_dictionary_error(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::PasswordDictionaryError, vec![description.into()])
+    pub fn password_dictionary_error(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordDictionaryError, vec![description.into()])
     }
 
     /// `password_no_user_info_error` · HTTP 400 · The chosen password is based on user information
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_no_user_info_error("<description>");
+    /// let error = errors::password_no_user_info_error("<description>");
     /// assert_eq!(error.code(), Code::PasswordNoUserInfoError);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn password_no_user_info_error(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::PasswordNoUserInfoError, vec![description.into()])
+    pub fn password_no_user_info_error(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordNoUserInfoError, vec![description.into()])
     }
 
     /// `password_strength_error` · HTTP 400 · The chosen password is too weak
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_strength_error("<description>");
+    /// let error = errors::password_strength_error("<description>");
     /// assert_eq!(error.code(), Code::PasswordStrengthError);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn password_strength_error(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::PasswordStrengthError, vec![description.into()])
+    pub fn password_strength_error(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordStrengthError, vec![description.into()])
     }
 
     /// `invalid_connection` · HTTP 400 · The connection doesn't exist, isn't a database connection, or doesn't have email or phone OTP configured.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_connection("<description>");
+    /// let error = errors::invalid_connection("<description>");
     /// assert_eq!(error.code(), Code::InvalidConnection);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn invalid_connection(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::InvalidConnection, vec![description.into()])
+    pub fn invalid_connection(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidConnection, vec![description.into()])
     }
 
     /// `invalid_grant` · HTTP 403 · The user's email or password is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::wrong_email_or_password();
+    /// let error = errors::wrong_email_or_password();
     /// assert_eq!(error.code(), Code::WrongEmailOrPassword);
     /// assert_eq!(error.description(), "Wrong email or password.");
     /// ```
-    pub fn wrong_email_or_password() -> Self {
-        Self::from_parts(Code::WrongEmailOrPassword, Vec::new())
+    pub fn wrong_email_or_password() -> super::Error {
+        crate::Error::from_parts(super::Code::WrongEmailOrPassword, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The authorization code is invalid, expired or already used.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_authorization_code();
+    /// let error = errors::invalid_authorization_code();
     /// assert_eq!(error.code(), Code::InvalidAuthorizationCode);
     /// assert_eq!(error.description(), "Invalid authorization code");
     /// ```
-    pub fn invalid_authorization_code() -> Self {
-        Self::from_parts(Code::InvalidAuthorizationCode, Vec::new())
+    pub fn invalid_authorization_code() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidAuthorizationCode, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The PKCE code\_verifier does not match the code\_challenge of the authorization request.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::code_verifier_mismatch();
+    /// let error = errors::code_verifier_mismatch();
     /// assert_eq!(error.code(), Code::CodeVerifierMismatch);
     /// assert_eq!(error.description(), "Failed to verify code verifier");
     /// ```
-    pub fn code_verifier_mismatch() -> Self {
-        Self::from_parts(Code::CodeVerifierMismatch, Vec::new())
+    pub fn code_verifier_mismatch() -> super::Error {
+        crate::Error::from_parts(super::Code::CodeVerifierMismatch, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The refresh token is unknown, revoked or expired.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unknown_or_invalid_refresh_token();
+    /// let error = errors::unknown_or_invalid_refresh_token();
     /// assert_eq!(error.code(), Code::UnknownOrInvalidRefreshToken);
     /// assert_eq!(error.description(), "Unknown or invalid refresh token.");
     /// ```
-    pub fn unknown_or_invalid_refresh_token() -> Self {
-        Self::from_parts(Code::UnknownOrInvalidRefreshToken, Vec::new())
+    pub fn unknown_or_invalid_refresh_token() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownOrInvalidRefreshToken, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The user the refresh token belongs to was deleted.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::refresh_token_user_deleted();
+    /// let error = errors::refresh_token_user_deleted();
     /// assert_eq!(error.code(), Code::RefreshTokenUserDeleted);
     /// assert_eq!(error.description(), "The refresh_token was generated for a user who doesn't exist anymore.");
     /// ```
-    pub fn refresh_token_user_deleted() -> Self {
-        Self::from_parts(Code::RefreshTokenUserDeleted, Vec::new())
+    pub fn refresh_token_user_deleted() -> super::Error {
+        crate::Error::from_parts(super::Code::RefreshTokenUserDeleted, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The email one-time code of passwordless login is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::wrong_email_or_verification_code();
+    /// let error = errors::wrong_email_or_verification_code();
     /// assert_eq!(error.code(), Code::WrongEmailOrVerificationCode);
     /// assert_eq!(error.description(), "Wrong email or verification code.");
     /// ```
-    pub fn wrong_email_or_verification_code() -> Self {
-        Self::from_parts(Code::WrongEmailOrVerificationCode, Vec::new())
+    pub fn wrong_email_or_verification_code() -> super::Error {
+        crate::Error::from_parts(super::Code::WrongEmailOrVerificationCode, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The SMS one-time code of passwordless login is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::wrong_phone_number_or_verification_code();
+    /// let error = errors::wrong_phone_number_or_verification_code();
     /// assert_eq!(error.code(), Code::WrongPhoneNumberOrVerificationCode);
     /// assert_eq!(error.description(), "Wrong phone number or verification code.");
     /// ```
-    pub fn wrong_phone_number_or_verification_code() -> Self {
-        Self::from_parts(Code::WrongPhoneNumberOrVerificationCode, Vec::new())
+    pub fn wrong_phone_number_or_verification_code() -> super::Error {
+        crate::Error::from_parts(super::Code::WrongPhoneNumberOrVerificationCode, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 400 · 400 Response (Invalid or expired assertion)
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::assertion_invalid_or_expired();
+    /// let error = errors::assertion_invalid_or_expired();
     /// assert_eq!(error.code(), Code::AssertionInvalidOrExpired);
     /// assert_eq!(error.description(), "Assertion is invalid or has expired");
     /// ```
-    pub fn assertion_invalid_or_expired() -> Self {
-        Self::from_parts(Code::AssertionInvalidOrExpired, Vec::new())
+    pub fn assertion_invalid_or_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::AssertionInvalidOrExpired, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · A required parameter is missing.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::missing_required_parameter("<parameter>");
+    /// let error = errors::missing_required_parameter("<parameter>");
     /// assert_eq!(error.code(), Code::MissingRequiredParameter);
     /// assert_eq!(error.description(), "Missing required parameter: <parameter>");
     /// ```
-    pub fn missing_required_parameter(parameter: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::MissingRequiredParameter, vec![parameter.into()])
+    pub fn missing_required_parameter(parameter: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::MissingRequiredParameter, vec![parameter.into()])
     }
 
     /// `invalid_request` · HTTP 400 · Invalid request parameters
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::authorize_missing_parameter("<parameter>");
+    /// let error = errors::authorize_missing_parameter("<parameter>");
     /// assert_eq!(error.code(), Code::AuthorizeMissingParameter);
     /// assert_eq!(error.description(), "The request is missing a required parameter: <parameter>");
     /// ```
-    pub fn authorize_missing_parameter(parameter: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::AuthorizeMissingParameter, vec![parameter.into()])
+    pub fn authorize_missing_parameter(parameter: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::AuthorizeMissingParameter, vec![parameter.into()])
     }
 
     /// `invalid_request` · HTTP 400 · If both scopes are included, Auth0 returns an error
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::online_and_offline_access();
+    /// let error = errors::online_and_offline_access();
     /// assert_eq!(error.code(), Code::OnlineAndOfflineAccess);
     /// assert_eq!(error.description(), "Cannot request both online_access and offline_access scopes");
     /// ```
-    pub fn online_and_offline_access() -> Self {
-        Self::from_parts(Code::OnlineAndOfflineAccess, Vec::new())
+    pub fn online_and_offline_access() -> super::Error {
+        crate::Error::from_parts(super::Code::OnlineAndOfflineAccess, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · Authorization without a pushed authorization request, where the application's compliance level requires one.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::par_required();
+    /// let error = errors::par_required();
     /// assert_eq!(error.code(), Code::ParRequired);
     /// assert_eq!(error.description(), "Pushed Authorization Requests are required by the configured compliance level");
     /// ```
-    pub fn par_required() -> Self {
-        Self::from_parts(Code::ParRequired, Vec::new())
+    pub fn par_required() -> super::Error {
+        crate::Error::from_parts(super::Code::ParRequired, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The subject token already has four nested act levels.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::delegation_chain_too_deep();
+    /// let error = errors::delegation_chain_too_deep();
     /// assert_eq!(error.code(), Code::DelegationChainTooDeep);
     /// assert_eq!(error.description(), "Delegation chain (`act` claim) depth exceeds the maximum allowed limit of 4");
     /// ```
-    pub fn delegation_chain_too_deep() -> Self {
-        Self::from_parts(Code::DelegationChainTooDeep, Vec::new())
+    pub fn delegation_chain_too_deep() -> super::Error {
+        crate::Error::from_parts(super::Code::DelegationChainTooDeep, Vec::new())
     }
 
     /// `unsupported_grant_type` · HTTP 400 · The grant type is not supported.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::grant_type_not_supported();
+    /// let error = errors::grant_type_not_supported();
     /// assert_eq!(error.code(), Code::GrantTypeNotSupported);
     /// assert_eq!(error.description(), "Grant type not supported");
     /// ```
-    pub fn grant_type_not_supported() -> Self {
-        Self::from_parts(Code::GrantTypeNotSupported, Vec::new())
+    pub fn grant_type_not_supported() -> super::Error {
+        crate::Error::from_parts(super::Code::GrantTypeNotSupported, Vec::new())
     }
 
     /// `invalid_client` · HTTP 401 · Unauthorized - Invalid client credentials
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::client_authentication_failed();
+    /// let error = errors::client_authentication_failed();
     /// assert_eq!(error.code(), Code::ClientAuthenticationFailed);
     /// assert_eq!(error.description(), "Client authentication failed");
     /// ```
-    pub fn client_authentication_failed() -> Self {
-        Self::from_parts(Code::ClientAuthenticationFailed, Vec::new())
+    pub fn client_authentication_failed() -> super::Error {
+        crate::Error::from_parts(super::Code::ClientAuthenticationFailed, Vec::new())
     }
 
     /// `invalid_client` · HTTP 401 · The client\_id is unknown.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unknown_client();
+    /// let error = errors::unknown_client();
     /// assert_eq!(error.code(), Code::UnknownClient);
     /// assert_eq!(error.description(), "Unknown client.");
     /// ```
-    pub fn unknown_client() -> Self {
-        Self::from_parts(Code::UnknownClient, Vec::new())
+    pub fn unknown_client() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownClient, Vec::new())
     }
 
     /// `unauthorized_client` · HTTP 403 · Attempting to use a flow with an application lacking the appropriate grant\_types for that flow (or with the field empty) will result in the following error
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::grant_type_not_allowed("<grant_type>");
+    /// let error = errors::grant_type_not_allowed("<grant_type>");
     /// assert_eq!(error.code(), Code::GrantTypeNotAllowed);
     /// assert_eq!(error.description(), "Grant type '<grant_type>' not allowed for the client.");
     /// ```
-    pub fn grant_type_not_allowed(grant_type: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::GrantTypeNotAllowed, vec![grant_type.into()])
+    pub fn grant_type_not_allowed(grant_type: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::GrantTypeNotAllowed, vec![grant_type.into()])
     }
 
     /// `access_denied` · HTTP 401 · The password grant was refused.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::access_denied_unauthorized();
+    /// let error = errors::access_denied_unauthorized();
     /// assert_eq!(error.code(), Code::AccessDeniedUnauthorized);
     /// assert_eq!(error.description(), "Unauthorized");
     /// ```
-    pub fn access_denied_unauthorized() -> Self {
-        Self::from_parts(Code::AccessDeniedUnauthorized, Vec::new())
+    pub fn access_denied_unauthorized() -> super::Error {
+        crate::Error::from_parts(super::Code::AccessDeniedUnauthorized, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · The refresh token is unknown or invalid.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::access_denied_invalid_refresh_token();
+    /// let error = errors::access_denied_invalid_refresh_token();
     /// assert_eq!(error.code(), Code::AccessDeniedInvalidRefreshToken);
     /// assert_eq!(error.description(), "Unknown or invalid refresh token");
     /// ```
-    pub fn access_denied_invalid_refresh_token() -> Self {
-        Self::from_parts(Code::AccessDeniedInvalidRefreshToken, Vec::new())
+    pub fn access_denied_invalid_refresh_token() -> super::Error {
+        crate::Error::from_parts(super::Code::AccessDeniedInvalidRefreshToken, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · User denied authorization
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_denied_authorization();
+    /// let error = errors::user_denied_authorization();
     /// assert_eq!(error.code(), Code::UserDeniedAuthorization);
     /// assert_eq!(error.description(), "The user denied the authorization request");
     /// ```
-    pub fn user_denied_authorization() -> Self {
-        Self::from_parts(Code::UserDeniedAuthorization, Vec::new())
+    pub fn user_denied_authorization() -> super::Error {
+        crate::Error::from_parts(super::Code::UserDeniedAuthorization, Vec::new())
     }
 
     /// `login_required` · HTTP 401 · Login required (prompt=none)
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_not_logged_in();
+    /// let error = errors::user_not_logged_in();
     /// assert_eq!(error.code(), Code::UserNotLoggedIn);
     /// assert_eq!(error.description(), "The user is not logged in");
     /// ```
-    pub fn user_not_logged_in() -> Self {
-        Self::from_parts(Code::UserNotLoggedIn, Vec::new())
+    pub fn user_not_logged_in() -> super::Error {
+        crate::Error::from_parts(super::Code::UserNotLoggedIn, Vec::new())
     }
 
     /// `login_required` · HTTP 401 · The user was not logged in at Auth0, so silent authentication is not possible.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::silent_login_required();
+    /// let error = errors::silent_login_required();
     /// assert_eq!(error.code(), Code::SilentLoginRequired);
     /// assert_eq!(error.description(), "Login required");
     /// ```
-    pub fn silent_login_required() -> Self {
-        Self::from_parts(Code::SilentLoginRequired, Vec::new())
+    pub fn silent_login_required() -> super::Error {
+        crate::Error::from_parts(super::Code::SilentLoginRequired, Vec::new())
     }
 
     /// `unsupported_response_type` · HTTP 400 · The response type is not supported.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::authorization_code_not_supported();
+    /// let error = errors::authorization_code_not_supported();
     /// assert_eq!(error.code(), Code::AuthorizationCodeNotSupported);
     /// assert_eq!(error.description(), "The authorization server does not support obtaining an authorization code using this method");
     /// ```
-    pub fn authorization_code_not_supported() -> Self {
-        Self::from_parts(Code::AuthorizationCodeNotSupported, Vec::new())
+    pub fn authorization_code_not_supported() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthorizationCodeNotSupported, Vec::new())
     }
 
     /// `invalid_scope` · HTTP 400 · The scope is neither an array nor a string.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::scope_not_array_or_string();
+    /// let error = errors::scope_not_array_or_string();
     /// assert_eq!(error.code(), Code::ScopeNotArrayOrString);
     /// assert_eq!(error.description(), "Scope must be an array or a string");
     /// ```
-    pub fn scope_not_array_or_string() -> Self {
-        Self::from_parts(Code::ScopeNotArrayOrString, Vec::new())
+    pub fn scope_not_array_or_string() -> super::Error {
+        crate::Error::from_parts(super::Code::ScopeNotArrayOrString, Vec::new())
     }
 
     /// `invalid_scope` · HTTP 400 · InvalidScopeError in a client-credentials exchange hook
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::scope_not_permitted();
+    /// let error = errors::scope_not_permitted();
     /// assert_eq!(error.code(), Code::ScopeNotPermitted);
     /// assert_eq!(error.description(), "Scope is not permitted.");
     /// ```
-    pub fn scope_not_permitted() -> Self {
-        Self::from_parts(Code::ScopeNotPermitted, Vec::new())
+    pub fn scope_not_permitted() -> super::Error {
+        crate::Error::from_parts(super::Code::ScopeNotPermitted, Vec::new())
     }
 
     /// `server_error` · HTTP 500 · A client-credentials exchange hook threw a plain error.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unknown_error_occurred();
+    /// let error = errors::unknown_error_occurred();
     /// assert_eq!(error.code(), Code::UnknownErrorOccurred);
     /// assert_eq!(error.description(), "Unknown error occurred.");
     /// ```
-    pub fn unknown_error_occurred() -> Self {
-        Self::from_parts(Code::UnknownErrorOccurred, Vec::new())
+    pub fn unknown_error_occurred() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownErrorOccurred, Vec::new())
     }
 
     /// `too_many_requests` · HTTP 429 · Too Many Requests - Rate limit exceeded
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::rate_limit_exceeded_retry_later();
+    /// let error = errors::rate_limit_exceeded_retry_later();
     /// assert_eq!(error.code(), Code::RateLimitExceededRetryLater);
     /// assert_eq!(error.description(), "Rate limit exceeded. Please retry after some time.");
     /// ```
-    pub fn rate_limit_exceeded_retry_later() -> Self {
-        Self::from_parts(Code::RateLimitExceededRetryLater, Vec::new())
+    pub fn rate_limit_exceeded_retry_later() -> super::Error {
+        crate::Error::from_parts(super::Code::RateLimitExceededRetryLater, Vec::new())
     }
 
     /// `too_many_requests` · HTTP 429 · A custom rate-limit policy is exceeded; the response has a Retry-After header.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::rate_limit_exceeded();
+    /// let error = errors::rate_limit_exceeded();
     /// assert_eq!(error.code(), Code::RateLimitExceeded);
     /// assert_eq!(error.description(), "Rate limit exceeded.");
     /// ```
-    pub fn rate_limit_exceeded() -> Self {
-        Self::from_parts(Code::RateLimitExceeded, Vec::new())
+    pub fn rate_limit_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::RateLimitExceeded, Vec::new())
     }
 
     /// `too_many_requests` · HTTP 429 · If you exceed the rate limit, you will receive:
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::check_rate_limit_headers();
+    /// let error = errors::check_rate_limit_headers();
     /// assert_eq!(error.code(), Code::CheckRateLimitHeaders);
     /// assert_eq!(error.description(), "Too many requests. Check the X-RateLimit-* headers.");
     /// ```
-    pub fn check_rate_limit_headers() -> Self {
-        Self::from_parts(Code::CheckRateLimitHeaders, Vec::new())
+    pub fn check_rate_limit_headers() -> super::Error {
+        crate::Error::from_parts(super::Code::CheckRateLimitHeaders, Vec::new())
     }
 
     /// `too_many_requests` · HTTP 429 · When an enforced quota is exceeded
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::client_quota_exceeded();
+    /// let error = errors::client_quota_exceeded();
     /// assert_eq!(error.code(), Code::ClientQuotaExceeded);
     /// assert_eq!(error.description(), "Client quota exceeded");
     /// ```
-    pub fn client_quota_exceeded() -> Self {
-        Self::from_parts(Code::ClientQuotaExceeded, Vec::new())
+    pub fn client_quota_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::ClientQuotaExceeded, Vec::new())
     }
 
     /// `authorization_pending` · HTTP 403 · The user has not yet authorized the device code.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::device_authorization_pending();
+    /// let error = errors::device_authorization_pending();
     /// assert_eq!(error.code(), Code::DeviceAuthorizationPending);
     /// assert_eq!(error.description(), "User has yet to authorize device code.");
     /// ```
-    pub fn device_authorization_pending() -> Self {
-        Self::from_parts(Code::DeviceAuthorizationPending, Vec::new())
+    pub fn device_authorization_pending() -> super::Error {
+        crate::Error::from_parts(super::Code::DeviceAuthorizationPending, Vec::new())
     }
 
     /// `slow_down` · HTTP 429 · You are polling too fast.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::device_polling_too_fast();
+    /// let error = errors::device_polling_too_fast();
     /// assert_eq!(error.code(), Code::DevicePollingTooFast);
     /// assert_eq!(error.description(), "You are polling faster than the specified interval of 5 seconds.");
     /// ```
-    pub fn device_polling_too_fast() -> Self {
-        Self::from_parts(Code::DevicePollingTooFast, Vec::new())
+    pub fn device_polling_too_fast() -> super::Error {
+        crate::Error::from_parts(super::Code::DevicePollingTooFast, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · The user cancelled the confirmation prompt.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_cancelled_confirmation();
+    /// let error = errors::user_cancelled_confirmation();
     /// assert_eq!(error.code(), Code::UserCancelledConfirmation);
     /// assert_eq!(error.description(), "User cancelled the confirmation prompt.");
     /// ```
-    pub fn user_cancelled_confirmation() -> Self {
-        Self::from_parts(Code::UserCancelledConfirmation, Vec::new())
+    pub fn user_cancelled_confirmation() -> super::Error {
+        crate::Error::from_parts(super::Code::UserCancelledConfirmation, Vec::new())
     }
 
     /// `authorization_pending` · HTTP 400 · Until the authorizing user approves the transaction, you should receive the following response
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::ciba_authorization_pending();
+    /// let error = errors::ciba_authorization_pending();
     /// assert_eq!(error.code(), Code::CibaAuthorizationPending);
     /// assert_eq!(error.description(), "The end-user authorization is pending");
     /// ```
-    pub fn ciba_authorization_pending() -> Self {
-        Self::from_parts(Code::CibaAuthorizationPending, Vec::new())
+    pub fn ciba_authorization_pending() -> super::Error {
+        crate::Error::from_parts(super::Code::CibaAuthorizationPending, Vec::new())
     }
 
     /// `slow_down` · HTTP 400 · You are polling too quickly (faster than the interval value returned from /bc-authorize); Auth0 adds a Retry-After header.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::ciba_polling_too_fast("<seconds>");
+    /// let error = errors::ciba_polling_too_fast("<seconds>");
     /// assert_eq!(error.code(), Code::CibaPollingTooFast);
     /// assert_eq!(error.description(), "You are polling faster than allowed. Try again in <seconds> seconds.");
     /// ```
-    pub fn ciba_polling_too_fast(seconds: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::CibaPollingTooFast, vec![seconds.into()])
+    pub fn ciba_polling_too_fast(seconds: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::CibaPollingTooFast, vec![seconds.into()])
     }
 
     /// `access_denied` · HTTP 400 · If the authorizing user rejects the request
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::ciba_denied_or_expired();
+    /// let error = errors::ciba_denied_or_expired();
     /// assert_eq!(error.code(), Code::CibaDeniedOrExpired);
     /// assert_eq!(error.description(), "The end-user denied the authorization request or it has been expired");
     /// ```
-    pub fn ciba_denied_or_expired() -> Self {
-        Self::from_parts(Code::CibaDeniedOrExpired, Vec::new())
+    pub fn ciba_denied_or_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::CibaDeniedOrExpired, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 401 · The auth\_req\_id is invalid or has expired.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_or_expired_auth_req_id();
+    /// let error = errors::invalid_or_expired_auth_req_id();
     /// assert_eq!(error.code(), Code::InvalidOrExpiredAuthReqId);
     /// assert_eq!(error.description(), "Invalid or expired auth_req_id");
     /// ```
-    pub fn invalid_or_expired_auth_req_id() -> Self {
-        Self::from_parts(Code::InvalidOrExpiredAuthReqId, Vec::new())
+    pub fn invalid_or_expired_auth_req_id() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidOrExpiredAuthReqId, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The scope of a /bc-authorize request does not contain openid.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::openid_scope_required();
+    /// let error = errors::openid_scope_required();
     /// assert_eq!(error.code(), Code::OpenidScopeRequired);
     /// assert_eq!(error.description(), "openid scope must be requested");
     /// ```
-    pub fn openid_scope_required() -> Self {
-        Self::from_parts(Code::OpenidScopeRequired, Vec::new())
+    pub fn openid_scope_required() -> super::Error {
+        crate::Error::from_parts(super::Code::OpenidScopeRequired, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The /bc-authorize request has no binding\_message.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::binding_message_required();
+    /// let error = errors::binding_message_required();
     /// assert_eq!(error.code(), Code::BindingMessageRequired);
     /// assert_eq!(error.description(), "binding_message is required");
     /// ```
-    pub fn binding_message_required() -> Self {
-        Self::from_parts(Code::BindingMessageRequired, Vec::new())
+    pub fn binding_message_required() -> super::Error {
+        crate::Error::from_parts(super::Code::BindingMessageRequired, Vec::new())
     }
 
     /// `unknown_user_id` · HTTP 400 · The user ID of the login\_hint is malformed or unknown.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_id_malformed_or_unknown();
+    /// let error = errors::user_id_malformed_or_unknown();
     /// assert_eq!(error.code(), Code::UserIdMalformedOrUnknown);
     /// assert_eq!(error.description(), "User ID is malformed or unknown");
     /// ```
-    pub fn user_id_malformed_or_unknown() -> Self {
-        Self::from_parts(Code::UserIdMalformedOrUnknown, Vec::new())
+    pub fn user_id_malformed_or_unknown() -> super::Error {
+        crate::Error::from_parts(super::Code::UserIdMalformedOrUnknown, Vec::new())
     }
 
     /// `authorization_pending` · HTTP 400 · The out-of-band (push) challenge is not yet approved: you must retry the same request a few seconds later.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_authorization_pending();
+    /// let error = errors::mfa_authorization_pending();
     /// assert_eq!(error.code(), Code::MfaAuthorizationPending);
     /// assert_eq!(error.description(), "Authorization pending: please repeat the request in a few seconds.");
     /// ```
-    pub fn mfa_authorization_pending() -> Self {
-        Self::from_parts(Code::MfaAuthorizationPending, Vec::new())
+    pub fn mfa_authorization_pending() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaAuthorizationPending, Vec::new())
     }
 
     /// `access_denied` · HTTP 400 · The user rejected the out-of-band (push) challenge.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_authorization_rejected();
+    /// let error = errors::mfa_authorization_rejected();
     /// assert_eq!(error.code(), Code::MfaAuthorizationRejected);
     /// assert_eq!(error.description(), "MFA Authorization rejected.");
     /// ```
-    pub fn mfa_authorization_rejected() -> Self {
-        Self::from_parts(Code::MfaAuthorizationRejected, Vec::new())
+    pub fn mfa_authorization_rejected() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaAuthorizationRejected, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · When MFA code sent is invalid or expired
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_otp_code();
+    /// let error = errors::invalid_otp_code();
     /// assert_eq!(error.code(), Code::InvalidOtpCode);
     /// assert_eq!(error.description(), "Invalid otp_code.");
     /// ```
-    pub fn invalid_otp_code() -> Self {
-        Self::from_parts(Code::InvalidOtpCode, Vec::new())
+    pub fn invalid_otp_code() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidOtpCode, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · The binding code of an out-of-band challenge is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_binding_code();
+    /// let error = errors::invalid_binding_code();
     /// assert_eq!(error.code(), Code::InvalidBindingCode);
     /// assert_eq!(error.description(), "Invalid binding_code.");
     /// ```
-    pub fn invalid_binding_code() -> Self {
-        Self::from_parts(Code::InvalidBindingCode, Vec::new())
+    pub fn invalid_binding_code() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidBindingCode, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 403 · When the MFA Token used on the login request is malformed or has expired
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::malformed_mfa_token();
+    /// let error = errors::malformed_mfa_token();
     /// assert_eq!(error.code(), Code::MalformedMfaToken);
     /// assert_eq!(error.description(), "Malformed mfa_token");
     /// ```
-    pub fn malformed_mfa_token() -> Self {
-        Self::from_parts(Code::MalformedMfaToken, Vec::new())
+    pub fn malformed_mfa_token() -> super::Error {
+        crate::Error::from_parts(super::Code::MalformedMfaToken, Vec::new())
     }
 
     /// `invalid_grant` · HTTP 401 · The mfa\_token is invalid.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_mfa_token();
+    /// let error = errors::invalid_mfa_token();
     /// assert_eq!(error.code(), Code::InvalidMfaToken);
     /// assert_eq!(error.description(), "The mfa_token provided is invalid. Try getting a new token.");
     /// ```
-    pub fn invalid_mfa_token() -> Self {
-        Self::from_parts(Code::InvalidMfaToken, Vec::new())
+    pub fn invalid_mfa_token() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidMfaToken, Vec::new())
     }
 
     /// `expired_token` · HTTP 403 · When the MFA Token used on the login request is malformed or has expired
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::mfa_token_expired();
+    /// let error = errors::mfa_token_expired();
     /// assert_eq!(error.code(), Code::MfaTokenExpired);
     /// assert_eq!(error.description(), "mfa_token is expired");
     /// ```
-    pub fn mfa_token_expired() -> Self {
-        Self::from_parts(Code::MfaTokenExpired, Vec::new())
+    pub fn mfa_token_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaTokenExpired, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · The user already has an authenticator enrolled.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_already_enrolled();
+    /// let error = errors::user_already_enrolled();
     /// assert_eq!(error.code(), Code::UserAlreadyEnrolled);
     /// assert_eq!(error.description(), "User is already enrolled.");
     /// ```
-    pub fn user_already_enrolled() -> Self {
-        Self::from_parts(Code::UserAlreadyEnrolled, Vec::new())
+    pub fn user_already_enrolled() -> super::Error {
+        crate::Error::from_parts(super::Code::UserAlreadyEnrolled, Vec::new())
     }
 
     /// `use_dpop_nonce` · HTTP 400 · If a public client makes a /token request and doesn't include a nonce value in the DPoP HTTP header, Auth0 responds with an HTTP 400 code and an error message like the following
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::dpop_nonce_required();
+    /// let error = errors::dpop_nonce_required();
     /// assert_eq!(error.code(), Code::DpopNonceRequired);
     /// assert_eq!(error.description(), "Authorization server requires nonce in DPoP proof");
     /// ```
-    pub fn dpop_nonce_required() -> Self {
-        Self::from_parts(Code::DpopNonceRequired, Vec::new())
+    pub fn dpop_nonce_required() -> super::Error {
+        crate::Error::from_parts(super::Code::DpopNonceRequired, Vec::new())
     }
 
     /// `invalid_token` · HTTP 401 · Unauthorized - Invalid or missing access token
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::access_token_invalid_or_expired();
+    /// let error = errors::access_token_invalid_or_expired();
     /// assert_eq!(error.code(), Code::AccessTokenInvalidOrExpired);
     /// assert_eq!(error.description(), "The access token is invalid or has expired");
     /// ```
-    pub fn access_token_invalid_or_expired() -> Self {
-        Self::from_parts(Code::AccessTokenInvalidOrExpired, Vec::new())
+    pub fn access_token_invalid_or_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::AccessTokenInvalidOrExpired, Vec::new())
     }
 
     /// `user_exists` · HTTP 400 · The user already exists, with the username shown.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::user_exists_with_username("<username>");
+    /// let error = errors::user_exists_with_username("<username>");
     /// assert_eq!(error.code(), Code::UserExistsWithUsername);
     /// assert_eq!(error.description(), "The user already exists (username: <username>).");
     /// ```
-    pub fn user_exists_with_username(username: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UserExistsWithUsername, vec![username.into()])
+    pub fn user_exists_with_username(username: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UserExistsWithUsername, vec![username.into()])
     }
 
     /// `invalid_signup` · HTTP 400 · Bad Request - the user already exists
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_signup_user_exists();
+    /// let error = errors::invalid_signup_user_exists();
     /// assert_eq!(error.code(), Code::InvalidSignupUserExists);
     /// assert_eq!(error.description(), "The user already exists");
     /// ```
-    pub fn invalid_signup_user_exists() -> Self {
-        Self::from_parts(Code::InvalidSignupUserExists, Vec::new())
+    pub fn invalid_signup_user_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidSignupUserExists, Vec::new())
     }
 
     /// `invalid_password` · HTTP 400 · The password does not meet the connection's strength requirements.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_too_weak();
+    /// let error = errors::password_too_weak();
     /// assert_eq!(error.code(), Code::PasswordTooWeak);
     /// assert_eq!(error.description(), "Password is too weak");
     /// ```
-    pub fn password_too_weak() -> Self {
-        Self::from_parts(Code::PasswordTooWeak, Vec::new())
+    pub fn password_too_weak() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordTooWeak, Vec::new())
     }
 
     /// `invalid_password` · HTTP 400 · The password is in the connection's password dictionary (PasswordDictionaryError).
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_too_common();
+    /// let error = errors::password_too_common();
     /// assert_eq!(error.code(), Code::PasswordTooCommon);
     /// assert_eq!(error.description(), "Password is not allowed, it might be too common.");
     /// ```
-    pub fn password_too_common() -> Self {
-        Self::from_parts(Code::PasswordTooCommon, Vec::new())
+    pub fn password_too_common() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordTooCommon, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The request body lacks a required member or has others.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::invalid_cross_origin_request_body();
+    /// let error = errors::invalid_cross_origin_request_body();
     /// assert_eq!(error.code(), Code::InvalidCrossOriginRequestBody);
     /// assert_eq!(error.description(), "Invalid request body. All and only of client_id, credential_type, username, otp, realm are required.");
     /// ```
-    pub fn invalid_cross_origin_request_body() -> Self {
-        Self::from_parts(Code::InvalidCrossOriginRequestBody, Vec::new())
+    pub fn invalid_cross_origin_request_body() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidCrossOriginRequestBody, Vec::new())
     }
 
     /// `unauthorized_client` · HTTP 401 · Cross-origin login is not allowed for the application.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::cross_origin_login_not_allowed();
+    /// let error = errors::cross_origin_login_not_allowed();
     /// assert_eq!(error.code(), Code::CrossOriginLoginNotAllowed);
     /// assert_eq!(error.description(), "Cross origin login not allowed.");
     /// ```
-    pub fn cross_origin_login_not_allowed() -> Self {
-        Self::from_parts(Code::CrossOriginLoginNotAllowed, Vec::new())
+    pub fn cross_origin_login_not_allowed() -> super::Error {
+        crate::Error::from_parts(super::Code::CrossOriginLoginNotAllowed, Vec::new())
     }
 
     /// `unsupported_credential_type` · HTTP 400 · The credential\_type parameter is unknown.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unsupported_credential_type();
+    /// let error = errors::unsupported_credential_type();
     /// assert_eq!(error.code(), Code::UnsupportedCredentialType);
     /// assert_eq!(error.description(), "Unknown credential type parameter.");
     /// ```
-    pub fn unsupported_credential_type() -> Self {
-        Self::from_parts(Code::UnsupportedCredentialType, Vec::new())
+    pub fn unsupported_credential_type() -> super::Error {
+        crate::Error::from_parts(super::Code::UnsupportedCredentialType, Vec::new())
     }
 
     /// `invalid_request` · HTTP 400 · The realm names no connection.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::unknown_realm("<realm>");
+    /// let error = errors::unknown_realm("<realm>");
     /// assert_eq!(error.code(), Code::UnknownRealm);
     /// assert_eq!(error.description(), "Unknown realm <realm>.");
     /// ```
-    pub fn unknown_realm(realm: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::UnknownRealm, vec![realm.into()])
+    pub fn unknown_realm(realm: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownRealm, vec![realm.into()])
     }
 
     /// `access_denied` · HTTP 403 · The user's email or password is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::cross_origin_wrong_email_or_password();
+    /// let error = errors::cross_origin_wrong_email_or_password();
     /// assert_eq!(error.code(), Code::CrossOriginWrongEmailOrPassword);
     /// assert_eq!(error.description(), "Wrong email or password.");
     /// ```
-    pub fn cross_origin_wrong_email_or_password() -> Self {
-        Self::from_parts(Code::CrossOriginWrongEmailOrPassword, Vec::new())
+    pub fn cross_origin_wrong_email_or_password() -> super::Error {
+        crate::Error::from_parts(super::Code::CrossOriginWrongEmailOrPassword, Vec::new())
     }
 
     /// `access_denied` · HTTP 403 · Authentication failed.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::cross_origin_authentication_error();
+    /// let error = errors::cross_origin_authentication_error();
     /// assert_eq!(error.code(), Code::CrossOriginAuthenticationError);
     /// assert_eq!(error.description(), "Authentication error");
     /// ```
-    pub fn cross_origin_authentication_error() -> Self {
-        Self::from_parts(Code::CrossOriginAuthenticationError, Vec::new())
+    pub fn cross_origin_authentication_error() -> super::Error {
+        crate::Error::from_parts(super::Code::CrossOriginAuthenticationError, Vec::new())
     }
 
     /// `blocked_user` · HTTP 403 · The user is blocked.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::blocked_user();
+    /// let error = errors::blocked_user();
     /// assert_eq!(error.code(), Code::BlockedUser);
     /// assert_eq!(error.description(), "Blocked user");
     /// ```
-    pub fn blocked_user() -> Self {
-        Self::from_parts(Code::BlockedUser, Vec::new())
+    pub fn blocked_user() -> super::Error {
+        crate::Error::from_parts(super::Code::BlockedUser, Vec::new())
     }
 
     /// `password_leaked` · HTTP 401 · The password was disclosed through a data breach elsewhere.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::cross_origin_password_breached();
+    /// let error = errors::cross_origin_password_breached();
     /// assert_eq!(error.code(), Code::CrossOriginPasswordBreached);
     /// assert_eq!(error.description(), "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).");
     /// ```
-    pub fn cross_origin_password_breached() -> Self {
-        Self::from_parts(Code::CrossOriginPasswordBreached, Vec::new())
+    pub fn cross_origin_password_breached() -> super::Error {
+        crate::Error::from_parts(super::Code::CrossOriginPasswordBreached, Vec::new())
     }
 
     /// `too_many_attempts` · HTTP 429 · Brute-force protection blocked the account.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::account_blocked();
+    /// let error = errors::account_blocked();
     /// assert_eq!(error.code(), Code::AccountBlocked);
     /// assert_eq!(error.description(), "Your account has been blocked after multiple consecutive login attempts. We've sent you a notification via your preferred contact method with instructions on how to unblock it.");
     /// ```
-    pub fn account_blocked() -> Self {
-        Self::from_parts(Code::AccountBlocked, Vec::new())
+    pub fn account_blocked() -> super::Error {
+        crate::Error::from_parts(super::Code::AccountBlocked, Vec::new())
     }
 
     /// `too_many_attempts` · HTTP 429 · Suspicious IP throttling.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::suspicious_login_behavior();
+    /// let error = errors::suspicious_login_behavior();
     /// assert_eq!(error.code(), Code::SuspiciousLoginBehavior);
     /// assert_eq!(error.description(), "We have detected suspicious login behavior and further attempts will be blocked. Please contact the administrator.");
     /// ```
-    pub fn suspicious_login_behavior() -> Self {
-        Self::from_parts(Code::SuspiciousLoginBehavior, Vec::new())
+    pub fn suspicious_login_behavior() -> super::Error {
+        crate::Error::from_parts(super::Code::SuspiciousLoginBehavior, Vec::new())
     }
 
     /// `password_leaked` · HTTP 401 · if you send a password using the ROP flow, and Auth0 detects that it's been compromised
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::password_breached();
+    /// let error = errors::password_breached();
     /// assert_eq!(error.code(), Code::PasswordBreached);
     /// assert_eq!(error.description(), "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application). Please check your email for more information.");
     /// ```
-    pub fn password_breached() -> Self {
-        Self::from_parts(Code::PasswordBreached, Vec::new())
+    pub fn password_breached() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordBreached, Vec::new())
     }
 
     /// `bad.connection` · HTTP 400 · The connection property of a /passwordless/start request is missing, names no connection, a disabled one, or one that is not passwordless.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_connection("<description>");
+    /// let error = errors::bad_connection("<description>");
     /// assert_eq!(error.code(), Code::BadConnection);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn bad_connection(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::BadConnection, vec![description.into()])
+    pub fn bad_connection(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::BadConnection, vec![description.into()])
     }
 
     /// `bad.phone_number` · HTTP 400 · The phone\_number property of a /passwordless/start request is missing or not in E.164 form.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_phone_number("<description>");
+    /// let error = errors::bad_phone_number("<description>");
     /// assert_eq!(error.code(), Code::BadPhoneNumber);
     /// assert_eq!(error.description(), "<description>");
     /// ```
-    pub fn bad_phone_number(description: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::BadPhoneNumber, vec![description.into()])
+    pub fn bad_phone_number(description: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::BadPhoneNumber, vec![description.into()])
     }
 
     /// `bad.email` · HTTP 400 · The email property of a /passwordless/start request is not an email address.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::bad_email("<email>");
+    /// let error = errors::bad_email("<email>");
     /// assert_eq!(error.code(), Code::BadEmail);
     /// assert_eq!(error.description(), "error in email - email format validation failed: <email>");
     /// ```
-    pub fn bad_email(email: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::BadEmail, vec![email.into()])
+    pub fn bad_email(email: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::BadEmail, vec![email.into()])
     }
 
     /// `sms_provider_error` · HTTP 400 · If the SMS Gateway returns an HTTP code other than 200, the /passwordless/start endpoint will return an HTTP 400 code
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::sms_gateway_unexpected_response("<gateway_status>");
+    /// let error = errors::sms_gateway_unexpected_response("<gateway_status>");
     /// assert_eq!(error.code(), Code::SmsGatewayUnexpectedResponse);
     /// assert_eq!(error.description(), "Unexpected response while calling the SMS gateway: <gateway_status>");
     /// ```
-    pub fn sms_gateway_unexpected_response(gateway_status: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::SmsGatewayUnexpectedResponse, vec![gateway_status.into()])
+    pub fn sms_gateway_unexpected_response(gateway_status: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::SmsGatewayUnexpectedResponse, vec![gateway_status.into()])
     }
 
     /// `sms_provider_error` · HTTP 400 · The custom SMS gateway did not answer within 30 seconds.
     ///
     /// ```
-    /// use auth_error_catalog::auth0::{Code, Error};
+    /// use auth_error_catalog::auth0::{errors, Code};
     ///
-    /// let error = Error::sms_gateway_timeout("<timeout_code>");
+    /// let error = errors::sms_gateway_timeout("<timeout_code>");
     /// assert_eq!(error.code(), Code::SmsGatewayTimeout);
     /// assert_eq!(error.description(), "Timeout while calling the SMS gateway: <timeout_code>");
     /// ```
-    pub fn sms_gateway_timeout(timeout_code: impl Into<std::borrow::Cow<'static, str>>) -> Self {
-        Self::from_parts(Code::SmsGatewayTimeout, vec![timeout_code.into()])
+    pub fn sms_gateway_timeout(timeout_code: impl Into<std::borrow::Cow<'static, str>>) -> super::Error {
+        crate::Error::from_parts(super::Code::SmsGatewayTimeout, vec![timeout_code.into()])
     }
 }
 

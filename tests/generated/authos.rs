@@ -2228,759 +2228,768 @@ pub type Error = crate::Error<Code>;
 /// ```
 pub type Received<'a> = crate::Received<'a, Code>;
 
-impl crate::Error<Code> {
+/// One constructor per code, with one argument per placeholder, so that a
+/// missing value is a compile error. Functions of their own module, not
+/// methods of [`Error`]: no code can take a name `Error` already has.
+///
+/// ```
+/// use auth_error_catalog::authos::{errors, Code};
+///
+/// assert_eq!(errors::bad_request().code(), Code::BadRequest);
+/// ```
+pub mod errors {
     /// `BAD_REQUEST` · HTTP 400 · Invalid request parameters or malformed JSON
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::bad_request();
+    /// let error = errors::bad_request();
     /// assert_eq!(error.code(), Code::BadRequest);
     /// assert_eq!(error.description(), "Invalid request parameters or malformed JSON");
     /// ```
-    pub fn bad_request() -> Self {
-        Self::from_parts(Code::BadRequest, Vec::new())
+    pub fn bad_request() -> super::Error {
+        crate::Error::from_parts(super::Code::BadRequest, Vec::new())
     }
 
     /// `CONFLICT` · HTTP 409 · Resource already exists or state conflict
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::conflict();
+    /// let error = errors::conflict();
     /// assert_eq!(error.code(), Code::Conflict);
     /// assert_eq!(error.description(), "Resource already exists or state conflict");
     /// ```
-    pub fn conflict() -> Self {
-        Self::from_parts(Code::Conflict, Vec::new())
+    pub fn conflict() -> super::Error {
+        crate::Error::from_parts(super::Code::Conflict, Vec::new())
     }
 
     /// `RATE_LIMIT_EXCEEDED` · HTTP 429 · Too many requests
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::rate_limit_exceeded();
+    /// let error = errors::rate_limit_exceeded();
     /// assert_eq!(error.code(), Code::RateLimitExceeded);
     /// assert_eq!(error.description(), "Too many requests");
     /// ```
-    pub fn rate_limit_exceeded() -> Self {
-        Self::from_parts(Code::RateLimitExceeded, Vec::new())
+    pub fn rate_limit_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::RateLimitExceeded, Vec::new())
     }
 
     /// `INTERNAL_SERVER_ERROR` · HTTP 500 · Unexpected server error
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::internal_server_error();
+    /// let error = errors::internal_server_error();
     /// assert_eq!(error.code(), Code::InternalServerError);
     /// assert_eq!(error.description(), "Unexpected server error");
     /// ```
-    pub fn internal_server_error() -> Self {
-        Self::from_parts(Code::InternalServerError, Vec::new())
+    pub fn internal_server_error() -> super::Error {
+        crate::Error::from_parts(super::Code::InternalServerError, Vec::new())
     }
 
     /// `UNAUTHORIZED` · HTTP 401 · Missing or invalid credentials
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::unauthorized();
+    /// let error = errors::unauthorized();
     /// assert_eq!(error.code(), Code::Unauthorized);
     /// assert_eq!(error.description(), "Missing or invalid credentials");
     /// ```
-    pub fn unauthorized() -> Self {
-        Self::from_parts(Code::Unauthorized, Vec::new())
+    pub fn unauthorized() -> super::Error {
+        crate::Error::from_parts(super::Code::Unauthorized, Vec::new())
     }
 
     /// `TOKEN_EXPIRED` · HTTP 401 · JWT has expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::token_expired();
+    /// let error = errors::token_expired();
     /// assert_eq!(error.code(), Code::TokenExpired);
     /// assert_eq!(error.description(), "JWT has expired");
     /// ```
-    pub fn token_expired() -> Self {
-        Self::from_parts(Code::TokenExpired, Vec::new())
+    pub fn token_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::TokenExpired, Vec::new())
     }
 
     /// `JWT_ERROR` · HTTP 401 · Invalid JWT signature or format
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::jwt_error();
+    /// let error = errors::jwt_error();
     /// assert_eq!(error.code(), Code::JwtError);
     /// assert_eq!(error.description(), "Invalid JWT signature or format");
     /// ```
-    pub fn jwt_error() -> Self {
-        Self::from_parts(Code::JwtError, Vec::new())
+    pub fn jwt_error() -> super::Error {
+        crate::Error::from_parts(super::Code::JwtError, Vec::new())
     }
 
     /// `INVALID_CREDENTIALS` · HTTP 401 · Wrong email or password
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_credentials();
+    /// let error = errors::invalid_credentials();
     /// assert_eq!(error.code(), Code::InvalidCredentials);
     /// assert_eq!(error.description(), "Wrong email or password");
     /// ```
-    pub fn invalid_credentials() -> Self {
-        Self::from_parts(Code::InvalidCredentials, Vec::new())
+    pub fn invalid_credentials() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidCredentials, Vec::new())
     }
 
     /// `EMAIL_NOT_VERIFIED` · HTTP 401 · Account email not verified
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::email_not_verified();
+    /// let error = errors::email_not_verified();
     /// assert_eq!(error.code(), Code::EmailNotVerified);
     /// assert_eq!(error.description(), "Account email not verified");
     /// ```
-    pub fn email_not_verified() -> Self {
-        Self::from_parts(Code::EmailNotVerified, Vec::new())
+    pub fn email_not_verified() -> super::Error {
+        crate::Error::from_parts(super::Code::EmailNotVerified, Vec::new())
     }
 
     /// `ACCOUNT_LOCKED` · HTTP 401 · Too many failed attempts
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::account_locked();
+    /// let error = errors::account_locked();
     /// assert_eq!(error.code(), Code::AccountLocked);
     /// assert_eq!(error.description(), "Too many failed attempts");
     /// ```
-    pub fn account_locked() -> Self {
-        Self::from_parts(Code::AccountLocked, Vec::new())
+    pub fn account_locked() -> super::Error {
+        crate::Error::from_parts(super::Code::AccountLocked, Vec::new())
     }
 
     /// `FORBIDDEN` · HTTP 403 · Insufficient permissions
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::forbidden();
+    /// let error = errors::forbidden();
     /// assert_eq!(error.code(), Code::Forbidden);
     /// assert_eq!(error.description(), "Insufficient permissions");
     /// ```
-    pub fn forbidden() -> Self {
-        Self::from_parts(Code::Forbidden, Vec::new())
+    pub fn forbidden() -> super::Error {
+        crate::Error::from_parts(super::Code::Forbidden, Vec::new())
     }
 
     /// `ORGANIZATION_NOT_ACTIVE` · HTTP 403 · Organization suspended/pending
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::organization_not_active();
+    /// let error = errors::organization_not_active();
     /// assert_eq!(error.code(), Code::OrganizationNotActive);
     /// assert_eq!(error.description(), "Organization suspended/pending");
     /// ```
-    pub fn organization_not_active() -> Self {
-        Self::from_parts(Code::OrganizationNotActive, Vec::new())
+    pub fn organization_not_active() -> super::Error {
+        crate::Error::from_parts(super::Code::OrganizationNotActive, Vec::new())
     }
 
     /// `NOT_ORGANIZATION_MEMBER` · HTTP 403 · Not a member of organization
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::not_organization_member();
+    /// let error = errors::not_organization_member();
     /// assert_eq!(error.code(), Code::NotOrganizationMember);
     /// assert_eq!(error.description(), "Not a member of organization");
     /// ```
-    pub fn not_organization_member() -> Self {
-        Self::from_parts(Code::NotOrganizationMember, Vec::new())
+    pub fn not_organization_member() -> super::Error {
+        crate::Error::from_parts(super::Code::NotOrganizationMember, Vec::new())
     }
 
     /// `PLATFORM_OWNER_REQUIRED` · HTTP 403 · Platform owner access needed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::platform_owner_required();
+    /// let error = errors::platform_owner_required();
     /// assert_eq!(error.code(), Code::PlatformOwnerRequired);
     /// assert_eq!(error.description(), "Platform owner access needed");
     /// ```
-    pub fn platform_owner_required() -> Self {
-        Self::from_parts(Code::PlatformOwnerRequired, Vec::new())
+    pub fn platform_owner_required() -> super::Error {
+        crate::Error::from_parts(super::Code::PlatformOwnerRequired, Vec::new())
     }
 
     /// `INVALID_EMAIL` · HTTP 400 · Invalid email format
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_email();
+    /// let error = errors::invalid_email();
     /// assert_eq!(error.code(), Code::InvalidEmail);
     /// assert_eq!(error.description(), "Invalid email format");
     /// ```
-    pub fn invalid_email() -> Self {
-        Self::from_parts(Code::InvalidEmail, Vec::new())
+    pub fn invalid_email() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidEmail, Vec::new())
     }
 
     /// `WEAK_PASSWORD` · HTTP 400 · Password doesn’t meet requirements
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::weak_password();
+    /// let error = errors::weak_password();
     /// assert_eq!(error.code(), Code::WeakPassword);
     /// assert_eq!(error.description(), "Password doesn’t meet requirements");
     /// ```
-    pub fn weak_password() -> Self {
-        Self::from_parts(Code::WeakPassword, Vec::new())
+    pub fn weak_password() -> super::Error {
+        crate::Error::from_parts(super::Code::WeakPassword, Vec::new())
     }
 
     /// `INVALID_SLUG` · HTTP 400 · Invalid slug format
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_slug();
+    /// let error = errors::invalid_slug();
     /// assert_eq!(error.code(), Code::InvalidSlug);
     /// assert_eq!(error.description(), "Invalid slug format");
     /// ```
-    pub fn invalid_slug() -> Self {
-        Self::from_parts(Code::InvalidSlug, Vec::new())
+    pub fn invalid_slug() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidSlug, Vec::new())
     }
 
     /// `RESERVED_SLUG` · HTTP 400 · Slug is reserved
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::reserved_slug();
+    /// let error = errors::reserved_slug();
     /// assert_eq!(error.code(), Code::ReservedSlug);
     /// assert_eq!(error.description(), "Slug is reserved");
     /// ```
-    pub fn reserved_slug() -> Self {
-        Self::from_parts(Code::ReservedSlug, Vec::new())
+    pub fn reserved_slug() -> super::Error {
+        crate::Error::from_parts(super::Code::ReservedSlug, Vec::new())
     }
 
     /// `SLUG_TOO_SHORT` · HTTP 400 · Slug less than 3 characters
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::slug_too_short();
+    /// let error = errors::slug_too_short();
     /// assert_eq!(error.code(), Code::SlugTooShort);
     /// assert_eq!(error.description(), "Slug less than 3 characters");
     /// ```
-    pub fn slug_too_short() -> Self {
-        Self::from_parts(Code::SlugTooShort, Vec::new())
+    pub fn slug_too_short() -> super::Error {
+        crate::Error::from_parts(super::Code::SlugTooShort, Vec::new())
     }
 
     /// `SLUG_TOO_LONG` · HTTP 400 · Slug more than 50 characters
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::slug_too_long();
+    /// let error = errors::slug_too_long();
     /// assert_eq!(error.code(), Code::SlugTooLong);
     /// assert_eq!(error.description(), "Slug more than 50 characters");
     /// ```
-    pub fn slug_too_long() -> Self {
-        Self::from_parts(Code::SlugTooLong, Vec::new())
+    pub fn slug_too_long() -> super::Error {
+        crate::Error::from_parts(super::Code::SlugTooLong, Vec::new())
     }
 
     /// `NAME_TOO_SHORT` · HTTP 400 · Name less than 2 characters
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::name_too_short();
+    /// let error = errors::name_too_short();
     /// assert_eq!(error.code(), Code::NameTooShort);
     /// assert_eq!(error.description(), "Name less than 2 characters");
     /// ```
-    pub fn name_too_short() -> Self {
-        Self::from_parts(Code::NameTooShort, Vec::new())
+    pub fn name_too_short() -> super::Error {
+        crate::Error::from_parts(super::Code::NameTooShort, Vec::new())
     }
 
     /// `NAME_TOO_LONG` · HTTP 400 · Name more than 100 characters
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::name_too_long();
+    /// let error = errors::name_too_long();
     /// assert_eq!(error.code(), Code::NameTooLong);
     /// assert_eq!(error.description(), "Name more than 100 characters");
     /// ```
-    pub fn name_too_long() -> Self {
-        Self::from_parts(Code::NameTooLong, Vec::new())
+    pub fn name_too_long() -> super::Error {
+        crate::Error::from_parts(super::Code::NameTooLong, Vec::new())
     }
 
     /// `INVALID_URL` · HTTP 400 · URL format invalid
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_url();
+    /// let error = errors::invalid_url();
     /// assert_eq!(error.code(), Code::InvalidUrl);
     /// assert_eq!(error.description(), "URL format invalid");
     /// ```
-    pub fn invalid_url() -> Self {
-        Self::from_parts(Code::InvalidUrl, Vec::new())
+    pub fn invalid_url() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidUrl, Vec::new())
     }
 
     /// `NOT_FOUND` · HTTP 404 · Resource not found
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::not_found();
+    /// let error = errors::not_found();
     /// assert_eq!(error.code(), Code::NotFound);
     /// assert_eq!(error.description(), "Resource not found");
     /// ```
-    pub fn not_found() -> Self {
-        Self::from_parts(Code::NotFound, Vec::new())
+    pub fn not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::NotFound, Vec::new())
     }
 
     /// `ALREADY_EXISTS` · HTTP 409 · Resource already exists
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::already_exists();
+    /// let error = errors::already_exists();
     /// assert_eq!(error.code(), Code::AlreadyExists);
     /// assert_eq!(error.description(), "Resource already exists");
     /// ```
-    pub fn already_exists() -> Self {
-        Self::from_parts(Code::AlreadyExists, Vec::new())
+    pub fn already_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::AlreadyExists, Vec::new())
     }
 
     /// `SERVICE_LIMIT_EXCEEDED` · HTTP 400 · Max services for tier
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::service_limit_exceeded();
+    /// let error = errors::service_limit_exceeded();
     /// assert_eq!(error.code(), Code::ServiceLimitExceeded);
     /// assert_eq!(error.description(), "Max services for tier");
     /// ```
-    pub fn service_limit_exceeded() -> Self {
-        Self::from_parts(Code::ServiceLimitExceeded, Vec::new())
+    pub fn service_limit_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::ServiceLimitExceeded, Vec::new())
     }
 
     /// `TEAM_LIMIT_EXCEEDED` · HTTP 400 · Max members for tier
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::team_limit_exceeded();
+    /// let error = errors::team_limit_exceeded();
     /// assert_eq!(error.code(), Code::TeamLimitExceeded);
     /// assert_eq!(error.description(), "Max members for tier");
     /// ```
-    pub fn team_limit_exceeded() -> Self {
-        Self::from_parts(Code::TeamLimitExceeded, Vec::new())
+    pub fn team_limit_exceeded() -> super::Error {
+        crate::Error::from_parts(super::Code::TeamLimitExceeded, Vec::new())
     }
 
     /// `USER_ALREADY_EXISTS` · HTTP 409 · User with email exists
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::user_already_exists();
+    /// let error = errors::user_already_exists();
     /// assert_eq!(error.code(), Code::UserAlreadyExists);
     /// assert_eq!(error.description(), "User with email exists");
     /// ```
-    pub fn user_already_exists() -> Self {
-        Self::from_parts(Code::UserAlreadyExists, Vec::new())
+    pub fn user_already_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::UserAlreadyExists, Vec::new())
     }
 
     /// `INVITATION_EXPIRED` · HTTP 400 · Invitation link expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invitation_expired();
+    /// let error = errors::invitation_expired();
     /// assert_eq!(error.code(), Code::InvitationExpired);
     /// assert_eq!(error.description(), "Invitation link expired");
     /// ```
-    pub fn invitation_expired() -> Self {
-        Self::from_parts(Code::InvitationExpired, Vec::new())
+    pub fn invitation_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::InvitationExpired, Vec::new())
     }
 
     /// `INVITATION_ALREADY_ACCEPTED` · HTTP 400 · Invitation already used
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invitation_already_accepted();
+    /// let error = errors::invitation_already_accepted();
     /// assert_eq!(error.code(), Code::InvitationAlreadyAccepted);
     /// assert_eq!(error.description(), "Invitation already used");
     /// ```
-    pub fn invitation_already_accepted() -> Self {
-        Self::from_parts(Code::InvitationAlreadyAccepted, Vec::new())
+    pub fn invitation_already_accepted() -> super::Error {
+        crate::Error::from_parts(super::Code::InvitationAlreadyAccepted, Vec::new())
     }
 
     /// `MFA_REQUIRED` · HTTP 401 · MFA verification needed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::mfa_required();
+    /// let error = errors::mfa_required();
     /// assert_eq!(error.code(), Code::MfaRequired);
     /// assert_eq!(error.description(), "MFA verification needed");
     /// ```
-    pub fn mfa_required() -> Self {
-        Self::from_parts(Code::MfaRequired, Vec::new())
+    pub fn mfa_required() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaRequired, Vec::new())
     }
 
     /// `INVALID_MFA_CODE` · HTTP 400 · Wrong TOTP or backup code
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_mfa_code();
+    /// let error = errors::invalid_mfa_code();
     /// assert_eq!(error.code(), Code::InvalidMfaCode);
     /// assert_eq!(error.description(), "Wrong TOTP or backup code");
     /// ```
-    pub fn invalid_mfa_code() -> Self {
-        Self::from_parts(Code::InvalidMfaCode, Vec::new())
+    pub fn invalid_mfa_code() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidMfaCode, Vec::new())
     }
 
     /// `MFA_NOT_ENABLED` · HTTP 400 · MFA not set up for user
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::mfa_not_enabled();
+    /// let error = errors::mfa_not_enabled();
     /// assert_eq!(error.code(), Code::MfaNotEnabled);
     /// assert_eq!(error.description(), "MFA not set up for user");
     /// ```
-    pub fn mfa_not_enabled() -> Self {
-        Self::from_parts(Code::MfaNotEnabled, Vec::new())
+    pub fn mfa_not_enabled() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaNotEnabled, Vec::new())
     }
 
     /// `MFA_ALREADY_ENABLED` · HTTP 400 · MFA already active
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::mfa_already_enabled();
+    /// let error = errors::mfa_already_enabled();
     /// assert_eq!(error.code(), Code::MfaAlreadyEnabled);
     /// assert_eq!(error.description(), "MFA already active");
     /// ```
-    pub fn mfa_already_enabled() -> Self {
-        Self::from_parts(Code::MfaAlreadyEnabled, Vec::new())
+    pub fn mfa_already_enabled() -> super::Error {
+        crate::Error::from_parts(super::Code::MfaAlreadyEnabled, Vec::new())
     }
 
     /// `NO_BACKUP_CODES` · HTTP 400 · No backup codes available
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::no_backup_codes();
+    /// let error = errors::no_backup_codes();
     /// assert_eq!(error.code(), Code::NoBackupCodes);
     /// assert_eq!(error.description(), "No backup codes available");
     /// ```
-    pub fn no_backup_codes() -> Self {
-        Self::from_parts(Code::NoBackupCodes, Vec::new())
+    pub fn no_backup_codes() -> super::Error {
+        crate::Error::from_parts(super::Code::NoBackupCodes, Vec::new())
     }
 
     /// `DEVICE_CODE_EXPIRED` · HTTP 400 · Device code expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::device_code_expired();
+    /// let error = errors::device_code_expired();
     /// assert_eq!(error.code(), Code::DeviceCodeExpired);
     /// assert_eq!(error.description(), "Device code expired");
     /// ```
-    pub fn device_code_expired() -> Self {
-        Self::from_parts(Code::DeviceCodeExpired, Vec::new())
+    pub fn device_code_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::DeviceCodeExpired, Vec::new())
     }
 
     /// `DEVICE_CODE_PENDING` · HTTP 400 · User hasn’t authorized yet
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::device_code_pending();
+    /// let error = errors::device_code_pending();
     /// assert_eq!(error.code(), Code::DeviceCodePending);
     /// assert_eq!(error.description(), "User hasn’t authorized yet");
     /// ```
-    pub fn device_code_pending() -> Self {
-        Self::from_parts(Code::DeviceCodePending, Vec::new())
+    pub fn device_code_pending() -> super::Error {
+        crate::Error::from_parts(super::Code::DeviceCodePending, Vec::new())
     }
 
     /// `INVALID_DEVICE_CODE` · HTTP 400 · Device code not found
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_device_code();
+    /// let error = errors::invalid_device_code();
     /// assert_eq!(error.code(), Code::InvalidDeviceCode);
     /// assert_eq!(error.description(), "Device code not found");
     /// ```
-    pub fn invalid_device_code() -> Self {
-        Self::from_parts(Code::InvalidDeviceCode, Vec::new())
+    pub fn invalid_device_code() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidDeviceCode, Vec::new())
     }
 
     /// `INVALID_GRANT_TYPE` · HTTP 400 · Wrong grant\_type value
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_grant_type();
+    /// let error = errors::invalid_grant_type();
     /// assert_eq!(error.code(), Code::InvalidGrantType);
     /// assert_eq!(error.description(), "Wrong grant_type value");
     /// ```
-    pub fn invalid_grant_type() -> Self {
-        Self::from_parts(Code::InvalidGrantType, Vec::new())
+    pub fn invalid_grant_type() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidGrantType, Vec::new())
     }
 
     /// `OAUTH_ERROR` · HTTP 500 · OAuth provider error
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::oauth_error();
+    /// let error = errors::oauth_error();
     /// assert_eq!(error.code(), Code::OauthError);
     /// assert_eq!(error.description(), "OAuth provider error");
     /// ```
-    pub fn oauth_error() -> Self {
-        Self::from_parts(Code::OauthError, Vec::new())
+    pub fn oauth_error() -> super::Error {
+        crate::Error::from_parts(super::Code::OauthError, Vec::new())
     }
 
     /// `OAUTH_STATE_MISMATCH` · HTTP 400 · CSRF state mismatch
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::oauth_state_mismatch();
+    /// let error = errors::oauth_state_mismatch();
     /// assert_eq!(error.code(), Code::OauthStateMismatch);
     /// assert_eq!(error.description(), "CSRF state mismatch");
     /// ```
-    pub fn oauth_state_mismatch() -> Self {
-        Self::from_parts(Code::OauthStateMismatch, Vec::new())
+    pub fn oauth_state_mismatch() -> super::Error {
+        crate::Error::from_parts(super::Code::OauthStateMismatch, Vec::new())
     }
 
     /// `OAUTH_CODE_EXPIRED` · HTTP 400 · Authorization code expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::oauth_code_expired();
+    /// let error = errors::oauth_code_expired();
     /// assert_eq!(error.code(), Code::OauthCodeExpired);
     /// assert_eq!(error.description(), "Authorization code expired");
     /// ```
-    pub fn oauth_code_expired() -> Self {
-        Self::from_parts(Code::OauthCodeExpired, Vec::new())
+    pub fn oauth_code_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::OauthCodeExpired, Vec::new())
     }
 
     /// `PROVIDER_NOT_CONFIGURED` · HTTP 400 · OAuth provider not set up
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::provider_not_configured();
+    /// let error = errors::provider_not_configured();
     /// assert_eq!(error.code(), Code::ProviderNotConfigured);
     /// assert_eq!(error.description(), "OAuth provider not set up");
     /// ```
-    pub fn provider_not_configured() -> Self {
-        Self::from_parts(Code::ProviderNotConfigured, Vec::new())
+    pub fn provider_not_configured() -> super::Error {
+        crate::Error::from_parts(super::Code::ProviderNotConfigured, Vec::new())
     }
 
     /// `SAML_NOT_CONFIGURED` · HTTP 400 · SAML not configured
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::saml_not_configured();
+    /// let error = errors::saml_not_configured();
     /// assert_eq!(error.code(), Code::SamlNotConfigured);
     /// assert_eq!(error.description(), "SAML not configured");
     /// ```
-    pub fn saml_not_configured() -> Self {
-        Self::from_parts(Code::SamlNotConfigured, Vec::new())
+    pub fn saml_not_configured() -> super::Error {
+        crate::Error::from_parts(super::Code::SamlNotConfigured, Vec::new())
     }
 
     /// `INVALID_SAML_RESPONSE` · HTTP 400 · SAML response invalid
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_saml_response();
+    /// let error = errors::invalid_saml_response();
     /// assert_eq!(error.code(), Code::InvalidSamlResponse);
     /// assert_eq!(error.description(), "SAML response invalid");
     /// ```
-    pub fn invalid_saml_response() -> Self {
-        Self::from_parts(Code::InvalidSamlResponse, Vec::new())
+    pub fn invalid_saml_response() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidSamlResponse, Vec::new())
     }
 
     /// `SAML_SIGNATURE_INVALID` · HTTP 400 · SAML signature failed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::saml_signature_invalid();
+    /// let error = errors::saml_signature_invalid();
     /// assert_eq!(error.code(), Code::SamlSignatureInvalid);
     /// assert_eq!(error.description(), "SAML signature failed");
     /// ```
-    pub fn saml_signature_invalid() -> Self {
-        Self::from_parts(Code::SamlSignatureInvalid, Vec::new())
+    pub fn saml_signature_invalid() -> super::Error {
+        crate::Error::from_parts(super::Code::SamlSignatureInvalid, Vec::new())
     }
 
     /// `SAML_EXPIRED` · HTTP 400 · SAML assertion expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::saml_expired();
+    /// let error = errors::saml_expired();
     /// assert_eq!(error.code(), Code::SamlExpired);
     /// assert_eq!(error.description(), "SAML assertion expired");
     /// ```
-    pub fn saml_expired() -> Self {
-        Self::from_parts(Code::SamlExpired, Vec::new())
+    pub fn saml_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::SamlExpired, Vec::new())
     }
 
     /// `INVALID_SCIM_TOKEN` · HTTP 401 · SCIM token invalid/expired
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_scim_token();
+    /// let error = errors::invalid_scim_token();
     /// assert_eq!(error.code(), Code::InvalidScimToken);
     /// assert_eq!(error.description(), "SCIM token invalid/expired");
     /// ```
-    pub fn invalid_scim_token() -> Self {
-        Self::from_parts(Code::InvalidScimToken, Vec::new())
+    pub fn invalid_scim_token() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidScimToken, Vec::new())
     }
 
     /// `SCIM_USER_EXISTS` · HTTP 409 · User already exists
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::scim_user_exists();
+    /// let error = errors::scim_user_exists();
     /// assert_eq!(error.code(), Code::ScimUserExists);
     /// assert_eq!(error.description(), "User already exists");
     /// ```
-    pub fn scim_user_exists() -> Self {
-        Self::from_parts(Code::ScimUserExists, Vec::new())
+    pub fn scim_user_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::ScimUserExists, Vec::new())
     }
 
     /// `SCIM_USER_NOT_FOUND` · HTTP 404 · SCIM user not found
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::scim_user_not_found();
+    /// let error = errors::scim_user_not_found();
     /// assert_eq!(error.code(), Code::ScimUserNotFound);
     /// assert_eq!(error.description(), "SCIM user not found");
     /// ```
-    pub fn scim_user_not_found() -> Self {
-        Self::from_parts(Code::ScimUserNotFound, Vec::new())
+    pub fn scim_user_not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::ScimUserNotFound, Vec::new())
     }
 
     /// `SCIM_FILTER_INVALID` · HTTP 400 · Invalid filter syntax
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::scim_filter_invalid();
+    /// let error = errors::scim_filter_invalid();
     /// assert_eq!(error.code(), Code::ScimFilterInvalid);
     /// assert_eq!(error.description(), "Invalid filter syntax");
     /// ```
-    pub fn scim_filter_invalid() -> Self {
-        Self::from_parts(Code::ScimFilterInvalid, Vec::new())
+    pub fn scim_filter_invalid() -> super::Error {
+        crate::Error::from_parts(super::Code::ScimFilterInvalid, Vec::new())
     }
 
     /// `INVALID_WEBHOOK_URL` · HTTP 400 · URL not HTTP(S)
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_webhook_url();
+    /// let error = errors::invalid_webhook_url();
     /// assert_eq!(error.code(), Code::InvalidWebhookUrl);
     /// assert_eq!(error.description(), "URL not HTTP(S)");
     /// ```
-    pub fn invalid_webhook_url() -> Self {
-        Self::from_parts(Code::InvalidWebhookUrl, Vec::new())
+    pub fn invalid_webhook_url() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidWebhookUrl, Vec::new())
     }
 
     /// `INVALID_WEBHOOK_EVENT` · HTTP 400 · Unknown event type
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::invalid_webhook_event();
+    /// let error = errors::invalid_webhook_event();
     /// assert_eq!(error.code(), Code::InvalidWebhookEvent);
     /// assert_eq!(error.description(), "Unknown event type");
     /// ```
-    pub fn invalid_webhook_event() -> Self {
-        Self::from_parts(Code::InvalidWebhookEvent, Vec::new())
+    pub fn invalid_webhook_event() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidWebhookEvent, Vec::new())
     }
 
     /// `WEBHOOK_NAME_EXISTS` · HTTP 409 · Webhook name taken
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::webhook_name_exists();
+    /// let error = errors::webhook_name_exists();
     /// assert_eq!(error.code(), Code::WebhookNameExists);
     /// assert_eq!(error.description(), "Webhook name taken");
     /// ```
-    pub fn webhook_name_exists() -> Self {
-        Self::from_parts(Code::WebhookNameExists, Vec::new())
+    pub fn webhook_name_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::WebhookNameExists, Vec::new())
     }
 
     /// `DATABASE_ERROR` · HTTP 500 · Database operation failed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::database_error();
+    /// let error = errors::database_error();
     /// assert_eq!(error.code(), Code::DatabaseError);
     /// assert_eq!(error.description(), "Database operation failed");
     /// ```
-    pub fn database_error() -> Self {
-        Self::from_parts(Code::DatabaseError, Vec::new())
+    pub fn database_error() -> super::Error {
+        crate::Error::from_parts(super::Code::DatabaseError, Vec::new())
     }
 
     /// `STRIPE_ERROR` · HTTP 500 · Billing system error
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::stripe_error();
+    /// let error = errors::stripe_error();
     /// assert_eq!(error.code(), Code::StripeError);
     /// assert_eq!(error.description(), "Billing system error");
     /// ```
-    pub fn stripe_error() -> Self {
-        Self::from_parts(Code::StripeError, Vec::new())
+    pub fn stripe_error() -> super::Error {
+        crate::Error::from_parts(super::Code::StripeError, Vec::new())
     }
 
     /// `EMAIL_SEND_FAILED` · HTTP 500 · Email delivery failed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::email_send_failed();
+    /// let error = errors::email_send_failed();
     /// assert_eq!(error.code(), Code::EmailSendFailed);
     /// assert_eq!(error.description(), "Email delivery failed");
     /// ```
-    pub fn email_send_failed() -> Self {
-        Self::from_parts(Code::EmailSendFailed, Vec::new())
+    pub fn email_send_failed() -> super::Error {
+        crate::Error::from_parts(super::Code::EmailSendFailed, Vec::new())
     }
 
     /// `ENCRYPTION_ERROR` · HTTP 500 · Encryption/decryption failed
     ///
     /// ```
-    /// use auth_error_catalog::authos::{Code, Error};
+    /// use auth_error_catalog::authos::{errors, Code};
     ///
-    /// let error = Error::encryption_error();
+    /// let error = errors::encryption_error();
     /// assert_eq!(error.code(), Code::EncryptionError);
     /// assert_eq!(error.description(), "Encryption/decryption failed");
     /// ```
-    pub fn encryption_error() -> Self {
-        Self::from_parts(Code::EncryptionError, Vec::new())
+    pub fn encryption_error() -> super::Error {
+        crate::Error::from_parts(super::Code::EncryptionError, Vec::new())
     }
 }
 

@@ -2241,564 +2241,573 @@ pub type Received<'a> = crate::Received<'a, Code>;
 /// The API's bodies carry members beyond their own (`open = true` in its `[api]` table).
 impl crate::OpenFormat for Code {}
 
-impl crate::Error<Code> {
+/// One constructor per code, with one argument per placeholder, so that a
+/// missing value is a compile error. Functions of their own module, not
+/// methods of [`Error`]: no code can take a name `Error` already has.
+///
+/// ```
+/// use auth_error_catalog::registration::{errors, Code};
+///
+/// assert_eq!(errors::missing_argument().code(), Code::MissingArgument);
+/// ```
+pub mod errors {
     /// `100` · HTTP 400 · A required argument wasn't supplied.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::missing_argument();
+    /// let error = errors::missing_argument();
     /// assert_eq!(error.code(), Code::MissingArgument);
     /// assert_eq!(error.description(), "A required argument wasn't supplied.");
     /// ```
-    pub fn missing_argument() -> Self {
-        Self::from_parts(Code::MissingArgument, Vec::new())
+    pub fn missing_argument() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingArgument, Vec::new())
     }
 
     /// `200` · HTTP 400 · The argument was malformed or its value was invalid.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_argument();
+    /// let error = errors::invalid_argument();
     /// assert_eq!(error.code(), Code::InvalidArgument);
     /// assert_eq!(error.description(), "The argument was malformed or its value was invalid.");
     /// ```
-    pub fn invalid_argument() -> Self {
-        Self::from_parts(Code::InvalidArgument, Vec::new())
+    pub fn invalid_argument() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidArgument, Vec::new())
     }
 
     /// `201` · HTTP 400 · Two or more conflicting arguments were included in the same operation.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::duplicate_argument();
+    /// let error = errors::duplicate_argument();
     /// assert_eq!(error.code(), Code::DuplicateArgument);
     /// assert_eq!(error.description(), "Two or more conflicting arguments were included in the same operation. For example, you typically can't use id and uuid in the same operation.");
     /// ```
-    pub fn duplicate_argument() -> Self {
-        Self::from_parts(Code::DuplicateArgument, Vec::new())
+    pub fn duplicate_argument() -> super::Error {
+        crate::Error::from_parts(super::Code::DuplicateArgument, Vec::new())
     }
 
     /// `205` · HTTP 401 · The request used an invalid authentication method.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_auth_method();
+    /// let error = errors::invalid_auth_method();
     /// assert_eq!(error.code(), Code::InvalidAuthMethod);
     /// assert_eq!(error.description(), "The request used an invalid authentication method. Different operations support different authentication methods.");
     /// ```
-    pub fn invalid_auth_method() -> Self {
-        Self::from_parts(Code::InvalidAuthMethod, Vec::new())
+    pub fn invalid_auth_method() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidAuthMethod, Vec::new())
     }
 
     /// `210` · HTTP 401 · The supplied email address or password was incorrect.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_credentials();
+    /// let error = errors::invalid_credentials();
     /// assert_eq!(error.code(), Code::InvalidCredentials);
     /// assert_eq!(error.description(), "The supplied email address or password was incorrect.");
     /// ```
-    pub fn invalid_credentials() -> Self {
-        Self::from_parts(Code::InvalidCredentials, Vec::new())
+    pub fn invalid_credentials() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidCredentials, Vec::new())
     }
 
     /// `211` · HTTP 401 · The user tried to log in with an email address and password, but the account only supports social login.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::no_password();
+    /// let error = errors::no_password();
     /// assert_eq!(error.code(), Code::NoPassword);
     /// assert_eq!(error.description(), "The user tried to log in with an email address and password, but the account only supports social login.");
     /// ```
-    pub fn no_password() -> Self {
-        Self::from_parts(Code::NoPassword, Vec::new())
+    pub fn no_password() -> super::Error {
+        crate::Error::from_parts(super::Code::NoPassword, Vec::new())
     }
 
     /// `212` · HTTP 401 · The user tried to log in with an email address and password, but the email address doesn't exist.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::no_such_account();
+    /// let error = errors::no_such_account();
     /// assert_eq!(error.code(), Code::NoSuchAccount);
     /// assert_eq!(error.description(), "The user tried to log in with an email address and password, but the email address doesn't exist.");
     /// ```
-    pub fn no_such_account() -> Self {
-        Self::from_parts(Code::NoSuchAccount, Vec::new())
+    pub fn no_such_account() -> super::Error {
+        crate::Error::from_parts(super::Code::NoSuchAccount, Vec::new())
     }
 
     /// `213` · HTTP 401 · The email address was valid, but the password wasn't.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::password_incorrect();
+    /// let error = errors::password_incorrect();
     /// assert_eq!(error.code(), Code::PasswordIncorrect);
     /// assert_eq!(error.description(), "The user tried to log in with an email address and password. The email address was valid, but the password wasn't.");
     /// ```
-    pub fn password_incorrect() -> Self {
-        Self::from_parts(Code::PasswordIncorrect, Vec::new())
+    pub fn password_incorrect() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordIncorrect, Vec::new())
     }
 
     /// `214` · HTTP 400 · Occurs when password history is enabled and you try to reuse a previously-used password.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::password_unacceptable();
+    /// let error = errors::password_unacceptable();
     /// assert_eq!(error.code(), Code::PasswordUnacceptable);
     /// assert_eq!(error.description(), "Occurs when password history is enabled and you try to reuse a previously-used password.");
     /// ```
-    pub fn password_unacceptable() -> Self {
-        Self::from_parts(Code::PasswordUnacceptable, Vec::new())
+    pub fn password_unacceptable() -> super::Error {
+        crate::Error::from_parts(super::Code::PasswordUnacceptable, Vec::new())
     }
 
     /// `221` · HTTP 404 · The application ID doesn't exist.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::unknown_application();
+    /// let error = errors::unknown_application();
     /// assert_eq!(error.code(), Code::UnknownApplication);
     /// assert_eq!(error.description(), "The application ID doesn't exist.");
     /// ```
-    pub fn unknown_application() -> Self {
-        Self::from_parts(Code::UnknownApplication, Vec::new())
+    pub fn unknown_application() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownApplication, Vec::new())
     }
 
     /// `222` · HTTP 404 · The entity type doesn't exist.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::unknown_entity_type();
+    /// let error = errors::unknown_entity_type();
     /// assert_eq!(error.code(), Code::UnknownEntityType);
     /// assert_eq!(error.description(), "The entity type doesn't exist.");
     /// ```
-    pub fn unknown_entity_type() -> Self {
-        Self::from_parts(Code::UnknownEntityType, Vec::new())
+    pub fn unknown_entity_type() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownEntityType, Vec::new())
     }
 
     /// `223` · HTTP 404 · A specified attribute doesn't exist.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::unknown_attribute();
+    /// let error = errors::unknown_attribute();
     /// assert_eq!(error.code(), Code::UnknownAttribute);
     /// assert_eq!(error.description(), "A specified attribute doesn't exist. This can occur when trying to create or update a record, or when modifying an attribute.");
     /// ```
-    pub fn unknown_attribute() -> Self {
-        Self::from_parts(Code::UnknownAttribute, Vec::new())
+    pub fn unknown_attribute() -> super::Error {
+        crate::Error::from_parts(super::Code::UnknownAttribute, Vec::new())
     }
 
     /// `224` · HTTP 404 · The application can't be found on the specified domain.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::application_not_found();
+    /// let error = errors::application_not_found();
     /// assert_eq!(error.code(), Code::ApplicationNotFound);
     /// assert_eq!(error.description(), "The application can't be found on the specified domain.");
     /// ```
-    pub fn application_not_found() -> Self {
-        Self::from_parts(Code::ApplicationNotFound, Vec::new())
+    pub fn application_not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::ApplicationNotFound, Vec::new())
     }
 
     /// `226` · HTTP 400 · The flow is misconfigured and needs to be updated.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::flow_error();
+    /// let error = errors::flow_error();
     /// assert_eq!(error.code(), Code::FlowError);
     /// assert_eq!(error.description(), "The flow is misconfigured and needs to be updated.");
     /// ```
-    pub fn flow_error() -> Self {
-        Self::from_parts(Code::FlowError, Vec::new())
+    pub fn flow_error() -> super::Error {
+        crate::Error::from_parts(super::Code::FlowError, Vec::new())
     }
 
     /// `232` · HTTP 409 · You tried to create an entity type that already exists.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::entity_type_exists();
+    /// let error = errors::entity_type_exists();
     /// assert_eq!(error.code(), Code::EntityTypeExists);
     /// assert_eq!(error.description(), "You tried to create an entity type that already exists. Entity type names must be unique within an application.");
     /// ```
-    pub fn entity_type_exists() -> Self {
-        Self::from_parts(Code::EntityTypeExists, Vec::new())
+    pub fn entity_type_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::EntityTypeExists, Vec::new())
     }
 
     /// `233` · HTTP 409 · You tried to create an attribute that already exists.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::attribute_exists();
+    /// let error = errors::attribute_exists();
     /// assert_eq!(error.code(), Code::AttributeExists);
     /// assert_eq!(error.description(), "You tried to create an attribute that already exists. Attribute names must be unique within an entity type schema.");
     /// ```
-    pub fn attribute_exists() -> Self {
-        Self::from_parts(Code::AttributeExists, Vec::new())
+    pub fn attribute_exists() -> super::Error {
+        crate::Error::from_parts(super::Code::AttributeExists, Vec::new())
     }
 
     /// `234` · HTTP 400 · You attempted to modify a reserved attribute.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::reserved_attribute();
+    /// let error = errors::reserved_attribute();
     /// assert_eq!(error.code(), Code::ReservedAttribute);
     /// assert_eq!(error.description(), "You attempted to modify a reserved attribute. Some attributes -- such as uuid and created -- can't be modified.");
     /// ```
-    pub fn reserved_attribute() -> Self {
-        Self::from_parts(Code::ReservedAttribute, Vec::new())
+    pub fn reserved_attribute() -> super::Error {
+        crate::Error::from_parts(super::Code::ReservedAttribute, Vec::new())
     }
 
     /// `300` · HTTP 400 · An error occurred while creating a new record.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::error_creating_record();
+    /// let error = errors::error_creating_record();
     /// assert_eq!(error.code(), Code::ErrorCreatingRecord);
     /// assert_eq!(error.description(), "An error occurred while creating a new record.");
     /// ```
-    pub fn error_creating_record() -> Self {
-        Self::from_parts(Code::ErrorCreatingRecord, Vec::new())
+    pub fn error_creating_record() -> super::Error {
+        crate::Error::from_parts(super::Code::ErrorCreatingRecord, Vec::new())
     }
 
     /// `310` · HTTP 404 · You referenced an entity or plural element that doesn't exist.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::record_not_found();
+    /// let error = errors::record_not_found();
     /// assert_eq!(error.code(), Code::RecordNotFound);
     /// assert_eq!(error.description(), "You referenced an entity or plural element that doesn't exist.");
     /// ```
-    pub fn record_not_found() -> Self {
-        Self::from_parts(Code::RecordNotFound, Vec::new())
+    pub fn record_not_found() -> super::Error {
+        crate::Error::from_parts(super::Code::RecordNotFound, Vec::new())
     }
 
     /// `320` · HTTP 400 · You tried to add an ID to a new entity or plural element.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::id_in_new_record();
+    /// let error = errors::id_in_new_record();
     /// assert_eq!(error.code(), Code::IdInNewRecord);
     /// assert_eq!(error.description(), "You tried to add an ID to a new entity or plural element.");
     /// ```
-    pub fn id_in_new_record() -> Self {
-        Self::from_parts(Code::IdInNewRecord, Vec::new())
+    pub fn id_in_new_record() -> super::Error {
+        crate::Error::from_parts(super::Code::IdInNewRecord, Vec::new())
     }
 
     /// `330` · HTTP 409 · The created or lastUpdated value doesn't match the supplied argument.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::timestamp_mismatch();
+    /// let error = errors::timestamp_mismatch();
     /// assert_eq!(error.code(), Code::TimestampMismatch);
     /// assert_eq!(error.description(), "The created or lastUpdated value doesn't match the supplied argument.");
     /// ```
-    pub fn timestamp_mismatch() -> Self {
-        Self::from_parts(Code::TimestampMismatch, Vec::new())
+    pub fn timestamp_mismatch() -> super::Error {
+        crate::Error::from_parts(super::Code::TimestampMismatch, Vec::new())
     }
 
     /// `340` · HTTP 400 · A JSON value wasn't formatted correctly.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_data_format();
+    /// let error = errors::invalid_data_format();
     /// assert_eq!(error.code(), Code::InvalidDataFormat);
     /// assert_eq!(error.description(), "A JSON value wasn't formatted correctly.");
     /// ```
-    pub fn invalid_data_format() -> Self {
-        Self::from_parts(Code::InvalidDataFormat, Vec::new())
+    pub fn invalid_data_format() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidDataFormat, Vec::new())
     }
 
     /// `341` · HTTP 400 · A value didn't match the expected JSON type.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_json_type();
+    /// let error = errors::invalid_json_type();
     /// assert_eq!(error.code(), Code::InvalidJsonType);
     /// assert_eq!(error.description(), "A value didn't match the expected JSON type.");
     /// ```
-    pub fn invalid_json_type() -> Self {
-        Self::from_parts(Code::InvalidJsonType, Vec::new())
+    pub fn invalid_json_type() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidJsonType, Vec::new())
     }
 
     /// `342` · HTTP 400 · A date or dateTime value wasn't valid.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_date_time();
+    /// let error = errors::invalid_date_time();
     /// assert_eq!(error.code(), Code::InvalidDateTime);
     /// assert_eq!(error.description(), "A date or dateTime value wasn't valid. For example, the value wasn't formatted correctly or was out of range.");
     /// ```
-    pub fn invalid_date_time() -> Self {
-        Self::from_parts(Code::InvalidDateTime, Vec::new())
+    pub fn invalid_date_time() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidDateTime, Vec::new())
     }
 
     /// `352` · HTTP 400 · Occurs if password history is enabled and you try to reuse a previously-used password.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::entity_password_unacceptable();
+    /// let error = errors::entity_password_unacceptable();
     /// assert_eq!(error.code(), Code::EntityPasswordUnacceptable);
     /// assert_eq!(error.description(), "Occurs if password history is enabled and you try to reuse a previously-used password.");
     /// ```
-    pub fn entity_password_unacceptable() -> Self {
-        Self::from_parts(Code::EntityPasswordUnacceptable, Vec::new())
+    pub fn entity_password_unacceptable() -> super::Error {
+        crate::Error::from_parts(super::Code::EntityPasswordUnacceptable, Vec::new())
     }
 
     /// `360` · HTTP 400 · An attribute constraint was violated.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::constraint_violation();
+    /// let error = errors::constraint_violation();
     /// assert_eq!(error.code(), Code::ConstraintViolation);
     /// assert_eq!(error.description(), "An attribute constraint was violated. For example, you tried to save a value that breaks an attribute's unique, required or length constraint.");
     /// ```
-    pub fn constraint_violation() -> Self {
-        Self::from_parts(Code::ConstraintViolation, Vec::new())
+    pub fn constraint_violation() -> super::Error {
+        crate::Error::from_parts(super::Code::ConstraintViolation, Vec::new())
     }
 
     /// `361` · HTTP 409 · A unique or locally-unique constraint was violated.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::unique_violation();
+    /// let error = errors::unique_violation();
     /// assert_eq!(error.code(), Code::UniqueViolation);
     /// assert_eq!(error.description(), "A unique or locally-unique constraint was violated.");
     /// ```
-    pub fn unique_violation() -> Self {
-        Self::from_parts(Code::UniqueViolation, Vec::new())
+    pub fn unique_violation() -> super::Error {
+        crate::Error::from_parts(super::Code::UniqueViolation, Vec::new())
     }
 
     /// `362` · HTTP 400 · An attribute with the required constraint was either missing or set to null.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::missing_required_attribute();
+    /// let error = errors::missing_required_attribute();
     /// assert_eq!(error.code(), Code::MissingRequiredAttribute);
     /// assert_eq!(error.description(), "An attribute with the required constraint was either missing or set to null. Required attributes can't have null values.");
     /// ```
-    pub fn missing_required_attribute() -> Self {
-        Self::from_parts(Code::MissingRequiredAttribute, Vec::new())
+    pub fn missing_required_attribute() -> super::Error {
+        crate::Error::from_parts(super::Code::MissingRequiredAttribute, Vec::new())
     }
 
     /// `363` · HTTP 400 · A string value violated an attribute’s length constraint.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::length_violation();
+    /// let error = errors::length_violation();
     /// assert_eq!(error.code(), Code::LengthViolation);
     /// assert_eq!(error.description(), "A string value violated an attribute’s length constraint. For example, you tried to save the string ABCD to an attribute that can contain a maximum of 2 characters.");
     /// ```
-    pub fn length_violation() -> Self {
-        Self::from_parts(Code::LengthViolation, Vec::new())
+    pub fn length_violation() -> super::Error {
+        crate::Error::from_parts(super::Code::LengthViolation, Vec::new())
     }
 
     /// `380` · HTTP 409 · You tried to register a new user, but an existing user already has that email address.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::email_address_in_use();
+    /// let error = errors::email_address_in_use();
     /// assert_eq!(error.code(), Code::EmailAddressInUse);
     /// assert_eq!(error.description(), "You tried to register a new user, but an existing user already has that email address.");
     /// ```
-    pub fn email_address_in_use() -> Self {
-        Self::from_parts(Code::EmailAddressInUse, Vec::new())
+    pub fn email_address_in_use() -> super::Error {
+        crate::Error::from_parts(super::Code::EmailAddressInUse, Vec::new())
     }
 
     /// `390` · HTTP 400 · The data submitted did not pass form validation.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_form_fields();
+    /// let error = errors::invalid_form_fields();
     /// assert_eq!(error.code(), Code::InvalidFormFields);
     /// assert_eq!(error.description(), "The data submitted did not pass form validation. This error is also generated if you exceed the allowed number of login attempts. In that case, you'll get the error message \"Too many attempts. Please try again later.\"");
     /// ```
-    pub fn invalid_form_fields() -> Self {
-        Self::from_parts(Code::InvalidFormFields, Vec::new())
+    pub fn invalid_form_fields() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidFormFields, Vec::new())
     }
 
     /// `402` · HTTP 401 · The client ID doesn't exist or the client secret is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::invalid_client_credentials();
+    /// let error = errors::invalid_client_credentials();
     /// assert_eq!(error.code(), Code::InvalidClientCredentials);
     /// assert_eq!(error.description(), "The client ID doesn't exist or the client secret is wrong.");
     /// ```
-    pub fn invalid_client_credentials() -> Self {
-        Self::from_parts(Code::InvalidClientCredentials, Vec::new())
+    pub fn invalid_client_credentials() -> super::Error {
+        crate::Error::from_parts(super::Code::InvalidClientCredentials, Vec::new())
     }
 
     /// `403` · HTTP 403 · The client doesn't have permission to perform the action.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::client_permission_error();
+    /// let error = errors::client_permission_error();
     /// assert_eq!(error.code(), Code::ClientPermissionError);
     /// assert_eq!(error.description(), "The client doesn't have permission to perform the action.");
     /// ```
-    pub fn client_permission_error() -> Self {
-        Self::from_parts(Code::ClientPermissionError, Vec::new())
+    pub fn client_permission_error() -> super::Error {
+        crate::Error::from_parts(super::Code::ClientPermissionError, Vec::new())
     }
 
     /// `413` · HTTP 400 · The supplied authorization code is not valid because the user’s access grant has been deleted.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::no_access_grant();
+    /// let error = errors::no_access_grant();
     /// assert_eq!(error.code(), Code::NoAccessGrant);
     /// assert_eq!(error.description(), "The supplied authorization code is not valid because the user’s access grant has been deleted.");
     /// ```
-    pub fn no_access_grant() -> Self {
-        Self::from_parts(Code::NoAccessGrant, Vec::new())
+    pub fn no_access_grant() -> super::Error {
+        crate::Error::from_parts(super::Code::NoAccessGrant, Vec::new())
     }
 
     /// `414` · HTTP 401 · The supplied access token has expired.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::access_token_expired();
+    /// let error = errors::access_token_expired();
     /// assert_eq!(error.code(), Code::AccessTokenExpired);
     /// assert_eq!(error.description(), "The supplied access token has expired.");
     /// ```
-    pub fn access_token_expired() -> Self {
-        Self::from_parts(Code::AccessTokenExpired, Vec::new())
+    pub fn access_token_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::AccessTokenExpired, Vec::new())
     }
 
     /// `415` · HTTP 400 · The supplied authorization code has expired.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::authorization_code_expired();
+    /// let error = errors::authorization_code_expired();
     /// assert_eq!(error.code(), Code::AuthorizationCodeExpired);
     /// assert_eq!(error.description(), "The supplied authorization code has expired.");
     /// ```
-    pub fn authorization_code_expired() -> Self {
-        Self::from_parts(Code::AuthorizationCodeExpired, Vec::new())
+    pub fn authorization_code_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::AuthorizationCodeExpired, Vec::new())
     }
 
     /// `416` · HTTP 400 · The supplied verification code has expired.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::verification_code_expired();
+    /// let error = errors::verification_code_expired();
     /// assert_eq!(error.code(), Code::VerificationCodeExpired);
     /// assert_eq!(error.description(), "The supplied verification code has expired.");
     /// ```
-    pub fn verification_code_expired() -> Self {
-        Self::from_parts(Code::VerificationCodeExpired, Vec::new())
+    pub fn verification_code_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::VerificationCodeExpired, Vec::new())
     }
 
     /// `417` · HTTP 400 · The supplied creation token has expired.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::creation_token_expired();
+    /// let error = errors::creation_token_expired();
     /// assert_eq!(error.code(), Code::CreationTokenExpired);
     /// assert_eq!(error.description(), "The supplied creation token has expired.");
     /// ```
-    pub fn creation_token_expired() -> Self {
-        Self::from_parts(Code::CreationTokenExpired, Vec::new())
+    pub fn creation_token_expired() -> super::Error {
+        crate::Error::from_parts(super::Code::CreationTokenExpired, Vec::new())
     }
 
     /// `420` · HTTP 400 · The redirect URL is invalid.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::redirect_uri_mismatch();
+    /// let error = errors::redirect_uri_mismatch();
     /// assert_eq!(error.code(), Code::RedirectUriMismatch);
     /// assert_eq!(error.description(), "The redirect URL is invalid.");
     /// ```
-    pub fn redirect_uri_mismatch() -> Self {
-        Self::from_parts(Code::RedirectUriMismatch, Vec::new())
+    pub fn redirect_uri_mismatch() -> super::Error {
+        crate::Error::from_parts(super::Code::RedirectUriMismatch, Vec::new())
     }
 
     /// `480` · HTTP 503 · The operation has been temporarily disabled for maintenance, and should be available again shortly.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::api_feature_disabled();
+    /// let error = errors::api_feature_disabled();
     /// assert_eq!(error.code(), Code::ApiFeatureDisabled);
     /// assert_eq!(error.description(), "The operation has been temporarily disabled for maintenance, and should be available again shortly.");
     /// ```
-    pub fn api_feature_disabled() -> Self {
-        Self::from_parts(Code::ApiFeatureDisabled, Vec::new())
+    pub fn api_feature_disabled() -> super::Error {
+        crate::Error::from_parts(super::Code::ApiFeatureDisabled, Vec::new())
     }
 
     /// `500` · HTTP 500 · An unexpected internal error occurred.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::unexpected_error();
+    /// let error = errors::unexpected_error();
     /// assert_eq!(error.code(), Code::UnexpectedError);
     /// assert_eq!(error.description(), "An unexpected internal error occurred.");
     /// ```
-    pub fn unexpected_error() -> Self {
-        Self::from_parts(Code::UnexpectedError, Vec::new())
+    pub fn unexpected_error() -> super::Error {
+        crate::Error::from_parts(super::Code::UnexpectedError, Vec::new())
     }
 
     /// `510` · HTTP 429 · Generated any time your request exceeds rate limits such as the allowed number of registration requests.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::api_limit_error();
+    /// let error = errors::api_limit_error();
     /// assert_eq!(error.code(), Code::ApiLimitError);
     /// assert_eq!(error.description(), "Generated any time your request exceeds rate limits such as the allowed number of registration requests.");
     /// ```
-    pub fn api_limit_error() -> Self {
-        Self::from_parts(Code::ApiLimitError, Vec::new())
+    pub fn api_limit_error() -> super::Error {
+        crate::Error::from_parts(super::Code::ApiLimitError, Vec::new())
     }
 
     /// `540` · HTTP 400 · An error was triggered in the flow.
     ///
     /// ```
-    /// use auth_error_catalog::registration::{Code, Error};
+    /// use auth_error_catalog::registration::{errors, Code};
     ///
-    /// let error = Error::triggered_error();
+    /// let error = errors::triggered_error();
     /// assert_eq!(error.code(), Code::TriggeredError);
     /// assert_eq!(error.description(), "An error was triggered in the flow.");
     /// ```
-    pub fn triggered_error() -> Self {
-        Self::from_parts(Code::TriggeredError, Vec::new())
+    pub fn triggered_error() -> super::Error {
+        crate::Error::from_parts(super::Code::TriggeredError, Vec::new())
     }
 }
 
