@@ -45,7 +45,7 @@ pub const MAX_MEMBERS: usize = 5;
 pub const MAX_FIELDS: usize = 2;
 
 /// `Error`'s own `with_…` methods, which a field's setter would repeat.
-const TAKEN_FIELDS: &[&str] = &["description", "member", "field"];
+pub const TAKEN_FIELDS: &[&str] = &["description", "member", "field", "options"];
 
 fn members(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     let source = &catalog.source;
@@ -737,12 +737,22 @@ mod tests {
 
     /// Every diagnostic for one file, as `file:line:col: message`.
     fn check(path: &str, text: &str) -> Vec<String> {
-        let text = format!("{text}\n{BODY}");
+        check_as_given(path, &format!("{text}\n{BODY}"))
+    }
+
+    /// [`check`] without the appended body: for rules about the body itself.
+    fn check_as_given(path: &str, text: &str) -> Vec<String> {
         let found = match parse_file(path, text.as_bytes()) {
             Ok(catalog) => super::validate(&catalog),
             Err(found) => found,
         };
         found.iter().map(ToString::to_string).collect()
+    }
+
+    /// An AuthOS catalog whose body is [`BODY`] with `from` replaced by `to`.
+    fn with_body(from: &str, to: &str) -> Vec<String> {
+        assert!(BODY.contains(from), "{from:?} is not in the body");
+        check_as_given("catalog/authos.toml", &format!("{API}\n{ENTRY}\n{}", BODY.replacen(from, to, 1)))
     }
 
     fn authos(body: &str) -> Vec<String> {
@@ -874,6 +884,124 @@ mod tests {
         );
         let derived_clash = ENTRY.replace("TOKEN_EXPIRED", "token.expired");
         assert_one(&authos(&format!("{ENTRY}\n{derived_clash}")), "duplicate variant `TokenExpired`");
+    }
+
+    #[test]
+    fn a_body_has_one_code_and_one_description_and_plain_members() {
+        let member =
+            |name: &str, value: &str| format!("\n[[member]]\nname = \"{name}\"\nvalue = \"{value}\"\nabout = \"A\"\n");
+        assert_one(
+            &with_body("value = \"description\"", "value = \"message\""),
+            "exactly one member with value = \"description\"",
+        );
+        assert_one(
+            &with_body("value = \"code\"", "value = \"message\""),
+            "exactly one member with value = \"code\" or \"number\"",
+        );
+        assert_one(
+            &with_body("[body]", &format!("{}[body]", member("more", "code"))),
+            "exactly one member with value = \"code\"",
+        );
+        assert_one(
+            &with_body("name = \"error\"", "name = \"error code\""),
+            "member name \"error code\" must be non-empty",
+        );
+        assert_one(&with_body("name = \"error_code\"", "name = \"error\""), "the body has two members `error`");
+        let six: String = (0..4).map(|index| member(&format!("m{index}"), "message")).collect();
+        assert_one(&with_body("[body]", &format!("{six}[body]")), "a body has at most 5 members");
+        // A number member needs integer codes; a name member needs names.
+        assert_one(
+            &with_body("value = \"code\"", "value = \"number\""),
+            "a `number` member needs integer codes; `TOKEN_EXPIRED` is not one",
+        );
+        assert_one(
+            &with_body("[body]", &format!("{}[body]", member("n", "name"))),
+            "a `name` member needs a name for every entry",
+        );
+    }
+
+    #[test]
+    fn literals_and_fields_are_checked() {
+        let literal = |text: &str| {
+            format!("\n[[member]]\nname = \"stat\"\nvalue = \"literal\"\ntext = {text:?}\nabout = \"A\"\n[body]")
+        };
+        assert_eq!(with_body("[body]", &literal("error")), Vec::<String>::new());
+        assert_one(&with_body("[body]", &literal("a\"b")), "literal \"a\\\"b\" must be non-empty");
+        let field = |name: &str| {
+            format!(
+                "\n[[member]]\nname = \"m_{name}\"\nvalue = \"field\"\nfield = {name:?}\ndefault = \"empty\"\nexample = \"\"\nabout = \"A\"\n"
+            )
+        };
+        assert_eq!(with_body("[body]", &format!("{}[body]", field("trace_id"))), Vec::<String>::new());
+        assert_one(&with_body("[body]", &format!("{}[body]", field("TraceId"))), "field `TraceId` must be snake_case");
+        assert_one(
+            &with_body("[body]", &format!("{}[body]", field("member"))),
+            "field `member` would give `Error` a second method `with_member`",
+        );
+        let two_same = format!("{}{}[body]", field("a"), field("a").replace("m_a", "m_b"));
+        assert_one(&with_body("[body]", &two_same), "the body has two fields `a`");
+        let three = format!("{}{}{}[body]", field("a"), field("b"), field("c"));
+        assert_one(&with_body("[body]", &three), "a body has at most 2 fields");
+        // Keys that belong to another kind of member, or are missing.
+        assert_one(
+            &with_body("value = \"description\"", "value = \"description\"\ntext = \"x\""),
+            "a `description` member takes no key `text`",
+        );
+        assert_one(
+            &with_body("[body]", "\n[[member]]\nname = \"f\"\nvalue = \"field\"\nabout = \"A\"\n[body]")
+                .iter()
+                .filter(|found| found.contains("needs the key `field`"))
+                .cloned()
+                .collect::<Vec<_>>(),
+            "needs the key `field`",
+        );
+        assert_one(
+            &with_body("value = \"code\"", "value = \"codes\""),
+            "`value` in [[member]] must be one of code, number, name",
+        );
+    }
+
+    #[test]
+    fn detection_rules_are_checked() {
+        assert_eq!(
+            with_body(
+                "all = [\"error_code\"]",
+                "all = [\"error_code:own\", \"!stat\"]\nany = [\"x:string\", \"y:object\", \"z:code\"]"
+            ),
+            Vec::<String>::new()
+        );
+        assert_one(
+            &with_body("all = [\"error_code\"]", "all = [\"error_code:maybe\"]"),
+            "\"error_code:maybe\" is no detection test",
+        );
+        assert_one(&with_body("all = [\"error_code\"]", "all = [\"!\"]"), "\"!\" is no detection test");
+        assert_one(
+            &with_body("all = [\"error_code\"]", "all = []"),
+            "a [[detect]] rule needs at least one test in `all`",
+        );
+        assert_one(
+            &with_body("[[detect]]\norder = 20\nall = [\"error_code\"]\n", ""),
+            "the file is missing the required key `detect`",
+        );
+        assert_one(
+            &with_body("code = [\"error_code\"]", "code = []"),
+            "[body] needs at least one `code` and one `description` member",
+        );
+        assert_one(&with_body("code = [\"error_code\"]", "code = [\"a b\"]"), "member name \"a b\" must be non-empty");
+    }
+
+    #[test]
+    fn detection_orders_are_unique_across_the_catalogs() {
+        let parsed =
+            |path: &str| parse_file(path, format!("{API}\n{ENTRY}\n{BODY}").as_bytes()).expect("a clean catalog");
+        let first = parsed("catalog/authos.toml");
+        let mut second = parsed("catalog/other.toml");
+        second.api.name.value = "other".to_owned();
+        let found: Vec<String> =
+            super::validate_set(&[first.clone(), second], 2, &[]).iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("detection order 20 is also used by a rule of catalog/authos.toml"), "{found:#?}");
+        assert!(super::validate_set(&[first], 1, &[]).is_empty());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! (or set `BIND`), then e.g. `curl -i localhost:8080/auth0/token`.
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use auth_error_catalog::{AnyError, BodyFormat, Responding, ResponseOptions, app_native, auth0, authos, registration};
+use auth_error_catalog::{
+    AnyError, BodyFormat, ErrorResponse, ResponseOptions, app_native, auth0, authos, registration,
+};
 
 const TIMESTAMP: &str = "2025-01-15T10:30:00Z";
 
@@ -28,15 +30,15 @@ async fn login() -> Reply<registration::Error> {
 }
 
 /// Problem details when the `Accept` header prefers them.
-async fn negotiated(request: HttpRequest) -> Reply<Responding<authos::Code>> {
+async fn negotiated(request: HttpRequest) -> Reply<ErrorResponse<authos::Code>> {
     let accept = request.headers().get("accept").and_then(|value| value.to_str().ok());
     let options = ResponseOptions::default().format(BodyFormat::negotiate(accept));
-    Err(authos::errors::forbidden().with_timestamp(TIMESTAMP).responding(options))
+    Err(authos::errors::forbidden().with_timestamp(TIMESTAMP).with_options(options))
 }
 
-async fn limited() -> Reply<Responding<authos::Code>> {
+async fn limited() -> Reply<ErrorResponse<authos::Code>> {
     let options = ResponseOptions::default().retry_after(30);
-    Err(authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options))
+    Err(authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).with_options(options))
 }
 
 async fn any() -> Reply<AnyError> {

@@ -31,14 +31,14 @@ pub fn router() -> Router {
             get(|headers: HeaderMap| async move {
                 let accept = headers.get("accept").and_then(|value| value.to_str().ok());
                 let options = ResponseOptions::default().format(BodyFormat::negotiate(accept));
-                authos::errors::forbidden().with_timestamp(TIMESTAMP).responding(options)
+                authos::errors::forbidden().with_timestamp(TIMESTAMP).with_options(options)
             }),
         )
         .route(
             "/limited",
             get(|| async {
                 let options = ResponseOptions::default().retry_after(30);
-                authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).responding(options)
+                authos::errors::rate_limit_exceeded().with_timestamp(TIMESTAMP).with_options(options)
             }),
         )
         .route("/any", get(|| async { AnyError::from(app_native::errors::unauthorized()) }))

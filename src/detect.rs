@@ -12,7 +12,7 @@ use crate::api::Api;
 use crate::body::{DetectRule, Test};
 use crate::catalog::Catalog;
 use crate::kind::Kind;
-use crate::parse::{ParseError, Problem, Received, ReceivedMembers, code_member, member, read_object};
+use crate::parse::{Defect, ParseError, Received, ReceivedMembers, code_member, member, read_object};
 use crate::wire::WireFormat;
 
 include!(concat!(env!("OUT_DIR"), "/any_received.rs"));
@@ -179,9 +179,9 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
     let members = read_object(body, status)?;
     let detected = match detect(&members) {
         Some(api) => for_code_of!(api, C => Received::<C>::from_members(members, status).map(AnyReceived::from)),
-        None => Err(Problem::WrongShape("any of the APIs")),
+        None => Err(Defect::WrongShape("any of the APIs")),
     };
-    detected.map_err(|problem| ParseError::new(status, problem, body))
+    detected.map_err(|defect| ParseError::new(status, defect, body))
 }
 
 /// Parses `body` as an error body of `api`, without detection: for a caller

@@ -70,9 +70,9 @@ pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};
 pub use detect::{AnyReceived, parse, parse_as};
 pub use kind::{Kind, UnknownKind};
-pub use parse::{ParseError, Problem, Received};
+pub use parse::{Defect, ParseError, Received};
 pub use registry::{catalogs, entries};
-pub use response::{AnyError, BodyFormat, JSON, PROBLEM_JSON, Responding, ResponseOptions};
+pub use response::{AnyError, BodyFormat, ErrorResponse, JSON, PROBLEM_JSON, ResponseOptions};
 pub use wire::{Builder, Error, ParamError};
 pub use wire::{OpenFormat, WireFormat};
 

@@ -23,10 +23,10 @@ const EXCERPT_CHARS: usize = 120;
 /// assert!(err.to_string().starts_with("HTTP 502: the body is not JSON"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}{problem}: {excerpt:?}", status_prefix(.status))]
+#[error("{}{defect}: {excerpt:?}", status_prefix(.status))]
 pub struct ParseError {
     status: Option<StatusCode>,
-    problem: Problem,
+    defect: Defect,
     excerpt: String,
 }
 
@@ -37,7 +37,7 @@ fn status_prefix(status: &Option<StatusCode>) -> String {
 /// What is wrong with a body.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum Problem {
+pub enum Defect {
     /// Empty, or only white space.
     #[error("the body is empty")]
     Empty,
@@ -54,13 +54,13 @@ pub enum Problem {
 }
 
 impl ParseError {
-    pub(crate) fn new(status: Option<StatusCode>, problem: Problem, body: &[u8]) -> Self {
+    pub(crate) fn new(status: Option<StatusCode>, defect: Defect, body: &[u8]) -> Self {
         let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
         let mut excerpt: String = text.chars().take(EXCERPT_CHARS).collect();
         if excerpt.len() < text.len() || body.len() > EXCERPT_CHARS * 4 {
             excerpt.push('…');
         }
-        ParseError { status, problem, excerpt }
+        ParseError { status, defect, excerpt }
     }
 
     /// The HTTP status the body came with, if given.
@@ -76,12 +76,12 @@ impl ParseError {
     /// What is wrong.
     ///
     /// ```
-    /// use auth_error_catalog::Problem;
+    /// use auth_error_catalog::Defect;
     /// let err = auth_error_catalog::parse(None, b"[1, 2]").unwrap_err();
-    /// assert_eq!(err.problem(), &Problem::NotAnObject);
+    /// assert_eq!(err.defect(), &Defect::NotAnObject);
     /// ```
-    pub fn problem(&self) -> &Problem {
-        &self.problem
+    pub fn defect(&self) -> &Defect {
+        &self.defect
     }
 
     /// The start of the body (at most 120 characters), for logs.
@@ -194,16 +194,16 @@ impl<'de> de::Deserialize<'de> for Object<'de> {
 pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<ReceivedMembers<'_>, ParseError> {
     // JSON's white space: not form feed, which `u8::is_ascii_whitespace` allows.
     if body.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
-        return Err(ParseError::new(status, Problem::Empty, body));
+        return Err(ParseError::new(status, Defect::Empty, body));
     }
     // Checking UTF-8 once, up front, spares serde_json checking every raw
     // value again; JSON text is UTF-8 in any case (RFC 8259 §8.1).
     let text = std::str::from_utf8(body)
-        .map_err(|error| ParseError::new(status, Problem::NotJson(format!("not UTF-8: {error}")), body))?;
+        .map_err(|error| ParseError::new(status, Defect::NotJson(format!("not UTF-8: {error}")), body))?;
     match serde_json::from_str::<Object<'_>>(text) {
         Ok(Object(members)) => Ok(members),
-        Err(error) if error.is_data() => Err(ParseError::new(status, Problem::NotAnObject, body)),
-        Err(error) => Err(ParseError::new(status, Problem::NotJson(error.to_string()), body)),
+        Err(error) if error.is_data() => Err(ParseError::new(status, Defect::NotAnObject, body)),
+        Err(error) => Err(ParseError::new(status, Defect::NotJson(error.to_string()), body)),
     }
 }
 
@@ -285,12 +285,12 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     pub fn parse(body: &'a [u8], status: Option<StatusCode>) -> Result<Self, ParseError> {
         let members = read_object(body, status)?;
-        Self::from_members(members, status).map_err(|problem| ParseError::new(status, problem, body))
+        Self::from_members(members, status).map_err(|defect| ParseError::new(status, defect, body))
     }
 
-    pub(crate) fn from_members(members: ReceivedMembers<'a>, status: Option<StatusCode>) -> Result<Self, Problem> {
+    pub(crate) fn from_members(members: ReceivedMembers<'a>, status: Option<StatusCode>) -> Result<Self, Defect> {
         let shape = C::SHAPE;
-        let wrong_shape = || Problem::WrongShape(C::API.as_str());
+        let wrong_shape = || Defect::WrongShape(C::API.as_str());
         let has = |name: &&str| member(&members, name).is_some();
         if !shape.required.iter().all(has) || !(shape.any_of.is_empty() || shape.any_of.iter().any(has)) {
             return Err(wrong_shape());

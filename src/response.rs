@@ -286,49 +286,49 @@ impl<C: WireFormat> Error<C> {
 /// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::{Error, errors}};
 ///
 /// let options = ResponseOptions::default().format(BodyFormat::negotiate(Some("application/problem+json")));
-/// let responding = errors::token_expired().responding(options);
-/// assert_eq!(responding.to_response().headers()["content-type"], "application/problem+json");
+/// let error = errors::token_expired().with_options(options);
+/// assert_eq!(error.to_response().headers()["content-type"], "application/problem+json");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Responding<C> {
+pub struct ErrorResponse<C> {
     /// The error.
     pub error: Error<C>,
     /// How its response is built.
     pub options: ResponseOptions,
 }
 
-impl<C: WireFormat> Responding<C> {
+impl<C: WireFormat> ErrorResponse<C> {
     /// The whole response.
     ///
     /// ```
     /// use auth_error_catalog::{ResponseOptions, registration::{Error, errors}};
-    /// let responding = errors::invalid_credentials().responding(ResponseOptions::default().entry_status());
-    /// assert_eq!(responding.to_response().status(), 401);
+    /// let error = errors::invalid_credentials().with_options(ResponseOptions::default().entry_status());
+    /// assert_eq!(error.to_response().status(), 401);
     /// ```
     pub fn to_response(&self) -> Response<Vec<u8>> {
         self.error.to_response_with(&self.options)
     }
 }
 
-impl<C: WireFormat> std::fmt::Display for Responding<C> {
+impl<C: WireFormat> std::fmt::Display for ErrorResponse<C> {
     /// The error's own text.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(&self.error, f)
     }
 }
 
-impl<C: WireFormat> std::error::Error for Responding<C> {}
+impl<C: WireFormat> std::error::Error for ErrorResponse<C> {}
 
 impl<C: WireFormat> Error<C> {
     /// Pairs the error with the options its response is built with.
     ///
     /// ```
     /// use auth_error_catalog::{ResponseOptions, app_native::{Error, errors}};
-    /// let responding = errors::unauthorized().responding(ResponseOptions::default());
-    /// assert_eq!(responding.to_response().status(), 401);
+    /// let error = errors::unauthorized().with_options(ResponseOptions::default());
+    /// assert_eq!(error.to_response().status(), 401);
     /// ```
-    pub fn responding(self, options: ResponseOptions) -> Responding<C> {
-        Responding { error: self, options }
+    pub fn with_options(self, options: ResponseOptions) -> ErrorResponse<C> {
+        ErrorResponse { error: self, options }
     }
 }
 

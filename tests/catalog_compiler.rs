@@ -181,3 +181,27 @@ fn the_committed_generated_code_is_what_the_catalog_generates() {
     committed.sort();
     assert_eq!(committed, names);
 }
+
+/// A field's setter is `with_<field>` on `Error`, beside `Error`'s own
+/// `with_…` methods: the validator's list of taken field names must hold
+/// every one of them, or a field could name a setter `rustc` refuses.
+#[test]
+fn the_taken_field_names_are_every_with_method_of_error() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut methods = Vec::new();
+    for file in ["src/wire/error.rs", "src/response.rs"] {
+        let text = std::fs::read_to_string(root.join(file)).expect("a source file");
+        for line in text.lines() {
+            if let Some(rest) = line.trim_start().strip_prefix("pub fn with_") {
+                methods.push(rest.split(['(', '<']).next().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    assert!(methods.len() >= 4, "{methods:?}");
+    for method in &methods {
+        assert!(
+            catalog_compiler::validate::TAKEN_FIELDS.contains(&method.as_str()),
+            "`Error::with_{method}` is missing from TAKEN_FIELDS"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 //! properties over every entry's rendered body with members that real
 //! servers omit taken out.
 
-use auth_error_catalog::{Api, ErrorCode, Match, Problem, app_native, auth0, parse};
+use auth_error_catalog::{Api, Defect, ErrorCode, Match, app_native, auth0, parse};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -79,7 +79,7 @@ fn nothing_in_the_leniency_makes_a_non_error_body_an_error_body() {
         r#"{"message":"Unauthorized"}"#,
     ] {
         let error = parse(None, body.as_bytes()).err().unwrap_or_else(|| panic!("{body} is an error body"));
-        assert_eq!(error.problem(), &Problem::WrongShape("any of the APIs"), "{body}");
+        assert_eq!(error.defect(), &Defect::WrongShape("any of the APIs"), "{body}");
     }
     for body in ["<html><body>Bad gateway</body></html>", "", "[]", "null", "\"error\""] {
         assert!(parse(None, body.as_bytes()).is_err(), "{body:?}");

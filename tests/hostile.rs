@@ -4,7 +4,7 @@
 //! JSON text; misuse of the dynamic builder is reported, not panicked on.
 
 use auth_error_catalog::{
-    AnyReceived, Api, Error, ErrorCode, Match, ParamError, ParseError, Problem, Received, ResponseOptions, WireFormat,
+    AnyReceived, Api, Defect, Error, ErrorCode, Match, ParamError, ParseError, Received, ResponseOptions, WireFormat,
     app_native, auth0, authos, parse, registration,
 };
 use http::StatusCode;
@@ -20,12 +20,12 @@ enum Expect {
     WrongShape,
 }
 
-fn kind(problem: &Problem) -> Expect {
+fn kind(problem: &Defect) -> Expect {
     match problem {
-        Problem::Empty => Expect::Empty,
-        Problem::NotJson(_) => Expect::NotJson,
-        Problem::NotAnObject => Expect::NotAnObject,
-        Problem::WrongShape(_) => Expect::WrongShape,
+        Defect::Empty => Expect::Empty,
+        Defect::NotJson(_) => Expect::NotJson,
+        Defect::NotAnObject => Expect::NotAnObject,
+        Defect::WrongShape(_) => Expect::WrongShape,
         other => panic!("a problem this test does not know: {other:?}"),
     }
 }
@@ -49,15 +49,15 @@ fn check_error(error: &ParseError, body: &[u8], status: Option<StatusCode>) {
 fn rejected_as<C: WireFormat>(body: &[u8], expected: Expect) {
     let error = Received::<C>::parse(body, Some(STATUS)).expect_err(C::API.as_str());
     check_error(&error, body, Some(STATUS));
-    assert_eq!(kind(error.problem()), expected, "{}: {error}", C::API);
+    assert_eq!(kind(error.defect()), expected, "{}: {error}", C::API);
     if expected == Expect::WrongShape {
-        assert_eq!(error.problem(), &Problem::WrongShape(C::API.as_str()));
+        assert_eq!(error.defect(), &Defect::WrongShape(C::API.as_str()));
     }
 }
 
 /// Every parser rejects `body` with the `expected` problem (detection, when
 /// it is the wrong shape, names the API it took the body for, if any).
-fn rejected_everywhere(body: &[u8], expected: Expect) -> Problem {
+fn rejected_everywhere(body: &[u8], expected: Expect) -> Defect {
     rejected_as::<app_native::Code>(body, expected);
     rejected_as::<auth0::Code>(body, expected);
     rejected_as::<authos::Code>(body, expected);
@@ -65,15 +65,15 @@ fn rejected_everywhere(body: &[u8], expected: Expect) -> Problem {
     for status in [Some(STATUS), None] {
         let error = parse(status, body).expect_err("detection");
         check_error(&error, body, status);
-        assert_eq!(kind(error.problem()), expected, "detection: {error}");
+        assert_eq!(kind(error.defect()), expected, "detection: {error}");
     }
-    parse(None, body).unwrap_err().problem().clone()
+    parse(None, body).unwrap_err().defect().clone()
 }
 
 /// The typed parsers of every API, and detection, on a body that is no error body at all.
 fn not_any_api(body: &[u8]) {
     let problem = rejected_everywhere(body, Expect::WrongShape);
-    assert_eq!(problem, Problem::WrongShape("any of the APIs"));
+    assert_eq!(problem, Defect::WrongShape("any of the APIs"));
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn lone_surrogate_escapes() {
     // a string, so the body is no Auth0 body.
     rejected_everywhere(br#"{"\ud800":1,"error":"access_denied"}"#, Expect::NotJson);
     let error = parse(None, br#"{"error":"\ud800"}"#).unwrap_err();
-    assert_eq!(error.problem(), &Problem::WrongShape("auth0"));
+    assert_eq!(error.defect(), &Defect::WrongShape("auth0"));
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn numbers_of_any_size_and_form_are_kept_as_received() {
 fn error_member_that_is_an_object() {
     let body = br#"{"error":{"code":"invalid_request","message":"Missing parameter"}}"#;
     rejected_everywhere(body, Expect::WrongShape);
-    assert_eq!(parse(None, body).unwrap_err().problem(), &Problem::WrongShape("auth0"));
+    assert_eq!(parse(None, body).unwrap_err().defect(), &Defect::WrongShape("auth0"));
 
     // AuthOS only needs `error` to be present; its description is then unknown.
     let body =
@@ -510,8 +510,8 @@ fn received_errors_cross_threads() {
 
 #[test]
 fn only_json_white_space_makes_a_body_empty() {
-    assert_eq!(parse(None, b" \t\r\n").unwrap_err().problem(), &Problem::Empty);
-    assert!(matches!(parse(None, b"\x0c").unwrap_err().problem(), Problem::NotJson(_)));
+    assert_eq!(parse(None, b" \t\r\n").unwrap_err().defect(), &Defect::Empty);
+    assert!(matches!(parse(None, b"\x0c").unwrap_err().defect(), Defect::NotJson(_)));
 }
 
 #[test]

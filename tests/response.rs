@@ -34,7 +34,7 @@ fn check_responses<C: WireFormat>() {
             // actix-web asks for the status without the response (for logging).
             use actix_web::ResponseError;
             assert_eq!(error.status_code().as_u16(), native.status().as_u16(), "{}", error.code());
-            let responding = error.clone().responding(options.clone());
+            let responding = error.clone().with_options(options.clone());
             assert_eq!(responding.status_code().as_u16(), problem.status().as_u16(), "{}", error.code());
             assert_eq!(responding.error_response().status().as_u16(), problem.status().as_u16());
         }

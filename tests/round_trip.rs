@@ -705,7 +705,7 @@ fn a_missing_description() {
     // AuthOS: `error` is the description and a required member.
     let body = br#"{"error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#;
     let error = authos::Received::parse(body, None).unwrap_err();
-    assert_eq!(error.problem(), &auth_error_catalog::Problem::WrongShape("authos"));
+    assert_eq!(error.defect(), &auth_error_catalog::Defect::WrongShape("authos"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `actix-web` 4: the error types are [`ResponseError`]s, so a handler
 //! returns them as the `Err` of its `Result` and the client gets exactly the
-//! response of [`Error::to_response`] (or, for [`Responding`], of
+//! response of [`Error::to_response`] (or, for [`ErrorResponse`], of
 //! [`Error::to_response_with`] and its options): the same status, every
 //! header, the same body bytes.
 //!
@@ -33,7 +33,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use crate::{AnyError, Error, Responding, ResponseOptions, WireFormat};
+use crate::{AnyError, Error, ErrorResponse, ResponseOptions, WireFormat};
 
 /// An `http` 1 status as actix-web's `http` 0.2 one.
 fn status_of(status: http::StatusCode) -> StatusCode {
@@ -88,12 +88,12 @@ impl<C: WireFormat> ResponseError for Error<C> {
 /// use auth_error_catalog::{BodyFormat, ResponseOptions, authos::{Error, errors}};
 ///
 /// let options = ResponseOptions::default().format(BodyFormat::Problem).retry_after(30);
-/// let response = errors::rate_limit_exceeded().responding(options).error_response();
+/// let response = errors::rate_limit_exceeded().with_options(options).error_response();
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
 /// assert_eq!(response.headers().get("retry-after").unwrap(), "30");
 /// ```
-impl<C: WireFormat> ResponseError for Responding<C> {
+impl<C: WireFormat> ResponseError for ErrorResponse<C> {
     fn status_code(&self) -> StatusCode {
         status_of(self.error.response_status(&self.options))
     }

@@ -12,7 +12,7 @@
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 
-use crate::{AnyError, Error, Responding, WireFormat};
+use crate::{AnyError, Error, ErrorResponse, WireFormat};
 
 fn into_axum(response: http::Response<Vec<u8>>) -> Response {
     response.map(Body::from)
@@ -26,7 +26,7 @@ impl<C: WireFormat> IntoResponse for Error<C> {
 }
 
 /// The response its options describe: negotiated format, `Retry-After`, …
-impl<C: WireFormat> IntoResponse for Responding<C> {
+impl<C: WireFormat> IntoResponse for ErrorResponse<C> {
     fn into_response(self) -> Response {
         into_axum(self.to_response())
     }
