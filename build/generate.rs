@@ -231,6 +231,7 @@ fn entries(out: &mut String, catalog: &Catalog) {
                     .as_ref()
                     .map_or_else(|| "None".to_owned(), |seconds| format!("Some({})", seconds.value)),
             ),
+            ("nonce_header", option_str(entry.nonce_header.as_ref().map(|text| text.value.as_str()))),
             ("parent", parents[index].map_or_else(|| "None".to_owned(), |parent| format!("Some(&ENTRIES[{parent}])"))),
         ];
         out.push_str("    Entry {\n");
@@ -1066,7 +1067,7 @@ pub fn registry(catalogs: &[Catalog]) -> Vec<GeneratedFile> {
         "An error body of any of the APIs, as [`parse`](crate::parse) detected it.",
         "Received<'a>",
         "<'a>",
-        "use auth_error_catalog::{AnyReceived, Api};\n\nlet received = auth_error_catalog::parse(None, br#\"{\"error\":\"invalid_request\",\"error_description\":\"missing username parameter\"}\"#).unwrap();\nassert!(matches!(received, AnyReceived::Auth0(_)));\nassert_eq!(received.api(), Api::Auth0);\nassert!(received.is_known());\n",
+        "use auth_error_catalog::{AnyReceived, Api};\n\nlet received = auth_error_catalog::parse(br#\"{\"error\":\"invalid_request\",\"error_description\":\"missing username parameter\"}\"#, None).unwrap();\nassert!(matches!(received, AnyReceived::Auth0(_)));\nassert_eq!(received.api(), Api::Auth0);\nassert!(received.is_known());\n",
     );
     let any_error = any(
         "AnyError",

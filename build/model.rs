@@ -104,6 +104,8 @@ pub struct Entry {
     pub generic: Option<Located<bool>>,
     /// Seconds to add to a polling interval (RFC 8628 §3.5 `slow_down`: 5).
     pub poll_interval_increase: Option<Located<i64>>,
+    /// The response header whose value the client retries with, once (RFC 9449 §8: `DPoP-Nonce`).
+    pub nonce_header: Option<Located<String>>,
 }
 
 impl Entry {

@@ -43,6 +43,7 @@ const ENTRY_KEYS: &[&str] = &[
     "source",
     "generic",
     "poll_interval_increase",
+    "nonce_header",
 ];
 const REGISTERED_ERROR_KEYS: &[&str] = &["code", "kind", "retryable", "usage", "source"];
 const MEMBER_KEYS: &[&str] = &["name", "value", "text", "field", "default", "example", "about", "format"];
@@ -220,6 +221,7 @@ fn parse_entry(
     let entry_source = reader.string("source", false);
     let generic = reader.located_boolean("generic");
     let poll_interval_increase = reader.integer("poll_interval_increase", false);
+    let nonce_header = reader.string("nonce_header", false);
     reader.finish(ENTRY_KEYS);
     Some(Entry {
         span: span.clone(),
@@ -239,6 +241,7 @@ fn parse_entry(
         source: entry_source,
         generic,
         poll_interval_increase,
+        nonce_header,
     })
 }
 

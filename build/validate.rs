@@ -32,6 +32,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     shared_codes_agree(catalog, &mut found);
     generic_entries(catalog, &mut found);
     poll_intervals(catalog, &mut found);
+    nonce_headers(catalog, &mut found);
     registered_errors(catalog, &mut found);
     text_hygiene(catalog, &mut found);
     members(catalog, &mut found);
@@ -640,6 +641,18 @@ fn generic_entries(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 /// The longest polling interval increase the catalog accepts, in seconds.
 const MAX_POLL_INTERVAL_INCREASE: i64 = 3600;
+
+/// A header name is an RFC 9110 token.
+fn nonce_headers(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    for header in catalog.entries.iter().filter_map(|entry| entry.nonce_header.as_ref()) {
+        let token = !header.value.is_empty()
+            && header.value.bytes().all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte));
+        if !token {
+            let message = format!("`nonce_header` {:?} is not an HTTP header name", header.value);
+            report(found, &catalog.source, &header.span, message);
+        }
+    }
+}
 
 fn poll_intervals(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
     for increase in catalog.entries.iter().filter_map(|entry| entry.poll_interval_increase.as_ref()) {
@@ -1271,6 +1284,16 @@ mod tests {
         // Literal text around the placeholder: a specific entry may differ.
         let literal = auth0_entry("RuleDenied", "Rule says: {{reason}}", "rate_limited", false);
         assert_eq!(check("catalog/auth0.toml", &format!("{AUTH0}{generic}{literal}")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn nonce_headers_are_header_names() {
+        let with = |header: &str| {
+            ENTRY.replace("retryable = false\n", &format!("retryable = true\nnonce_header = {header:?}\n"))
+        };
+        assert_eq!(authos(&with("DPoP-Nonce")), Vec::<String>::new());
+        assert_one(&authos(&with("DPoP Nonce")), "`nonce_header` \"DPoP Nonce\" is not an HTTP header name");
+        assert_one(&authos(&with("")), "is not an HTTP header name");
     }
 
     #[test]

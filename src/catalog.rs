@@ -547,6 +547,7 @@ pub struct Entry {
     pub(crate) source: Option<&'static str>,
     pub(crate) generic: bool,
     pub(crate) poll_interval_increase: Option<u64>,
+    pub(crate) nonce_header: Option<&'static str>,
     /// The entry is in the same catalog: the generated statics refer to each other.
     pub(crate) parent: Option<&'static Entry>,
 }
@@ -752,6 +753,18 @@ impl Entry {
     /// ```
     pub fn poll_interval_increase(&self) -> Option<std::time::Duration> {
         self.poll_interval_increase.map(std::time::Duration::from_secs)
+    }
+
+    /// The response header whose value the client repeats the request with,
+    /// once: RFC 9449 §8's `DPoP-Nonce` on `use_dpop_nonce`.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Code;
+    /// assert_eq!(Code::DpopNonceRequired.entry().nonce_header(), Some("DPoP-Nonce"));
+    /// assert_eq!(Code::SlowDown.entry().nonce_header(), None);
+    /// ```
+    pub fn nonce_header(&self) -> Option<&'static str> {
+        self.nonce_header
     }
 
     /// The catch-all entry above this one (Registration: `218 → 210 → 200`).

@@ -13,6 +13,7 @@ use crate::body::{DetectRule, Test};
 use crate::catalog::Catalog;
 use crate::kind::Kind;
 use crate::parse::{Defect, ParseError, Received, ReceivedMembers, code_member, member, read_object};
+use crate::retry::Retry;
 use crate::wire::WireFormat;
 
 include!(concat!(env!("OUT_DIR"), "/any_received.rs"));
@@ -21,7 +22,7 @@ impl AnyReceived<'_> {
     /// Which API sent the body.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":210,"error":"invalid_credentials"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"stat":"error","code":210,"error":"invalid_credentials"}"#, None).unwrap();
     /// assert_eq!(received.api(), auth_error_catalog::Api::Registration);
     /// ```
     pub fn api(&self) -> Api {
@@ -34,7 +35,7 @@ impl AnyReceived<'_> {
     /// The catalog entry of the code, where known.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"code":"ABA-60008","message":"Authentication flow time out."}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"code":"ABA-60008","message":"Authentication flow time out."}"#, None).unwrap();
     /// assert_eq!(received.entry().map(|entry| entry.code()), Some("ABA-60008"));
     /// ```
     pub fn entry(&self) -> Option<&'static crate::Entry> {
@@ -44,7 +45,7 @@ impl AnyReceived<'_> {
     /// Whether the code was found in the catalog.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"error":"brand_new"}"#, None).unwrap();
     /// assert!(!received.is_known());
     /// ```
     pub fn is_known(&self) -> bool {
@@ -54,7 +55,7 @@ impl AnyReceived<'_> {
     /// The code exactly as received.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"stat":"error","code":999,"error":"x"}"#, None).unwrap();
     /// assert_eq!(received.raw_code(), "999");
     /// ```
     pub fn raw_code(&self) -> &str {
@@ -65,7 +66,7 @@ impl AnyReceived<'_> {
     ///
     /// ```
     /// use auth_error_catalog::Match;
-    /// let received = auth_error_catalog::parse(None, br#"{"stat":"error","code":999,"error":"x"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"stat":"error","code":999,"error":"x"}"#, None).unwrap();
     /// assert_eq!(received.matched(), Match::Unknown);
     /// ```
     pub fn matched(&self) -> Match {
@@ -76,7 +77,7 @@ impl AnyReceived<'_> {
     ///
     /// ```
     /// use auth_error_catalog::Kind;
-    /// let received = auth_error_catalog::parse(None, br#"{"error":"Token expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"error":"Token expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#, None).unwrap();
     /// assert_eq!(received.kind(), Some(Kind::TokenExpired));
     /// ```
     pub fn kind(&self) -> Option<Kind> {
@@ -86,7 +87,7 @@ impl AnyReceived<'_> {
     /// Whether repeating the request later can succeed.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"error":"too_many_logins","error_description":"x"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"error":"too_many_logins","error_description":"x"}"#, None).unwrap();
     /// assert!(received.retryable());
     /// ```
     pub fn retryable(&self) -> bool {
@@ -96,7 +97,7 @@ impl AnyReceived<'_> {
     /// The HTTP status: the one received, else the catalog's.
     ///
     /// ```
-    /// let received = auth_error_catalog::parse(None, br#"{"error":"brand_new"}"#).unwrap();
+    /// let received = auth_error_catalog::parse(br#"{"error":"brand_new"}"#, None).unwrap();
     /// assert_eq!(received.http_status(), None);
     /// ```
     pub fn http_status(&self) -> Option<StatusCode> {
@@ -107,18 +108,57 @@ impl AnyReceived<'_> {
     ///
     /// ```
     /// let body = br#"{"code":"ABA-65003","message":"Unknown authentication flow status.","description":"Unknown authentication flow status: PAUSED."}"#;
-    /// let received = auth_error_catalog::parse(None, body).unwrap();
+    /// let received = auth_error_catalog::parse(body, None).unwrap();
     /// assert_eq!(received.params()[0].1, "PAUSED");
     /// ```
     pub fn params(&self) -> &[(&'static str, Cow<'_, str>)] {
         each_api!(AnyReceived, self, received => received.params())
     }
 
+    /// What the client can do about the error, as of `now` ([`Received::retry`]).
+    ///
+    /// ```
+    /// use auth_error_catalog::Retry;
+    /// let received = auth_error_catalog::parse(br#"{"error":"authorization_pending"}"#, None).unwrap();
+    /// assert!(matches!(received.retry(std::time::SystemTime::now()), Retry::Poll { .. }));
+    /// ```
+    pub fn retry(&self, now: std::time::SystemTime) -> Retry {
+        each_api!(AnyReceived, self, received => received.retry(now))
+    }
+
+    /// The same error, with the response headers that bear on retrying
+    /// ([`Received::with_headers`]).
+    ///
+    /// ```
+    /// use auth_error_catalog::Retry;
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("retry-after", "2".parse().unwrap());
+    /// let body = br#"{"error":"too_many_requests","error_description":"Global limit has been reached"}"#;
+    /// let received = auth_error_catalog::parse(body, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap().with_headers(&headers);
+    /// assert_eq!(received.retry(std::time::SystemTime::now()), Retry::After(std::time::Duration::from_secs(2)));
+    /// ```
+    pub fn with_headers(self, headers: &http::HeaderMap) -> Self {
+        each_api!(AnyReceived, self, received => AnyReceived::from(received.with_headers(headers)))
+    }
+
+    /// The same error, owning its data: it outlives the body, and is
+    /// `Send + Sync + 'static`, so it can be an SDK's error type.
+    ///
+    /// ```
+    /// fn sdk_error(body: Vec<u8>) -> Box<dyn std::error::Error + Send + Sync> {
+    ///     Box::new(auth_error_catalog::parse(&body, None).unwrap().into_owned())
+    /// }
+    /// assert!(sdk_error(br#"{"error":"access_denied"}"#.to_vec()).to_string().contains("access_denied"));
+    /// ```
+    pub fn into_owned(self) -> AnyReceived<'static> {
+        each_api!(AnyReceived, self, received => AnyReceived::from(received.into_owned()))
+    }
+
     /// The body again: a JSON value equal to the one received.
     ///
     /// ```
     /// let body = r#"{"error":"x","statusCode":401}"#;
-    /// assert_eq!(auth_error_catalog::parse(None, body.as_bytes()).unwrap().to_json(), body);
+    /// assert_eq!(auth_error_catalog::parse(body.as_bytes(), None).unwrap().to_json(), body);
     /// ```
     pub fn to_json(&self) -> String {
         each_api!(AnyReceived, self, received => received.to_json())
@@ -130,6 +170,8 @@ impl fmt::Display for AnyReceived<'_> {
         each_api!(AnyReceived, self, received => fmt::Display::fmt(received, f))
     }
 }
+
+impl std::error::Error for AnyReceived<'_> {}
 
 impl serde::Serialize for AnyReceived<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -164,24 +206,44 @@ impl serde::Serialize for AnyReceived<'_> {
 /// use auth_error_catalog::{Api, Kind};
 ///
 /// let received = auth_error_catalog::parse(
-///     Some(http::StatusCode::BAD_REQUEST),
 ///     br#"{"code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":""}"#,
+///     Some(http::StatusCode::BAD_REQUEST),
 /// ).unwrap();
 /// assert_eq!((received.api(), received.kind()), (Api::AppNative, Some(Kind::InvalidRequest)));
-/// let sign_up = auth_error_catalog::parse(None, br#"{"code":"user_exists","description":"The user already exists."}"#).unwrap();
+/// let sign_up = auth_error_catalog::parse(br#"{"code":"user_exists","description":"The user already exists."}"#, None).unwrap();
 /// assert_eq!((sign_up.api(), sign_up.kind()), (Api::Auth0, Some(Kind::Conflict)));
-/// let app_native = auth_error_catalog::parse(None, br#"{"code":"ABA-60001","description":"invalid_callback"}"#).unwrap();
+/// let app_native = auth_error_catalog::parse(br#"{"code":"ABA-60001","description":"invalid_callback"}"#, None).unwrap();
 /// assert_eq!(app_native.api(), Api::AppNative);
-/// assert!(auth_error_catalog::parse(None, b"[]").is_err());
-/// assert!(auth_error_catalog::parse(None, br#"{"code":null}"#).is_err());
+/// assert!(auth_error_catalog::parse(b"[]", None).is_err());
+/// assert!(auth_error_catalog::parse(br#"{"code":null}"#, None).is_err());
 /// ```
-pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
+pub fn parse(body: &[u8], status: Option<StatusCode>) -> Result<AnyReceived<'_>, ParseError> {
     let members = read_object(body, status)?;
     let detected = match detect(&members) {
         Some(api) => for_code_of!(api, C => Received::<C>::from_members(members, status).map(AnyReceived::from)),
         None => Err(Defect::WrongShape("any of the APIs")),
     };
     detected.map_err(|defect| ParseError::new(status, defect, body))
+}
+
+/// [`parse`]s the body of `response`, with its status and the headers that
+/// bear on retrying ([`AnyReceived::retry`]).
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use auth_error_catalog::{Api, Retry};
+///
+/// let response = http::Response::builder()
+///     .status(429)
+///     .header("retry-after", "3")
+///     .body(r#"{"error":"Too many requests","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)
+///     .unwrap();
+/// let received = auth_error_catalog::parse_response(&response).unwrap();
+/// assert_eq!(received.api(), Api::Authos);
+/// assert_eq!(received.retry(SystemTime::now()), Retry::After(Duration::from_secs(3)));
+/// ```
+pub fn parse_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<AnyReceived<'_>, ParseError> {
+    Ok(parse(response.body().as_ref(), Some(response.status()))?.with_headers(response.headers()))
 }
 
 /// Parses `body` as an error body of `api`, without detection: for a caller
@@ -192,11 +254,11 @@ pub fn parse(status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>,
 ///
 /// // Detection would call this Auth0's; the caller knows better.
 /// let body = br#"{"code":"X-1","description":"d"}"#;
-/// assert_eq!(auth_error_catalog::parse(None, body).unwrap().api(), Api::Auth0);
-/// assert_eq!(parse_as(Api::AppNative, None, body).unwrap().api(), Api::AppNative);
-/// assert!(parse_as(Api::Registration, None, body).is_err());
+/// assert_eq!(auth_error_catalog::parse(body, None).unwrap().api(), Api::Auth0);
+/// assert_eq!(parse_as(Api::AppNative, body, None).unwrap().api(), Api::AppNative);
+/// assert!(parse_as(Api::Registration, body, None).is_err());
 /// ```
-pub fn parse_as(api: Api, status: Option<StatusCode>, body: &[u8]) -> Result<AnyReceived<'_>, ParseError> {
+pub fn parse_as(api: Api, body: &[u8], status: Option<StatusCode>) -> Result<AnyReceived<'_>, ParseError> {
     for_code_of!(api, C => Received::<C>::parse(body, status).map(AnyReceived::from))
 }
 

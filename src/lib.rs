@@ -54,6 +54,7 @@ mod parse;
 mod perfect_hash;
 mod registry;
 mod response;
+mod retry;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
 mod template;
@@ -68,11 +69,12 @@ pub use apis::*;
 pub use body::{BodyMember, MemberValue};
 pub use catalog::{Catalog, CodeRange, Entry, Match, RegisteredError};
 pub use code::{ErrorCode, UnknownCode};
-pub use detect::{AnyReceived, parse, parse_as};
+pub use detect::{AnyReceived, parse, parse_as, parse_response};
 pub use kind::{Kind, UnknownKind};
 pub use parse::{Defect, ParseError, Received};
 pub use registry::{catalogs, entries};
 pub use response::{AnyError, BodyFormat, ErrorResponse, JSON, PROBLEM_JSON, ResponseOptions};
+pub use retry::Retry;
 pub use wire::{Builder, Error, ParamError};
 pub use wire::{OpenFormat, WireFormat};
 

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 
 use crate::catalog::{Classified, Match, RegisteredError};
 use crate::kind::Kind;
+use crate::retry::{Retry, RetryHints};
 use crate::wire::WireFormat;
 
 /// How much of a rejected body a [`ParseError`] quotes.
@@ -18,7 +19,7 @@ const EXCERPT_CHARS: usize = 120;
 /// Why a body is not an error body of the API (or of any API).
 ///
 /// ```
-/// let err = auth_error_catalog::parse(Some(http::StatusCode::BAD_GATEWAY), b"<html>Bad gateway</html>").unwrap_err();
+/// let err = auth_error_catalog::parse(b"<html>Bad gateway</html>", Some(http::StatusCode::BAD_GATEWAY)).unwrap_err();
 /// assert_eq!(err.status(), Some(http::StatusCode::BAD_GATEWAY));
 /// assert!(err.to_string().starts_with("HTTP 502: the body is not JSON"));
 /// ```
@@ -66,7 +67,7 @@ impl ParseError {
     /// The HTTP status the body came with, if given.
     ///
     /// ```
-    /// let err = auth_error_catalog::parse(None, b"").unwrap_err();
+    /// let err = auth_error_catalog::parse(b"", None).unwrap_err();
     /// assert_eq!(err.status(), None);
     /// ```
     pub fn status(&self) -> Option<StatusCode> {
@@ -77,7 +78,7 @@ impl ParseError {
     ///
     /// ```
     /// use auth_error_catalog::Defect;
-    /// let err = auth_error_catalog::parse(None, b"[1, 2]").unwrap_err();
+    /// let err = auth_error_catalog::parse(b"[1, 2]", None).unwrap_err();
     /// assert_eq!(err.defect(), &Defect::NotAnObject);
     /// ```
     pub fn defect(&self) -> &Defect {
@@ -87,7 +88,7 @@ impl ParseError {
     /// The start of the body (at most 120 characters), for logs.
     ///
     /// ```
-    /// let err = auth_error_catalog::parse(None, b"Service Unavailable").unwrap_err();
+    /// let err = auth_error_catalog::parse(b"Service Unavailable", None).unwrap_err();
     /// assert_eq!(err.excerpt(), "Service Unavailable");
     /// ```
     pub fn excerpt(&self) -> &str {
@@ -271,6 +272,7 @@ pub struct Received<'a, C> {
     description: Option<Cow<'a, str>>,
     classified: Classified<C>,
     params: Vec<(&'static str, Cow<'a, str>)>,
+    hints: RetryHints,
 }
 
 impl<'a, C: WireFormat> Received<'a, C> {
@@ -313,7 +315,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
             }
             _ => Vec::new(),
         };
-        Ok(Received { members, status, raw_code, description, classified, params })
+        Ok(Received { members, status, raw_code, description, classified, params, hints: RetryHints::default() })
     }
 
     /// The code, where the catalog has it (for Registration also its catch-all).
@@ -510,7 +512,68 @@ impl<'a, C: WireFormat> Received<'a, C> {
             description: self.description.map(|text| Cow::Owned(text.into_owned())),
             classified: self.classified,
             params: self.params.into_iter().map(|(name, value)| (name, Cow::Owned(value.into_owned()))).collect(),
+            hints: self.hints,
         }
+    }
+
+    /// Parses the body of `response`, with its status and the headers that
+    /// bear on retrying ([`retry`](Received::retry)).
+    ///
+    /// ```
+    /// use auth_error_catalog::{Retry, auth0::{Code, Received}};
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(400)
+    ///     .header("dpop-nonce", "eyJ7S_zG.eyJH0-Z.HX4w-7v")
+    ///     .body(br#"{"error":"use_dpop_nonce","error_description":"Authorization server requires nonce in DPoP proof"}"#)
+    ///     .unwrap();
+    /// let received = Received::from_response(&response).unwrap();
+    /// assert_eq!(received.code(), Some(Code::DpopNonceRequired));
+    /// assert_eq!(received.retry(std::time::SystemTime::now()), Retry::WithNonce("eyJ7S_zG.eyJH0-Z.HX4w-7v".into()));
+    /// ```
+    pub fn from_response<B: AsRef<[u8]>>(response: &'a http::Response<B>) -> Result<Self, ParseError> {
+        Ok(Self::parse(response.body().as_ref(), Some(response.status()))?.with_headers(response.headers()))
+    }
+
+    /// The same error, with the response headers that bear on retrying:
+    /// `Retry-After` (seconds or an HTTP-date), `x-ratelimit-remaining` and
+    /// `x-ratelimit-reset`, and the entry's nonce header.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use auth_error_catalog::{Retry, auth0::Received};
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap());
+    /// let body = br#"{"error":"too_many_attempts","error_description":"Your account has been blocked."}"#;
+    /// let received = Received::parse(body, None).unwrap().with_headers(&headers);
+    /// let now = UNIX_EPOCH + Duration::from_secs(784_111_777 - 60);
+    /// assert_eq!(received.retry(now), Retry::After(Duration::from_secs(60)));
+    /// ```
+    pub fn with_headers(mut self, headers: &http::HeaderMap) -> Self {
+        let nonce_header = self.code().and_then(|code| code.entry().nonce_header());
+        self.hints = RetryHints::read(headers, nonce_header);
+        self
+    }
+
+    /// What the client can do about the error, as of `now` (give the time
+    /// explicitly, so that tests are deterministic): [`Retry`].
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use auth_error_catalog::{Retry, auth0::Received};
+    ///
+    /// let now = SystemTime::now();
+    /// let slow_down = Received::parse(br#"{"error":"slow_down"}"#, None).unwrap();
+    /// assert_eq!(slow_down.retry(now), Retry::Poll { increase: Duration::from_secs(5) });
+    /// let denied = Received::parse(br#"{"error":"access_denied"}"#, None).unwrap();
+    /// assert_eq!(denied.retry(now), Retry::No);
+    /// let gateway = Received::parse(br#"{"error":"access_denied"}"#, Some(http::StatusCode::BAD_GATEWAY)).unwrap();
+    /// assert_eq!(gateway.retry(now), Retry::Backoff);
+    /// ```
+    pub fn retry(&self, now: std::time::SystemTime) -> Retry {
+        let entry = self.code().map(|code| code.entry());
+        crate::retry::advise(entry, self.kind(), self.retryable(), self.status, &self.hints, now)
     }
 }
 

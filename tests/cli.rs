@@ -240,6 +240,49 @@ fn parse_reports_the_contract() {
 }
 
 #[test]
+fn parse_gives_the_retry_advice_of_the_body_and_the_headers() {
+    let advice = |args: &[&str], body: &[u8]| -> serde_json::Value {
+        let mut all = vec!["parse"];
+        all.extend_from_slice(args);
+        let output = autherr(&all, body);
+        assert_exit(&output, 0);
+        serde_json::from_str::<serde_json::Value>(&stdout(&output)).expect("JSON")["retry"].clone()
+    };
+    let limited = br#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#;
+    assert_eq!(
+        advice(&["--status", "429", "--header", "Retry-After: 30"], limited),
+        serde_json::json!({"advice": "after", "seconds": 30.0})
+    );
+    assert_eq!(advice(&["--status", "429"], limited), serde_json::json!({"advice": "backoff"}));
+    // A date in the past: come back now.
+    let past = ["--header", "retry-after:Sun, 06 Nov 1994 08:49:37 GMT"];
+    assert_eq!(advice(&past, limited), serde_json::json!({"advice": "after", "seconds": 0.0}));
+    assert_eq!(
+        advice(&[], br#"{"error":"slow_down"}"#),
+        serde_json::json!({"advice": "poll", "increase_seconds": 5.0})
+    );
+    assert_eq!(advice(&[], br#"{"error":"access_denied"}"#), serde_json::json!({"advice": "no"}));
+    let nonce =
+        br#"{"error":"use_dpop_nonce","error_description":"Authorization server requires nonce in DPoP proof"}"#;
+    assert_eq!(
+        advice(&["--header", "DPoP-Nonce: n-1"], nonce),
+        serde_json::json!({"advice": "with_nonce", "nonce": "n-1"})
+    );
+    // The other keys stay as they were.
+    let output = autherr(&["parse", "--header", "x-a: 1"], br#"{"error":"access_denied"}"#);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let keys: Vec<&str> = report.as_object().expect("an object").keys().map(String::as_str).collect();
+    let expected =
+        ["api", "body", "code", "http_status", "kind", "known", "match", "params", "retry", "retryable", "variant"];
+    assert_eq!(keys, expected);
+    for bad in ["no-colon", "bad name: x", "x: \u{7}"] {
+        let output = autherr(&["parse", "--header", bad], br#"{"error":"x"}"#);
+        assert_exit(&output, 2);
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+    }
+}
+
+#[test]
 fn parse_rejects_what_is_no_error_body_on_one_line() {
     let deep = "[".repeat(100_000);
     let cases: [&[u8]; 7] = [

@@ -99,7 +99,7 @@ fn resolve(i: usize, hasher: &mut DefaultHasher) {
 fn parse_rendered(i: usize, hasher: &mut DefaultHasher) {
     let (status, body) = render(i);
     let status = http::StatusCode::from_u16(status).ok();
-    match auth_error_catalog::parse(status, body.as_bytes()) {
+    match auth_error_catalog::parse(body.as_bytes(), status) {
         Ok(received) => {
             received.api().hash(hasher);
             received.raw_code().hash(hasher);
@@ -149,7 +149,7 @@ fn eight_threads_agree_with_one() {
 fn every_rendered_body_parses_back_to_its_code() {
     for i in 0..400 {
         let (status, body) = render(i);
-        let received = auth_error_catalog::parse(http::StatusCode::from_u16(status).ok(), body.as_bytes())
+        let received = auth_error_catalog::parse(body.as_bytes(), http::StatusCode::from_u16(status).ok())
             .unwrap_or_else(|error| panic!("{body}: {error}"));
         assert!(received.is_known(), "{body}");
     }

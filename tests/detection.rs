@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
 fn detected(body: &str) -> Option<Api> {
-    parse(None, body.as_bytes()).ok().map(|received| received.api())
+    parse(body.as_bytes(), None).ok().map(|received| received.api())
 }
 
 #[test]
@@ -20,7 +20,7 @@ fn a_code_and_a_description_are_app_native_when_the_code_is_app_natives() {
     assert_eq!(detected(r#"{"code":"60004","description":"x"}"#), Some(Api::AppNative));
     assert_eq!(detected(r#"{"code":"401","description":"x"}"#), Some(Api::AppNative));
     // An ABA- number the catalog does not have is still app-native, and unknown.
-    let received = parse(None, br#"{"code":"ABA-69999","description":"x"}"#).unwrap();
+    let received = parse(br#"{"code":"ABA-69999","description":"x"}"#, None).unwrap();
     assert_eq!((received.api(), received.matched()), (Api::AppNative, Match::Unknown));
 }
 
@@ -40,7 +40,7 @@ fn a_code_and_a_description_are_auth0_otherwise() {
     ] {
         assert_eq!(detected(body), Some(Api::Auth0), "{body}");
     }
-    let received = parse(None, br#"{"code":"user_exists","description":"The user already exists."}"#).unwrap();
+    let received = parse(br#"{"code":"user_exists","description":"The user already exists."}"#, None).unwrap();
     assert_eq!(received.entry().map(|entry| entry.variant()), Some("UserExists"));
 }
 
@@ -78,11 +78,11 @@ fn nothing_in_the_leniency_makes_a_non_error_body_an_error_body() {
         r#"{"description":"x","message":"y","name":"n","statusCode":400}"#,
         r#"{"message":"Unauthorized"}"#,
     ] {
-        let error = parse(None, body.as_bytes()).err().unwrap_or_else(|| panic!("{body} is an error body"));
+        let error = parse(body.as_bytes(), None).err().unwrap_or_else(|| panic!("{body} is an error body"));
         assert_eq!(error.defect(), &Defect::WrongShape("any of the APIs"), "{body}");
     }
     for body in ["<html><body>Bad gateway</body></html>", "", "[]", "null", "\"error\""] {
-        assert!(parse(None, body.as_bytes()).is_err(), "{body:?}");
+        assert!(parse(body.as_bytes(), None).is_err(), "{body:?}");
     }
 }
 
@@ -131,7 +131,7 @@ proptest! {
         let (code, body) = &app_native_bodies()[index];
         let drop: Vec<&str> = ["message", "description", "traceId"].into_iter().filter(|name| !keep.contains(name)).collect();
         let body = without(body, &drop);
-        let received = parse(None, body.as_bytes()).map_err(|error| TestCaseError::fail(format!("{body}: {error}")))?;
+        let received = parse(body.as_bytes(), None).map_err(|error| TestCaseError::fail(format!("{body}: {error}")))?;
         prop_assert_eq!(received.api(), Api::AppNative, "{}", body);
         prop_assert_eq!(received.entry().map(|entry| entry.index()), Some(code.entry().index()));
     }
@@ -156,7 +156,7 @@ proptest! {
             body.insert("statusCode".into(), json!(status));
         }
         let body = Value::Object(body).to_string();
-        let received = parse(None, body.as_bytes()).map_err(|error| TestCaseError::fail(format!("{body}: {error}")))?;
+        let received = parse(body.as_bytes(), None).map_err(|error| TestCaseError::fail(format!("{body}: {error}")))?;
         prop_assert_eq!(received.api(), Api::Auth0);
         prop_assert_eq!(received.raw_code(), code.as_str());
         let again: Value = serde_json::from_str(&received.to_json()).unwrap();
@@ -175,7 +175,7 @@ fn every_rendered_body_of_every_entry_is_detected_as_its_api() {
                 builder = builder.with(name, "value");
             }
             let body = builder.build().unwrap().to_json();
-            let received = parse(None, body.as_bytes()).unwrap();
+            let received = parse(body.as_bytes(), None).unwrap();
             assert_eq!(received.api(), C::API, "{body}");
             assert_eq!(received.entry().map(|entry| entry.index()), Some(code.entry().index()), "{body}");
         }

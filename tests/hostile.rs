@@ -63,11 +63,11 @@ fn rejected_everywhere(body: &[u8], expected: Expect) -> Defect {
     rejected_as::<authos::Code>(body, expected);
     rejected_as::<registration::Code>(body, expected);
     for status in [Some(STATUS), None] {
-        let error = parse(status, body).expect_err("detection");
+        let error = parse(body, status).expect_err("detection");
         check_error(&error, body, status);
         assert_eq!(kind(error.defect()), expected, "detection: {error}");
     }
-    parse(None, body).unwrap_err().defect().clone()
+    parse(body, None).unwrap_err().defect().clone()
 }
 
 /// The typed parsers of every API, and detection, on a body that is no error body at all.
@@ -80,7 +80,7 @@ fn not_any_api(body: &[u8]) {
 fn empty_and_white_space_bodies() {
     rejected_everywhere(b"", Expect::Empty);
     rejected_everywhere(b" \t\r\n ", Expect::Empty);
-    let error = parse(Some(STATUS), b"").unwrap_err();
+    let error = parse(b"", Some(STATUS)).unwrap_err();
     assert_eq!((error.excerpt(), error.to_string().as_str()), ("", "HTTP 502: the body is empty: \"\""));
 }
 
@@ -88,14 +88,14 @@ fn empty_and_white_space_bodies() {
 fn a_megabyte_of_white_space() {
     let body = vec![b' '; 1 << 20];
     rejected_everywhere(&body, Expect::Empty);
-    let error = parse(Some(STATUS), &body).unwrap_err();
+    let error = parse(&body, Some(STATUS)).unwrap_err();
     assert_eq!(error.excerpt(), format!("{}…", " ".repeat(120)));
 
     // White space around a body is allowed by JSON.
     let mut padded = body.clone();
     padded.extend_from_slice(br#"{"error":"access_denied","error_description":"no"}"#);
     padded.extend_from_slice(&body);
-    let received = parse(Some(StatusCode::FORBIDDEN), &padded).unwrap();
+    let received = parse(&padded, Some(StatusCode::FORBIDDEN)).unwrap();
     assert_eq!((received.api(), received.raw_code()), (Api::Auth0, "access_denied"));
     assert_eq!(received.to_json(), r#"{"error":"access_denied","error_description":"no"}"#);
 }
@@ -106,7 +106,7 @@ fn an_html_page_from_a_proxy() {
         <center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.25.3</center>\n</body>\n</html>\n";
     assert!(body.len() > 120);
     rejected_everywhere(body, Expect::NotJson);
-    let error = parse(Some(STATUS), body).unwrap_err();
+    let error = parse(body, Some(STATUS)).unwrap_err();
     assert_eq!(error.excerpt().chars().count(), 121);
     assert!(error.excerpt().starts_with("<!DOCTYPE html>\n<html>") && error.excerpt().ends_with('…'));
     assert!(error.to_string().starts_with("HTTP 502: the body is not JSON"), "{error}");
@@ -138,7 +138,7 @@ fn truncated_json() {
         registration::errors::invalid_credentials().with_request_token("abcdefghijklmnop").to_json(),
     ];
     for body in &bodies {
-        assert!(parse(None, body.as_bytes()).is_ok());
+        assert!(parse(body.as_bytes(), None).is_ok());
         for end in 0..body.len() {
             let prefix = &body.as_bytes()[..end];
             let expected = if end == 0 { Expect::Empty } else { Expect::NotJson };
@@ -159,7 +159,7 @@ fn invalid_utf8() {
     rejected_everywhere(b"{\"error\":\"access\xc3\x28denied\"}", Expect::NotJson);
     rejected_everywhere(b"{\"err\xffor\":\"access_denied\"}", Expect::NotJson);
     // The excerpt shows what it cannot decode as U+FFFD.
-    let error = parse(Some(STATUS), b"{\"error\":\"\xff\"}").unwrap_err();
+    let error = parse(b"{\"error\":\"\xff\"}", Some(STATUS)).unwrap_err();
     assert_eq!(error.excerpt(), "{\"error\":\"\u{fffd}\"}");
 }
 
@@ -168,7 +168,7 @@ fn lone_surrogate_escapes() {
     // In a member name serde_json refuses the text; in a value the code is not
     // a string, so the body is no Auth0 body.
     rejected_everywhere(br#"{"\ud800":1,"error":"access_denied"}"#, Expect::NotJson);
-    let error = parse(None, br#"{"error":"\ud800"}"#).unwrap_err();
+    let error = parse(br#"{"error":"\ud800"}"#, None).unwrap_err();
     assert_eq!(error.defect(), &Defect::WrongShape("auth0"));
 }
 
@@ -177,7 +177,7 @@ fn a_byte_order_mark() {
     // RFC 8259 forbids sending one; serde_json does not skip it.
     rejected_everywhere(b"\xEF\xBB\xBF", Expect::NotJson);
     rejected_everywhere(b"\xEF\xBB\xBF{\"error\":\"access_denied\"}", Expect::NotJson);
-    let error = parse(Some(STATUS), b"\xEF\xBB\xBF{}").unwrap_err();
+    let error = parse(b"\xEF\xBB\xBF{}", Some(STATUS)).unwrap_err();
     assert_eq!(error.excerpt(), "\u{feff}{}");
 }
 
@@ -190,7 +190,7 @@ fn arrays_nested_100_000_levels_deep() {
     // The top level is no object: rejected at the first byte.
     rejected_everywhere(open.as_bytes(), Expect::NotAnObject);
     rejected_everywhere(closed.as_bytes(), Expect::NotAnObject);
-    let error = parse(Some(STATUS), closed.as_bytes()).unwrap_err();
+    let error = parse(closed.as_bytes(), Some(STATUS)).unwrap_err();
     assert_eq!(error.excerpt(), format!("{}…", "[".repeat(120)));
 }
 
@@ -208,7 +208,7 @@ fn a_member_nested_100_000_levels_deep_is_kept_as_raw_json() {
     // Member values are kept as raw text, skipped without recursion.
     let deep = format!("{}{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
     let body = format!(r#"{{"error":"access_denied","error_description":"no","deep":{deep}}}"#);
-    let received = parse(Some(StatusCode::FORBIDDEN), body.as_bytes()).unwrap();
+    let received = parse(body.as_bytes(), Some(StatusCode::FORBIDDEN)).unwrap();
     assert_eq!((received.api(), received.matched()), (Api::Auth0, Match::Wildcard));
     assert_eq!(received.to_json(), body);
     let AnyReceived::Auth0(received) = received else { unreachable!() };
@@ -235,7 +235,7 @@ fn numbers_of_any_size_and_form_are_kept_as_received() {
     let kept = received.to_json();
     assert_eq!(registration::Received::parse(kept.as_bytes(), None).unwrap().to_json().as_bytes(), body);
 
-    let any = parse(Some(StatusCode::OK), body).unwrap();
+    let any = parse(body, Some(StatusCode::OK)).unwrap();
     assert_eq!(
         (any.api(), any.raw_code(), any.to_json().as_bytes()),
         (Api::Registration, received.raw_code(), &body[..])
@@ -248,7 +248,7 @@ fn numbers_of_any_size_and_form_are_kept_as_received() {
         let received = registration::Received::parse(body.as_bytes(), Some(StatusCode::OK)).unwrap();
         assert_eq!((received.raw_code(), received.code(), received.matched()), (code, None, Match::Unknown));
         assert_eq!(received.to_json(), body);
-        let any = parse(None, body.as_bytes()).unwrap();
+        let any = parse(body.as_bytes(), None).unwrap();
         assert_eq!((any.api(), any.raw_code()), (Api::Registration, code));
     }
     // A code of another JSON type is still no code.
@@ -262,7 +262,7 @@ fn numbers_of_any_size_and_form_are_kept_as_received() {
 fn error_member_that_is_an_object() {
     let body = br#"{"error":{"code":"invalid_request","message":"Missing parameter"}}"#;
     rejected_everywhere(body, Expect::WrongShape);
-    assert_eq!(parse(None, body).unwrap_err().defect(), &Defect::WrongShape("auth0"));
+    assert_eq!(parse(body, None).unwrap_err().defect(), &Defect::WrongShape("auth0"));
 
     // AuthOS only needs `error` to be present; its description is then unknown.
     let body =
@@ -284,7 +284,7 @@ fn duplicate_keys() {
     assert_eq!(received.members().filter(|(name, _)| *name == "error").count(), 2);
     assert_eq!(received.to_json().as_bytes(), body);
 
-    let any = parse(None, body).unwrap();
+    let any = parse(body, None).unwrap();
     assert_eq!((any.api(), any.raw_code()), (Api::Auth0, "invalid_request"));
     assert_eq!(any.to_json().as_bytes(), body);
 }
@@ -301,7 +301,7 @@ fn a_five_megabyte_string_value() {
     assert_eq!(received.description(), Some(reason.as_str()));
     assert_eq!(received.params(), [("reason", reason.as_str().into())]);
     assert_eq!(received.to_json(), body);
-    assert_eq!(parse(None, body.as_bytes()).unwrap().to_json(), body);
+    assert_eq!(parse(body.as_bytes(), None).unwrap().to_json(), body);
     rejected_as::<app_native::Code>(body.as_bytes(), Expect::WrongShape);
     rejected_as::<authos::Code>(body.as_bytes(), Expect::WrongShape);
     rejected_as::<registration::Code>(body.as_bytes(), Expect::WrongShape);
@@ -309,7 +309,7 @@ fn a_five_megabyte_string_value() {
     // The same string left open: not JSON, quoted by a short excerpt.
     let open = format!(r#"{{"error":"access_denied","error_description":"{}"#, "x".repeat(5 << 20));
     rejected_everywhere(open.as_bytes(), Expect::NotJson);
-    assert_eq!(parse(None, open.as_bytes()).unwrap_err().excerpt().chars().count(), 121);
+    assert_eq!(parse(open.as_bytes(), None).unwrap_err().excerpt().chars().count(), 121);
 }
 
 // ---------------------------------------------------------------------------
@@ -510,8 +510,8 @@ fn received_errors_cross_threads() {
 
 #[test]
 fn only_json_white_space_makes_a_body_empty() {
-    assert_eq!(parse(None, b" \t\r\n").unwrap_err().defect(), &Defect::Empty);
-    assert!(matches!(parse(None, b"\x0c").unwrap_err().defect(), Defect::NotJson(_)));
+    assert_eq!(parse(b" \t\r\n", None).unwrap_err().defect(), &Defect::Empty);
+    assert!(matches!(parse(b"\x0c", None).unwrap_err().defect(), Defect::NotJson(_)));
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn expected() -> Vec<Expected> {
 
 fn parsed<'a>(all: &'a [Expected], name: &str) -> AnyReceived<'a> {
     let body = all.iter().find(|body| body.file.ends_with(name)).expect("body exists");
-    parse(body.status, &body.body).unwrap()
+    parse(&body.body, body.status).unwrap()
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn every_body_is_listed_once_and_every_listed_body_exists() {
 fn every_body_is_detected_and_classified_as_its_source_documents() {
     for expected in expected() {
         let file = &expected.file;
-        let received = parse(expected.status, &expected.body).unwrap_or_else(|error| panic!("{file}: {error}"));
+        let received = parse(&expected.body, expected.status).unwrap_or_else(|error| panic!("{file}: {error}"));
         assert_eq!(received.api(), expected.api, "{file}");
         assert_eq!(file.split('/').next(), Some(expected.api.as_str()), "{file}: its folder");
         assert_eq!(received.entry().map(|entry| entry.variant().to_owned()), expected.variant, "{file}");
@@ -106,7 +106,7 @@ fn every_body_is_detected_and_classified_as_its_source_documents() {
 fn every_body_round_trips_to_an_equal_value() {
     for expected in expected() {
         let file = &expected.file;
-        let received = parse(expected.status, &expected.body).unwrap();
+        let received = parse(&expected.body, expected.status).unwrap();
         let original: serde_json::Value = serde_json::from_slice(&expected.body).unwrap();
         let again: serde_json::Value = serde_json::from_str(&received.to_json()).unwrap();
         assert_eq!(again, original, "{file}");

@@ -297,7 +297,7 @@ fn check_round_trip<C: Fixture>(
     prop_assert_eq!((owned.code(), owned.to_json()), (Some(code), json.clone()));
 
     // (5) Detection finds the API and classifies alike.
-    let any = parse(None, json.as_bytes()).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    let any = parse(json.as_bytes(), None).map_err(|error| TestCaseError::fail(error.to_string()))?;
     prop_assert_eq!(any.api(), C::API);
     prop_assert_eq!(any.entry().map(|entry| entry.index()), Some(entry.index()));
     prop_assert_eq!((any.raw_code(), any.matched()), (received.raw_code(), received.matched()));
@@ -367,7 +367,7 @@ fn check_extra_members<C: Fixture>(
     // without them, detection is unchanged.
     const TELLING: [&str; 6] = ["stat", "error_code", "error", "code", "message", "name"];
     if extras.iter().all(|(name, _, _)| !TELLING.contains(&name.as_str())) {
-        let any = parse(None, body.as_bytes()).map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let any = parse(body.as_bytes(), None).map_err(|error| TestCaseError::fail(error.to_string()))?;
         prop_assert_eq!((any.api(), any.raw_code()), (C::API, plain.raw_code()));
     }
     Ok(())
@@ -453,7 +453,7 @@ fn check_unknown<C: WireFormat>(
     prop_assert_eq!(json_value(&received.to_json())?, original.clone());
     prop_assert_eq!(received.to_json(), body);
 
-    let any = parse(status, body.as_bytes()).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    let any = parse(body.as_bytes(), status).map_err(|error| TestCaseError::fail(error.to_string()))?;
     prop_assert_eq!((any.api(), any.raw_code(), any.matched()), (C::API, raw_code, expected.1));
     prop_assert_eq!(json_value(&any.to_json())?, original);
     Ok(())
@@ -654,7 +654,7 @@ fn app_native_code_as_an_integer() {
     assert_eq!(received.raw_code(), "60004");
     assert_eq!(received.params(), [("authenticator_id", "abc".into())]);
     assert_eq!(received.to_json().as_bytes(), body);
-    let any = parse(None, body).unwrap();
+    let any = parse(body, None).unwrap();
     assert_eq!((any.api(), any.raw_code()), (Api::AppNative, "60004"));
 
     let body = br#"{"code":401,"message":"Unauthorized","description":"Client authentication failure or client attestation failure.","traceId":"t"}"#;
@@ -716,5 +716,5 @@ fn request_id_instead_of_request_token() {
     assert_eq!(received.member("request_id").map(|raw| raw.get()), Some(r#""abcdefghijklmnop""#));
     assert!(received.member("request_token").is_none());
     assert_eq!(received.to_json().as_bytes(), body);
-    assert_eq!(parse(Some(StatusCode::OK), body).unwrap().api(), Api::Registration);
+    assert_eq!(parse(body, Some(StatusCode::OK)).unwrap().api(), Api::Registration);
 }

@@ -110,7 +110,7 @@ fn check_round_trip<C: WireFormat>(received: &Received<'_, C>, body: &[u8], stat
 /// The auto-detecting parser, under each status.
 pub fn parse_any(body: &[u8]) {
     for status in statuses() {
-        match auth_error_catalog::parse(status, body) {
+        match auth_error_catalog::parse(body, status) {
             Ok(received) => {
                 let found = parsed_any(&received);
                 // Detection hands over to that API's own parser, which agrees.
@@ -124,7 +124,7 @@ pub fn parse_any(body: &[u8]) {
                     other => panic!("an API this crate does not know: {other:?}"),
                 };
                 assert_eq!(typed.as_ref(), Ok(&found), "detection and the typed parser disagree");
-                let again = auth_error_catalog::parse(status, found.json.as_bytes()).expect("to_json parses again");
+                let again = auth_error_catalog::parse(found.json.as_bytes(), status).expect("to_json parses again");
                 assert_eq!(parsed_any(&again), found, "parse → to_json → parse changed the error");
             }
             Err(error) => check_rejection(&error, status),

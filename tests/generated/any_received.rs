@@ -5,7 +5,7 @@
 /// ```
 /// use auth_error_catalog::{AnyReceived, Api};
 ///
-/// let received = auth_error_catalog::parse(None, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#).unwrap();
+/// let received = auth_error_catalog::parse(br#"{"error":"invalid_request","error_description":"missing username parameter"}"#, None).unwrap();
 /// assert!(matches!(received, AnyReceived::Auth0(_)));
 /// assert_eq!(received.api(), Api::Auth0);
 /// assert!(received.is_known());

@@ -137,6 +137,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -163,6 +164,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -189,6 +191,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -215,6 +218,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -251,6 +255,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -291,6 +296,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -327,6 +333,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -363,6 +370,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -389,6 +397,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -415,6 +424,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -441,6 +451,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -467,6 +478,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -493,6 +505,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -523,6 +536,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -553,6 +567,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -579,6 +594,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -615,6 +631,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -651,6 +668,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -691,6 +709,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -717,6 +736,7 @@ static ENTRIES: [Entry; 20] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
 ];

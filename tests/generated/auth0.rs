@@ -665,6 +665,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -691,6 +692,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -717,6 +719,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -743,6 +746,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -769,6 +773,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -795,6 +800,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -821,6 +827,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -847,6 +854,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -873,6 +881,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -899,6 +908,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -931,6 +941,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -957,6 +968,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -983,6 +995,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1009,6 +1022,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1035,6 +1049,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1061,6 +1076,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1087,6 +1103,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1113,6 +1130,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1147,6 +1165,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1173,6 +1192,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1199,6 +1219,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1227,6 +1248,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1255,6 +1277,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1281,6 +1304,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1307,6 +1331,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1335,6 +1360,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1361,6 +1387,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1387,6 +1414,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1418,6 +1446,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1446,6 +1475,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1474,6 +1504,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1512,6 +1543,7 @@ static ENTRIES: [Entry; 139] = [
         source: None,
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1538,6 +1570,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §5.2"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1564,6 +1597,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §5.2"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1596,6 +1630,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1624,6 +1659,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1650,6 +1686,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §5.2"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1676,6 +1713,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §5.2"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1702,6 +1740,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §4.1.2.1"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1728,6 +1767,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §4.1.2.1"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1754,6 +1794,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §4.1.2.1"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1780,6 +1821,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6749 §4.1.2.1"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1806,6 +1848,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("RFC 6750 §3.1"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1836,6 +1879,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1864,6 +1908,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: Some(5),
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1894,6 +1939,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1922,6 +1968,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1952,6 +1999,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: Some("DPoP-Nonce"),
         parent: None,
     },
     Entry {
@@ -1978,6 +2026,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("OpenID CIBA Core 1.0 §13"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2006,6 +2055,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2032,6 +2082,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/authenticate/login/configure-silent-authentication.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2058,6 +2109,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/authenticate/login/configure-silent-authentication.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2088,6 +2140,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2114,6 +2167,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2140,6 +2194,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2168,6 +2223,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2196,6 +2252,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2224,6 +2281,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2254,6 +2312,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2284,6 +2343,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2312,6 +2372,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs articles/api/authentication/errors/_oauth-ro.md"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2340,6 +2401,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2366,6 +2428,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2394,6 +2457,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2422,6 +2486,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2448,6 +2513,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2474,6 +2540,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2500,6 +2567,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2528,6 +2596,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2556,6 +2625,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2584,6 +2654,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2610,6 +2681,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/node-auth0 tests/auth/fixtures/oauth.json"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2636,6 +2708,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/Auth0.swift#819 (a live response after a refresh token was revoked remotely)"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2664,6 +2737,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2692,6 +2766,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2720,6 +2795,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2746,6 +2822,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/api/authentication/cross-app-access/get-token.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2774,6 +2851,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2805,6 +2883,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2833,6 +2912,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2861,6 +2941,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/get-started/applications/configure-fapi-compliance.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2887,6 +2968,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/api/authentication/on-behalf-of-token-exchange/get-token.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2913,6 +2995,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2939,6 +3022,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -2967,6 +3051,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3003,6 +3088,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3029,6 +3115,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/node-auth0#582 (a live response to the password grant)"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3055,6 +3142,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs articles/api/authentication/errors/_errors.md (Standard Error Responses)"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3083,6 +3171,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3111,6 +3200,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3137,6 +3227,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/authenticate/login/configure-silent-authentication.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3169,6 +3260,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3197,6 +3289,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3225,6 +3318,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3253,6 +3347,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3281,6 +3376,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3309,6 +3405,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3337,6 +3434,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3363,6 +3461,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/fine-grained-m2m-token-quotas.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3389,6 +3488,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3415,6 +3515,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx"),
         generic: false,
         poll_interval_increase: Some(5),
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3441,6 +3542,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3469,6 +3571,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3507,6 +3610,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: Some(5),
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3535,6 +3639,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3561,6 +3666,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/node-auth0 test/auth/backchannel.test.ts (a mock)"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3589,6 +3695,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3615,6 +3722,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/node-auth0 test/auth/backchannel.test.ts (a mock)"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3643,6 +3751,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3671,6 +3780,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3699,6 +3809,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3727,6 +3838,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3753,6 +3865,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/Auth0.Android#664"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3781,6 +3894,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3807,6 +3921,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/auth0.net tests/Auth0.AuthenticationApi.IntegrationTests/MfaAuthenticationTests.cs"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3835,6 +3950,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3861,6 +3977,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/auth0.net tests/Auth0.AuthenticationApi.IntegrationTests/MfaAuthenticationTests.cs"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3887,6 +4004,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/docs-v2 main/docs/secure/sender-constraining/demonstrating-proof-of-possession-dpop.mdx"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: Some("DPoP-Nonce"),
         parent: None,
     },
     Entry {
@@ -3915,6 +4033,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3949,6 +4068,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/lock#2321"),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -3977,6 +4097,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4005,6 +4126,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4033,6 +4155,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4065,6 +4188,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4095,6 +4219,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4123,6 +4248,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4151,6 +4277,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4179,6 +4306,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4207,6 +4335,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4235,6 +4364,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4267,6 +4397,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4299,6 +4430,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4331,6 +4463,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4363,6 +4496,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4389,6 +4523,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("Seed 002: the meaning its four bad.connection rows share"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4415,6 +4550,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("Seed 002: the meaning its two bad.phone_number rows share"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4444,6 +4580,7 @@ static ENTRIES: [Entry; 139] = [
         source: Some("auth0/auth0.js test/passwordless.tests.js"),
         generic: true,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4478,6 +4615,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -4509,6 +4647,7 @@ static ENTRIES: [Entry; 139] = [
         ),
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
 ];

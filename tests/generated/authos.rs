@@ -271,6 +271,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -297,6 +298,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -323,6 +325,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -349,6 +352,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -377,6 +381,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -403,6 +408,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -429,6 +435,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -455,6 +462,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -481,6 +489,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -507,6 +516,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -535,6 +545,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -561,6 +572,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -587,6 +599,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -613,6 +626,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -639,6 +653,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -665,6 +680,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -691,6 +707,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -717,6 +734,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -743,6 +761,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -769,6 +788,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -795,6 +815,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -821,6 +842,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -847,6 +869,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -875,6 +898,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -901,6 +925,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -927,6 +952,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -953,6 +979,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -979,6 +1006,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1005,6 +1033,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1031,6 +1060,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1057,6 +1087,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1083,6 +1114,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1109,6 +1141,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1135,6 +1168,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1161,6 +1195,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1187,6 +1222,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1213,6 +1249,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1239,6 +1276,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1265,6 +1303,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1291,6 +1330,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1317,6 +1357,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1343,6 +1384,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1369,6 +1411,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1395,6 +1438,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1421,6 +1465,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1447,6 +1492,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1473,6 +1519,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1499,6 +1546,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1525,6 +1573,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1551,6 +1600,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1577,6 +1627,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1603,6 +1654,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1629,6 +1681,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1655,6 +1708,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1681,6 +1735,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1707,6 +1762,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1733,6 +1789,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1759,6 +1816,7 @@ static ENTRIES: [Entry; 58] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
 ];

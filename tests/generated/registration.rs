@@ -222,6 +222,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -248,6 +249,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -278,6 +280,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -308,6 +311,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -334,6 +338,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -364,6 +369,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -394,6 +400,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -424,6 +431,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -454,6 +462,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -480,6 +489,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -506,6 +516,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -536,6 +547,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -562,6 +574,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -588,6 +601,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -620,6 +634,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -650,6 +665,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -680,6 +696,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -706,6 +723,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -732,6 +750,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -758,6 +777,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -784,6 +804,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -810,6 +831,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -836,6 +858,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -868,6 +891,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -900,6 +924,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -932,6 +957,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -958,6 +984,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -988,6 +1015,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -1018,6 +1046,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -1048,6 +1077,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -1078,6 +1108,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -1104,6 +1135,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1130,6 +1162,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1160,6 +1193,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1186,6 +1220,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1214,6 +1249,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1240,6 +1276,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1266,6 +1303,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1292,6 +1330,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1322,6 +1361,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1348,6 +1388,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: None,
     },
     Entry {
@@ -1378,6 +1419,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[40]),
     },
     Entry {
@@ -1404,6 +1446,7 @@ static ENTRIES: [Entry; 43] = [
         source: None,
         generic: false,
         poll_interval_increase: None,
+        nonce_header: None,
         parent: Some(&ENTRIES[40]),
     },
 ];

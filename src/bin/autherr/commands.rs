@@ -155,12 +155,29 @@ fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
 
 fn parsed<'a>(api: Option<Api>, status: Option<StatusCode>, body: &'a [u8]) -> Result<AnyReceived<'a>, ParseError> {
     match api {
-        None => auth_error_catalog::parse(status, body),
-        Some(api) => auth_error_catalog::parse_as(api, status, body),
+        None => auth_error_catalog::parse(body, status),
+        Some(api) => auth_error_catalog::parse_as(api, body, status),
     }
 }
 
-pub fn parse(api: Option<Api>, status: Option<u16>, input: &Path) -> Result<ExitCode, Failure> {
+/// `NAME:VALUE` pairs as a header map; a bad name or value is a usage error.
+fn header_map(headers: &[String]) -> Result<http::HeaderMap, Failure> {
+    let mut map = http::HeaderMap::new();
+    for header in headers {
+        let (name, value) = header
+            .split_once(':')
+            .ok_or_else(|| Failure::usage(format!("--header takes NAME:VALUE, not `{header}`")))?;
+        let name = http::header::HeaderName::from_bytes(name.trim().as_bytes())
+            .map_err(|_| Failure::usage(format!("--header: `{}` is not a header name", name.trim())))?;
+        let value = http::HeaderValue::from_str(value.trim())
+            .map_err(|_| Failure::usage(format!("--header {name}: the value is not a header value")))?;
+        map.append(name, value);
+    }
+    Ok(map)
+}
+
+pub fn parse(api: Option<Api>, status: Option<u16>, headers: &[String], input: &Path) -> Result<ExitCode, Failure> {
+    let headers = header_map(headers)?;
     let status = status
         .map(|code| {
             StatusCode::from_u16(code)
@@ -170,7 +187,7 @@ pub fn parse(api: Option<Api>, status: Option<u16>, input: &Path) -> Result<Exit
         })
         .transpose()?;
     let body = read_input(input)?;
-    let received = parsed(api, status, &body).map_err(|error| Failure::no(error.to_string()))?;
+    let received = parsed(api, status, &body).map_err(|error| Failure::no(error.to_string()))?.with_headers(&headers);
     let reserialised = received.to_json();
     let raw = serde_json::value::RawValue::from_string(reserialised).map_err(|error| Failure::no(error.to_string()))?;
     let mut out = serde_json::Serializer::pretty(Vec::new());
@@ -188,6 +205,7 @@ pub fn parse(api: Option<Api>, status: Option<u16>, input: &Path) -> Result<Exit
             received.params().iter().map(|(name, value)| ((*name).to_owned(), value.as_ref().into())).collect();
         map.serialize_entry("params", &params)?;
         map.serialize_entry("body", &raw)?;
+        map.serialize_entry("retry", &received.retry(std::time::SystemTime::now()))?;
         map.end()
     })();
     written.map_err(|error: serde_json::Error| Failure::no(error.to_string()))?;

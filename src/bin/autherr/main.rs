@@ -82,6 +82,9 @@ enum Command {
         /// The HTTP status the body came with.
         #[arg(long)]
         status: Option<u16>,
+        /// A response header, NAME:VALUE (`retry-after: 30`); repeat for each. The `retry` advice reads them.
+        #[arg(long = "header", value_name = "NAME:VALUE")]
+        headers: Vec<String>,
         /// A file, or `-` for stdin.
         #[arg(default_value = "-")]
         input: PathBuf,
@@ -129,7 +132,7 @@ fn main() -> ExitCode {
             let fields = commands::Fields { fields, members };
             commands::render(api, &code, &params, fields, include_headers)
         }
-        Command::Parse { api, status, input } => commands::parse(api, status, &input),
+        Command::Parse { api, status, headers, input } => commands::parse(api, status, &headers, &input),
         Command::Docs { format, api, output } => commands::docs(format, &api, output.as_deref()),
     };
     match outcome {
