@@ -96,3 +96,27 @@ fn parsing_a_body_of_up_to_four_members_without_escapes_allocates_nothing() {
     assert_eq!(received.members().count(), 6);
     assert_eq!(received.to_json().as_bytes(), longer);
 }
+
+/// Reading the common headers that bear on retrying (`Retry-After` in both
+/// forms, the rate-limit headers) allocates nothing beyond what parsing the
+/// body does: the same count with and without them.
+#[test]
+fn reading_the_retry_headers_allocates_nothing() {
+    let body = br#"{"error":"too_many_requests","error_description":"Global limit has been reached"}"#;
+    let mut headers = http::HeaderMap::new();
+    headers.insert("retry-after", http::HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT"));
+    headers.insert("x-ratelimit-remaining", http::HeaderValue::from_static("0"));
+    headers.insert("x-ratelimit-reset", http::HeaderValue::from_static("784111777"));
+    headers.insert("content-type", http::HeaderValue::from_static("application/json; charset=utf-8"));
+    let now = std::time::UNIX_EPOCH;
+    let parse_only = allocations(|| {
+        let received = auth0::Received::parse(body, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap();
+        assert_eq!(received.retry(now), auth_error_catalog::Retry::Backoff);
+    });
+    let with_headers = allocations(|| {
+        let received = auth0::Received::parse(body, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap();
+        let received = received.with_headers(&headers);
+        assert!(matches!(received.retry(now), auth_error_catalog::Retry::After(_)));
+    });
+    assert_eq!(with_headers, parse_only);
+}

@@ -1,0 +1,104 @@
+//! The SDK author's side: a received error as an SDK's own error type, from
+//! an `http::Response`, with the advice on retrying.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use auth_error_catalog::{AnyReceived, Api, Retry, parse_response};
+
+/// An SDK's error type, as the crate's users write it.
+#[derive(Debug, thiserror::Error)]
+enum SdkError {
+    #[error(transparent)]
+    Api(#[from] AnyReceived<'static>),
+    #[error("the server answered something that is no error body: {0}")]
+    Unreadable(#[from] auth_error_catalog::ParseError),
+}
+
+fn assert_error_type<T: std::error::Error + Clone + Send + Sync + 'static>() {}
+
+#[test]
+fn owned_received_errors_are_error_types_that_travel() {
+    assert_error_type::<AnyReceived<'static>>();
+    assert_error_type::<auth_error_catalog::auth0::Received<'static>>();
+    assert_error_type::<auth_error_catalog::ParseError>();
+}
+
+/// What an SDK does with a response: the owned error, outliving the body.
+fn call(status: u16, headers: &[(&str, &str)], body: &str) -> Result<(), SdkError> {
+    let mut builder = http::Response::builder().status(status);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let response = builder.body(body.as_bytes().to_vec()).expect("a response");
+    Err(parse_response(&response)?.into_owned().into())
+}
+
+#[test]
+fn an_sdk_error_keeps_the_api_the_code_and_the_advice() {
+    let error = call(
+        429,
+        &[("retry-after", "11")],
+        r#"{"error":"too_many_requests","error_description":"Global limit has been reached"}"#,
+    )
+    .unwrap_err();
+    let SdkError::Api(received) = &error else { panic!("{error}") };
+    assert_eq!(received.api(), Api::Auth0);
+    assert_eq!(received.http_status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(received.retry(SystemTime::now()), Retry::After(Duration::from_secs(11)));
+    assert!(error.to_string().contains("too_many_requests"), "{error}");
+    let source: &dyn std::error::Error = &error;
+    assert!(source.to_string().contains("too_many_requests"));
+
+    let unreadable = call(502, &[("content-type", "text/html")], "<html>Bad gateway</html>").unwrap_err();
+    assert!(matches!(unreadable, SdkError::Unreadable(_)), "{unreadable}");
+}
+
+#[test]
+fn every_kind_of_advice_from_a_real_response() {
+    let now = UNIX_EPOCH + Duration::from_secs(784_111_777 - 90);
+    let advice = |status, headers: &[(&str, &str)], body: &str| match call(status, headers, body) {
+        Err(SdkError::Api(received)) => received.retry(now),
+        other => panic!("{other:?}"),
+    };
+    // AuthOS's RATE_LIMIT_EXCEEDED with Retry-After as an HTTP-date.
+    let limited =
+        r#"{"error":"Too many requests","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#;
+    assert_eq!(
+        advice(429, &[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")], limited),
+        Retry::After(Duration::from_secs(90))
+    );
+    // Auth0's rate-limit headers, exhausted.
+    let auth0 = r#"{"error":"too_many_requests","error_description":"Global limit has been reached"}"#;
+    let exhausted = [("x-ratelimit-limit", "10"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "784111777")];
+    assert_eq!(advice(429, &exhausted, auth0), Retry::After(Duration::from_secs(90)));
+    assert_eq!(advice(429, &[], auth0), Retry::Backoff);
+    // The device flow.
+    assert_eq!(
+        advice(
+            400,
+            &[],
+            r#"{"error":"authorization_pending","error_description":"User has yet to authorize device code."}"#
+        ),
+        Retry::Poll { increase: Duration::ZERO }
+    );
+    assert_eq!(
+        advice(
+            400,
+            &[],
+            r#"{"error":"slow_down","error_description":"You are polling faster than allowed. Try again in 10 seconds."}"#
+        ),
+        Retry::Poll { increase: Duration::from_secs(5) }
+    );
+    // DPoP.
+    let nonce = r#"{"error":"use_dpop_nonce","error_description":"Authorization server requires nonce in DPoP proof"}"#;
+    assert_eq!(
+        advice(400, &[("DPoP-Nonce", "eyJ7S_zG.eyJH0-Z.HX4w-7v")], nonce),
+        Retry::WithNonce("eyJ7S_zG.eyJH0-Z.HX4w-7v".into())
+    );
+    // Final, unless a gateway failed.
+    let denied = r#"{"error":"access_denied","error_description":"Unauthorized"}"#;
+    assert_eq!(advice(403, &[], denied), Retry::No);
+    assert_eq!(advice(503, &[], denied), Retry::Backoff);
+    // Registration answers errors with HTTP 200.
+    assert_eq!(advice(200, &[], r#"{"stat":"error","code":510,"error":"api_limit_exceeded"}"#), Retry::Backoff);
+}
