@@ -227,7 +227,11 @@ pub fn parse(body: &[u8], status: Option<StatusCode>) -> Result<AnyReceived<'_>,
 }
 
 /// [`parse`]s the body of `response`, with its status and the headers that
-/// bear on retrying ([`AnyReceived::retry`]).
+/// bear on retrying ([`AnyReceived::retry`]). A response with no error body
+/// (a bare 401, an HTML 502, an empty 500) is a [`ParseError`] with its
+/// status and an excerpt; where a 401 or 403 names its error only in
+/// `WWW-Authenticate`, [`BearerChallenge::from_headers`](crate::BearerChallenge::from_headers)
+/// reads it.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};

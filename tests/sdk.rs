@@ -104,3 +104,30 @@ fn every_kind_of_advice_from_a_real_response() {
     // Registration answers errors with HTTP 200.
     assert_eq!(advice(200, &[], r#"{"stat":"error","code":510,"error":"api_limit_exceeded"}"#), Retry::Backoff);
 }
+
+#[test]
+fn a_bare_401_names_its_error_in_the_challenge() {
+    let response = http::Response::builder()
+        .status(401)
+        .header(
+            "www-authenticate",
+            r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#,
+        )
+        .header("content-type", "text/plain")
+        .body(b"Unauthorized".to_vec())
+        .unwrap();
+    let error = parse_response(&response).unwrap_err();
+    assert_eq!(error.status(), Some(http::StatusCode::UNAUTHORIZED));
+    assert_eq!(error.excerpt(), "Unauthorized");
+    let challenge = auth_error_catalog::BearerChallenge::from_headers(response.headers()).expect("a challenge");
+    assert_eq!(challenge.error(), Some("invalid_token"));
+    assert_eq!(challenge.kind(), Some(auth_error_catalog::Kind::Unauthenticated));
+    let scope = http::Response::builder()
+        .status(403)
+        .header("www-authenticate", r#"Bearer error="insufficient_scope", scope="admin""#)
+        .body(Vec::new())
+        .unwrap();
+    assert!(parse_response(&scope).is_err());
+    let challenge = auth_error_catalog::BearerChallenge::from_headers(scope.headers()).expect("a challenge");
+    assert_eq!(challenge.kind(), Some(auth_error_catalog::Kind::PermissionDenied));
+}

@@ -107,11 +107,37 @@ fn check_round_trip<C: WireFormat>(received: &Received<'_, C>, body: &[u8], stat
     assert!(received.to_string().starts_with(C::API.as_str()));
 }
 
-/// The auto-detecting parser, under each status.
+/// The input as the value of every header the crate reads (where it is a
+/// valid header value at all): hostile headers for the retry advice and the
+/// Bearer challenge.
+fn hostile_headers(bytes: &[u8], times: usize) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    if let Ok(value) = http::HeaderValue::from_bytes(bytes) {
+        for name in ["retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "dpop-nonce", "www-authenticate"] {
+            for _ in 0..times {
+                headers.append(name, value.clone());
+            }
+        }
+    }
+    headers
+}
+
+/// The auto-detecting parser, under each status; and the input as every
+/// header the crate reads, which never panics.
 pub fn parse_any(body: &[u8]) {
+    // Once, and repeated (which the crate reads as ambiguous).
+    let headers = [hostile_headers(body, 1), hostile_headers(body, 2)];
+    for headers in &headers {
+        if let Some(challenge) = auth_error_catalog::BearerChallenge::from_headers(headers) {
+            let _ = challenge.kind();
+        }
+    }
     for status in statuses() {
         match auth_error_catalog::parse(body, status) {
             Ok(received) => {
+                for headers in &headers {
+                    let _ = received.clone().with_headers(headers).retry(std::time::SystemTime::now());
+                }
                 let found = parsed_any(&received);
                 // Detection hands over to that API's own parser, which agrees.
                 let typed = match found.api {
