@@ -131,3 +131,36 @@ fn a_bare_401_names_its_error_in_the_challenge() {
     let challenge = auth_error_catalog::BearerChallenge::from_headers(scope.headers()).expect("a challenge");
     assert_eq!(challenge.kind(), Some(auth_error_catalog::Kind::PermissionDenied));
 }
+
+/// The crate's own problem+json carries the native body as extensions: a
+/// client parses it back to the same API, code, values and native members,
+/// for every entry of every API.
+#[test]
+fn every_problem_json_the_crate_renders_parses_back_to_its_native_error() {
+    let options = auth_error_catalog::ResponseOptions::default();
+    let mut checked = 0;
+    for entry in auth_error_catalog::entries() {
+        let values = entry.placeholders().iter().map(|name| (*name, format!("v-{name}")));
+        let error = auth_error_catalog::AnyError::new(entry, values).expect("an error of every entry");
+        let native: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&error.to_json()).unwrap();
+        let response = error.to_response_with(&options.clone().format(auth_error_catalog::BodyFormat::Problem));
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        let received = parse_response(&response).unwrap_or_else(|problem| panic!("{}: {problem}", entry.variant()));
+        assert_eq!(received.api(), entry.api(), "{}", entry.variant());
+        assert_eq!(received.raw_code(), entry.code(), "{}", entry.variant());
+        let params: Vec<(&str, String)> =
+            received.params().iter().map(|(name, value)| (*name, value.to_string())).collect();
+        let expected: Vec<(&str, String)> =
+            entry.placeholders().iter().map(|name| (*name, format!("v-{name}"))).collect();
+        if received.entry().map(|found| (found.api(), found.index())) == Some((entry.api(), entry.index())) {
+            assert_eq!(params, expected, "{}", entry.variant());
+        }
+        // The native members are all there, with their values.
+        let problem: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&received.to_json()).unwrap();
+        for (name, value) in &native {
+            assert_eq!(problem.get(name), Some(value), "{} {name}", entry.variant());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 250, "{checked}");
+}
