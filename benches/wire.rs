@@ -93,6 +93,16 @@ fn parse(c: &mut Criterion) {
     group.bench_function("crate_received_parse", |b| {
         b.iter(|| auth0::Received::parse(black_box(AUTH0_BODY), None).map(|received| received.code()))
     });
+    // Issue 14's budget: from_response at most 1.1× Received::parse.
+    let response = http::Response::builder()
+        .status(400)
+        .header("content-type", "application/json; charset=utf-8")
+        .header("x-ratelimit-remaining", "9")
+        .body(AUTH0_BODY)
+        .unwrap_or_default();
+    group.bench_function("crate_from_response", |b| {
+        b.iter(|| auth0::Received::from_response(black_box(&response)).map(|received| received.code()))
+    });
     group.bench_function("crate_detecting_parse", |b| {
         b.iter(|| auth_error_catalog::parse(black_box(AUTH0_BODY), None).map(|received| received.is_known()))
     });

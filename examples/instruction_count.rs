@@ -4,14 +4,15 @@
 //!
 //! ```sh
 //! cargo build --release --example instruction_count
-//! for path in render floor parse derive value none; do
+//! for path in render floor parse from_response derive value none; do
 //!   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
 //!     target/release/examples/instruction_count $path 2>&1 | grep Collected
 //! done
 //! ```
 //!
 //! Subtract `none` (start-up) and divide by 100 000 for instructions per call.
-//! `render` and `parse` are this crate; `floor`, `derive` and `value` are the
+//! `render`, `parse` and `from_response` (the same body in an
+//! `http::Response` with two headers) are this crate; `floor`, `derive` and `value` are the
 //! baselines of `benches/wire.rs`.
 
 use std::borrow::Cow;
@@ -40,6 +41,11 @@ fn parse() -> bool {
 }
 
 #[inline(never)]
+fn from_response(response: &http::Response<&'static [u8]>) -> bool {
+    auth0::Received::from_response(black_box(response)).is_ok_and(|received| received.code().is_some())
+}
+
+#[inline(never)]
 fn derive() -> bool {
     serde_json::from_slice::<Auth0Body<'_>>(black_box(BODY)).is_ok_and(|body| {
         auth0::Code::from_pair(&body.error, body.error_description.as_deref().unwrap_or("")).is_some()
@@ -64,10 +70,17 @@ fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let error = app_native::errors::invalid_authenticator_id(AUTHENTICATOR_ID).with_trace_id(TRACE_ID);
     let mut buffer = Vec::with_capacity(512);
+    let response = http::Response::builder()
+        .status(400)
+        .header("content-type", "application/json; charset=utf-8")
+        .header("x-ratelimit-remaining", "9")
+        .body(BODY)
+        .unwrap_or_default();
     let mut count = 0usize;
     for _ in 0..100_000 {
         count += usize::from(match path.as_str() {
             "parse" => parse(),
+            "from_response" => from_response(&response),
             "derive" => derive(),
             "value" => value(),
             "render" => {

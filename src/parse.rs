@@ -272,7 +272,16 @@ pub struct Received<'a, C> {
     description: Option<Cow<'a, str>>,
     classified: Classified<C>,
     params: Vec<(&'static str, Cow<'a, str>)>,
-    hints: RetryHints,
+    hints: Hints<'a>,
+}
+
+/// The response headers of a received error: borrowed from the response
+/// until the retry advice is asked for, read when the error is made owned or
+/// given headers of another lifetime.
+#[derive(Clone, Debug)]
+enum Hints<'a> {
+    Read(RetryHints),
+    Borrowed(&'a http::HeaderMap),
 }
 
 impl<'a, C: WireFormat> Received<'a, C> {
@@ -315,7 +324,15 @@ impl<'a, C: WireFormat> Received<'a, C> {
             }
             _ => Vec::new(),
         };
-        Ok(Received { members, status, raw_code, description, classified, params, hints: RetryHints::default() })
+        Ok(Received {
+            members,
+            status,
+            raw_code,
+            description,
+            classified,
+            params,
+            hints: Hints::Read(RetryHints::default()),
+        })
     }
 
     /// The code, where the catalog has it (for Registration also its catch-all).
@@ -505,6 +522,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(owned.raw_code(), "access_denied");
     /// ```
     pub fn into_owned(self) -> Received<'static, C> {
+        let hints = self.read_hints().into_owned();
         Received {
             members: self.members.into_owned(),
             status: self.status,
@@ -512,7 +530,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
             description: self.description.map(|text| Cow::Owned(text.into_owned())),
             classified: self.classified,
             params: self.params.into_iter().map(|(name, value)| (name, Cow::Owned(value.into_owned()))).collect(),
-            hints: self.hints,
+            hints: Hints::Read(hints),
         }
     }
 
@@ -532,7 +550,22 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(received.retry(std::time::SystemTime::now()), Retry::WithNonce("eyJ7S_zG.eyJH0-Z.HX4w-7v".into()));
     /// ```
     pub fn from_response<B: AsRef<[u8]>>(response: &'a http::Response<B>) -> Result<Self, ParseError> {
-        Ok(Self::parse(response.body().as_ref(), Some(response.status()))?.with_headers(response.headers()))
+        // The headers are read only when the advice is asked for.
+        Self::parse(response.body().as_ref(), Some(response.status())).map(|mut received| {
+            received.hints = Hints::Borrowed(response.headers());
+            received
+        })
+    }
+
+    /// The hints of the headers, read now if they are only borrowed.
+    fn read_hints(&self) -> Cow<'_, RetryHints> {
+        match &self.hints {
+            Hints::Read(hints) => Cow::Borrowed(hints),
+            Hints::Borrowed(headers) => {
+                let nonce_header = self.code().and_then(|code| code.entry().nonce_header());
+                Cow::Owned(RetryHints::read(headers, nonce_header))
+            }
+        }
     }
 
     /// The same error, with the response headers that bear on retrying:
@@ -552,7 +585,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     pub fn with_headers(mut self, headers: &http::HeaderMap) -> Self {
         let nonce_header = self.code().and_then(|code| code.entry().nonce_header());
-        self.hints = RetryHints::read(headers, nonce_header);
+        self.hints = Hints::Read(RetryHints::read(headers, nonce_header));
         self
     }
 
@@ -573,7 +606,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     pub fn retry(&self, now: std::time::SystemTime) -> Retry {
         let entry = self.code().map(|code| code.entry());
-        crate::retry::advise(entry, self.kind(), self.retryable(), self.status, &self.hints, now)
+        crate::retry::advise(entry, self.kind(), self.retryable(), self.status, &self.read_hints(), now)
     }
 }
 

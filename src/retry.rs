@@ -6,6 +6,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use http::header::RETRY_AFTER;
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::Entry;
@@ -118,15 +119,34 @@ pub(crate) struct RetryHints {
     nonce: Option<Box<str>>,
 }
 
-/// A header's value as text, if it is there once and visible ASCII; a
-/// repeated header is ambiguous and counts as absent.
-fn single<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    let mut values = headers.get_all(name).iter();
-    let value = values.next()?;
-    if values.next().is_some() {
-        return None;
+/// Auth0's rate-limit headers.
+const RATE_LIMIT_REMAINING: &str = "x-ratelimit-remaining";
+const RATE_LIMIT_RESET: &str = "x-ratelimit-reset";
+
+/// A header value seen while reading: none yet, one, or more than one
+/// (ambiguous, so absent).
+#[derive(Clone, Copy)]
+enum Seen<'h> {
+    None,
+    Once(&'h http::HeaderValue),
+    Repeated,
+}
+
+impl<'h> Seen<'h> {
+    fn add(&mut self, value: &'h http::HeaderValue) {
+        *self = match self {
+            Seen::None => Seen::Once(value),
+            _ => Seen::Repeated,
+        };
     }
-    value.to_str().ok().map(str::trim)
+
+    /// The value as text, if it came once and is visible ASCII.
+    fn text(self) -> Option<&'h str> {
+        match self {
+            Seen::Once(value) => value.to_str().ok().map(str::trim),
+            _ => None,
+        }
+    }
 }
 
 /// Decimal digits only (RFC 9110's delta-seconds has no sign or fraction).
@@ -136,15 +156,28 @@ fn seconds(text: &str) -> Option<u64> {
 
 impl RetryHints {
     /// Reads the hints of `headers`; `nonce_header` is the entry's, if any.
+    /// One pass over the headers, comparing names: cheaper than hashing
+    /// each name for a lookup, on the few headers a response has.
     pub(crate) fn read(headers: &HeaderMap, nonce_header: Option<&str>) -> RetryHints {
-        let retry_after = single(headers, "retry-after").and_then(|value| {
-            seconds(value).map(RetryAfter::Seconds).or_else(|| crate::time::http_date(value).map(RetryAfter::At))
-        });
+        let (mut retry_after, mut remaining, mut reset, mut nonce) = (Seen::None, Seen::None, Seen::None, Seen::None);
+        for (name, value) in headers {
+            if name == RETRY_AFTER {
+                retry_after.add(value);
+            } else if name.as_str() == RATE_LIMIT_REMAINING {
+                remaining.add(value);
+            } else if name.as_str() == RATE_LIMIT_RESET {
+                reset.add(value);
+            } else if nonce_header.is_some_and(|wanted| name.as_str().eq_ignore_ascii_case(wanted)) {
+                nonce.add(value);
+            }
+        }
         RetryHints {
-            retry_after,
-            remaining: single(headers, "x-ratelimit-remaining").and_then(seconds),
-            reset: single(headers, "x-ratelimit-reset").and_then(seconds),
-            nonce: nonce_header.and_then(|name| single(headers, name)).filter(|value| !value.is_empty()).map(Box::from),
+            retry_after: retry_after.text().and_then(|value| {
+                seconds(value).map(RetryAfter::Seconds).or_else(|| crate::time::http_date(value).map(RetryAfter::At))
+            }),
+            remaining: remaining.text().and_then(seconds),
+            reset: reset.text().and_then(seconds),
+            nonce: nonce.text().filter(|value| !value.is_empty()).map(Box::from),
         }
     }
 
