@@ -149,9 +149,10 @@ impl<'h> Seen<'h> {
     }
 }
 
-/// Decimal digits only (RFC 9110's delta-seconds has no sign or fraction).
+/// Decimal digits only (RFC 9110's delta-seconds has no sign or fraction:
+/// `str::parse` alone would take `+5`); none at all is no number either.
 fn seconds(text: &str) -> Option<u64> {
-    (!text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+    text.bytes().all(|byte| byte.is_ascii_digit()).then(|| text.parse().ok()).flatten()
 }
 
 impl RetryHints {
@@ -263,7 +264,7 @@ mod tests {
             advise(None, Some(Kind::RateLimited), true, None, &date, at(784_111_777 + 5)),
             Retry::After(Duration::ZERO)
         );
-        for bad in ["-1", "1.5", "soon", ""] {
+        for bad in ["-1", "+5", "1.5", "soon", "", " "] {
             let hints = RetryHints::read(&headers(&[("retry-after", bad)]), None);
             assert_eq!(advise(None, Some(Kind::RateLimited), true, None, &hints, now), Retry::Backoff, "{bad:?}");
         }
