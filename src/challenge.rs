@@ -251,6 +251,13 @@ mod tests {
         assert_eq!(after_basic.error(), Some("invalid_request"));
         assert_eq!(after_basic.description(), Some(r#"say "hi""#));
         assert_eq!(parsed("Negotiate abc==, Basic realm=x"), None);
+        // A stray quoted-string is skipped whole, commas and escaped quotes in it too.
+        let stray = parsed(r#"Bearer error=x "junk, more", error_description=d"#).unwrap();
+        assert_eq!(stray.description(), Some("d"));
+        let escaped = parsed(r#"Bearer error=x "a\", b", error_description=d"#).unwrap();
+        assert_eq!(escaped.description(), Some("d"));
+        // Outside a quoted-string a backslash escapes nothing.
+        assert_eq!(parsed(r#"Bearer error=x \, error_description=d"#).unwrap().description(), Some("d"));
         // The first of a repeated parameter counts, and the next scheme ends the challenge.
         let repeated = parsed("Bearer error=a, error=b, DPoP algs=\"ES256\", error=c").unwrap();
         assert_eq!(repeated.error(), Some("a"));
