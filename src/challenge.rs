@@ -4,6 +4,7 @@
 use http::HeaderMap;
 use http::header::WWW_AUTHENTICATE;
 
+use crate::catalog::RegisteredError;
 use crate::kind::Kind;
 
 /// The RFC 6750 §3 `Bearer` challenge of a response: its `error`,
@@ -218,8 +219,14 @@ impl BearerChallenge {
     /// (the IANA OAuth Extensions Error Registry: `invalid_token` is
     /// unauthenticated, `insufficient_scope` a permission denied).
     pub fn kind(&self) -> Option<Kind> {
+        self.registered_error().map(RegisteredError::kind)
+    }
+
+    /// The registry's record of the `error`, in the first catalog whose
+    /// registry has it.
+    pub(crate) fn registered_error(&self) -> Option<&'static RegisteredError> {
         let error = self.error.as_deref()?;
-        crate::catalogs().find_map(|catalog| catalog.registered_error(error)).map(|registered| registered.kind())
+        crate::catalogs().find_map(|catalog| catalog.registered_error(error))
     }
 }
 

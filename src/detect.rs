@@ -18,7 +18,7 @@ use crate::wire::WireFormat;
 
 include!(concat!(env!("OUT_DIR"), "/any_received.rs"));
 
-impl AnyReceived<'_> {
+impl<'a> AnyReceived<'a> {
     /// Which API sent the body.
     ///
     /// ```
@@ -137,8 +137,18 @@ impl AnyReceived<'_> {
     /// let received = auth_error_catalog::parse(body, Some(http::StatusCode::TOO_MANY_REQUESTS)).unwrap().with_headers(&headers);
     /// assert_eq!(received.retry(std::time::SystemTime::now()), Retry::After(std::time::Duration::from_secs(2)));
     /// ```
-    pub fn with_headers(self, headers: &http::HeaderMap) -> Self {
+    pub fn with_headers(self, headers: &'a http::HeaderMap) -> Self {
         each_api!(AnyReceived, self, received => AnyReceived::from(received.with_headers(headers)))
+    }
+
+    /// `Content-Type` as the response sent it ([`Received::content_type`]).
+    ///
+    /// ```
+    /// let response = http::Response::builder().status(400).header("content-type", "text/plain").body(r#"{"error":"invalid_request"}"#).unwrap();
+    /// assert_eq!(auth_error_catalog::parse_response(&response).unwrap().content_type(), Some("text/plain"));
+    /// ```
+    pub fn content_type(&self) -> Option<&str> {
+        each_api!(AnyReceived, self, received => received.content_type())
     }
 
     /// The same error, owning its data: it outlives the body, and is
@@ -247,7 +257,9 @@ pub fn parse(body: &[u8], status: Option<StatusCode>) -> Result<AnyReceived<'_>,
 /// assert_eq!(received.retry(SystemTime::now()), Retry::After(Duration::from_secs(3)));
 /// ```
 pub fn parse_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<AnyReceived<'_>, ParseError> {
-    Ok(parse(response.body().as_ref(), Some(response.status()))?.with_headers(response.headers()))
+    parse(response.body().as_ref(), Some(response.status()))
+        .map(|received| received.with_headers(response.headers()))
+        .map_err(|error| error.with_headers(response.headers()))
 }
 
 /// Parses `body` as an error body of `api`, without detection: for a caller

@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use crate::catalog::{Classified, Match, RegisteredError};
 use crate::kind::Kind;
-use crate::retry::{Retry, RetryHints};
+use crate::retry::{Retry, SentHeaders};
 use crate::wire::WireFormat;
 
 /// How much of a rejected body a [`ParseError`] quotes.
@@ -29,6 +29,7 @@ pub struct ParseError {
     status: Option<StatusCode>,
     defect: Defect,
     excerpt: String,
+    headers: SentHeaders<'static>,
 }
 
 fn status_prefix(status: &Option<StatusCode>) -> String {
@@ -52,6 +53,10 @@ pub enum Defect {
     /// An object, but not an error body of the API (or of any of the four).
     #[error("the body is not an error body of {0}")]
     WrongShape(&'static str),
+    /// Longer than the bound the reader was given, in bytes (the excerpt
+    /// is of what was read).
+    #[error("the body exceeds the {0}-byte bound")]
+    TooLarge(usize),
 }
 
 impl ParseError {
@@ -61,7 +66,13 @@ impl ParseError {
         if excerpt.len() < text.len() || body.len() > EXCERPT_CHARS * 4 {
             excerpt.push('…');
         }
-        ParseError { status, defect, excerpt }
+        ParseError { status, defect, excerpt, headers: SentHeaders::None }
+    }
+
+    /// The same error, keeping what `headers` say about the response.
+    pub(crate) fn with_headers(mut self, headers: &http::HeaderMap) -> Self {
+        self.headers = SentHeaders::Borrowed(headers).into_owned(None);
+        self
     }
 
     /// The HTTP status the body came with, if given.
@@ -93,6 +104,44 @@ impl ParseError {
     /// ```
     pub fn excerpt(&self) -> &str {
         &self.excerpt
+    }
+
+    /// `Content-Type` as the response sent it, when the body came with its
+    /// headers ([`Received::from_response`], [`parse_response`](crate::parse_response)).
+    ///
+    /// ```
+    /// let response = http::Response::builder().status(502).header("content-type", "text/html").body("<html>Bad gateway</html>").unwrap();
+    /// let err = auth_error_catalog::parse_response(&response).unwrap_err();
+    /// assert_eq!(err.content_type(), Some("text/html"));
+    /// ```
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers.content_type()
+    }
+
+    /// What the client can do, as of `now`, when the response had no error
+    /// body: the kind its HTTP status implies, and the headers (`Retry-After`).
+    /// A proxy's 502, 503 or 504 is worth repeating; an empty 500 is not.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use auth_error_catalog::Retry;
+    ///
+    /// let html = http::Response::builder().status(503).header("retry-after", "9").body("<html>Down</html>").unwrap();
+    /// let err = auth_error_catalog::parse_response(&html).unwrap_err();
+    /// assert_eq!(err.retry(SystemTime::now()), Retry::After(Duration::from_secs(9)));
+    /// let empty = http::Response::builder().status(500).body("").unwrap();
+    /// assert_eq!(auth_error_catalog::parse_response(&empty).unwrap_err().retry(SystemTime::now()), Retry::No);
+    /// ```
+    pub fn retry(&self, now: std::time::SystemTime) -> Retry {
+        match self.status.map(Kind::for_status) {
+            Some(kind) => self.retry_as(kind, kind.usually_retryable(), now),
+            None => Retry::No,
+        }
+    }
+
+    /// The advice for a response of `kind` that carried this body.
+    pub(crate) fn retry_as(&self, kind: Kind, retryable: bool, now: std::time::SystemTime) -> Retry {
+        crate::retry::advise(None, Some(kind), retryable, self.status, &self.headers.hints(None), now)
     }
 }
 
@@ -152,14 +201,31 @@ impl<'a> ReceivedMembers<'a> {
         }
     }
 
-    fn as_slice(&self) -> &[ReceivedMember<'a>] {
+    pub(crate) fn as_slice(&self) -> &[ReceivedMember<'a>] {
         match self {
             ReceivedMembers::Inline(len, items) => &items[..*len],
             ReceivedMembers::Heap(heap) => heap,
         }
     }
 
-    fn into_owned(self) -> ReceivedMembers<'static> {
+    /// The members as a JSON object, values as received.
+    pub(crate) fn to_json(&self) -> String {
+        let members = self.as_slice();
+        let mut out = Vec::with_capacity(members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2);
+        out.push(b'{');
+        for (index, (name, value)) in members.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            crate::json::string_into(&mut out, name);
+            out.push(b':');
+            out.extend_from_slice(value.get().as_bytes());
+        }
+        out.push(b'}');
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    pub(crate) fn into_owned(self) -> ReceivedMembers<'static> {
         let mut owned = ReceivedMembers::new();
         for (name, value) in self.as_slice() {
             owned.push((Cow::Owned(name.clone().into_owned()), Cow::Owned(value.clone().into_owned())));
@@ -215,7 +281,7 @@ pub(crate) fn member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Option
 }
 
 /// A member's string value, or `None` when it is absent or not a string.
-fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
+pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
     let raw = members.as_slice().iter().rev().find(|(key, _)| key == name)?;
     if let Cow::Borrowed(value) = &raw.1 {
         // serde_json has validated the raw text: a string without a
@@ -272,16 +338,7 @@ pub struct Received<'a, C> {
     description: Option<Cow<'a, str>>,
     classified: Classified<C>,
     params: Vec<(&'static str, Cow<'a, str>)>,
-    hints: Hints<'a>,
-}
-
-/// The response headers of a received error: borrowed from the response
-/// until the retry advice is asked for, read when the error is made owned or
-/// given headers of another lifetime.
-#[derive(Clone, Debug)]
-enum Hints<'a> {
-    Read(RetryHints),
-    Borrowed(&'a http::HeaderMap),
+    headers: SentHeaders<'a>,
 }
 
 impl<'a, C: WireFormat> Received<'a, C> {
@@ -324,15 +381,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
             }
             _ => Vec::new(),
         };
-        Ok(Received {
-            members,
-            status,
-            raw_code,
-            description,
-            classified,
-            params,
-            hints: Hints::Read(RetryHints::default()),
-        })
+        Ok(Received { members, status, raw_code, description, classified, params, headers: SentHeaders::None })
     }
 
     /// The code, where the catalog has it (for Registration also its catch-all).
@@ -495,20 +544,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(Received::parse(body, None).unwrap().to_json(), String::from_utf8_lossy(body));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(
-            self.members.as_slice().iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2,
-        );
-        out.push(b'{');
-        for (index, (name, value)) in self.members.as_slice().iter().enumerate() {
-            if index > 0 {
-                out.push(b',');
-            }
-            crate::json::string_into(&mut out, name);
-            out.push(b':');
-            out.extend_from_slice(value.get().as_bytes());
-        }
-        out.push(b'}');
-        String::from_utf8(out).unwrap_or_default()
+        self.members.to_json()
     }
 
     /// The same error, owning its data.
@@ -522,7 +558,8 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(owned.raw_code(), "access_denied");
     /// ```
     pub fn into_owned(self) -> Received<'static, C> {
-        let hints = self.read_hints().into_owned();
+        let nonce_header = self.nonce_header();
+        let headers = self.headers.into_owned(nonce_header);
         Received {
             members: self.members.into_owned(),
             status: self.status,
@@ -530,7 +567,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
             description: self.description.map(|text| Cow::Owned(text.into_owned())),
             classified: self.classified,
             params: self.params.into_iter().map(|(name, value)| (name, Cow::Owned(value.into_owned()))).collect(),
-            hints: Hints::Read(hints),
+            headers,
         }
     }
 
@@ -550,22 +587,14 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(received.retry(std::time::SystemTime::now()), Retry::WithNonce("eyJ7S_zG.eyJH0-Z.HX4w-7v".into()));
     /// ```
     pub fn from_response<B: AsRef<[u8]>>(response: &'a http::Response<B>) -> Result<Self, ParseError> {
-        // The headers are read only when the advice is asked for.
-        Self::parse(response.body().as_ref(), Some(response.status())).map(|mut received| {
-            received.hints = Hints::Borrowed(response.headers());
-            received
-        })
+        Self::parse(response.body().as_ref(), Some(response.status()))
+            .map(|received| received.with_headers(response.headers()))
+            .map_err(|error| error.with_headers(response.headers()))
     }
 
-    /// The hints of the headers, read now if they are only borrowed.
-    fn read_hints(&self) -> Cow<'_, RetryHints> {
-        match &self.hints {
-            Hints::Read(hints) => Cow::Borrowed(hints),
-            Hints::Borrowed(headers) => {
-                let nonce_header = self.code().and_then(|code| code.entry().nonce_header());
-                Cow::Owned(RetryHints::read(headers, nonce_header))
-            }
-        }
+    /// The entry's nonce header (`DPoP-Nonce`), if it names one.
+    fn nonce_header(&self) -> Option<&'static str> {
+        self.code().and_then(|code| code.entry().nonce_header())
     }
 
     /// The same error, with the response headers that bear on retrying:
@@ -583,10 +612,29 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// let now = UNIX_EPOCH + Duration::from_secs(784_111_777 - 60);
     /// assert_eq!(received.retry(now), Retry::After(Duration::from_secs(60)));
     /// ```
-    pub fn with_headers(mut self, headers: &http::HeaderMap) -> Self {
-        let nonce_header = self.code().and_then(|code| code.entry().nonce_header());
-        self.hints = Hints::Read(RetryHints::read(headers, nonce_header));
+    pub fn with_headers(mut self, headers: &'a http::HeaderMap) -> Self {
+        // Borrowed: read only when the advice is asked for.
+        self.headers = SentHeaders::Borrowed(headers);
         self
+    }
+
+    /// `Content-Type` as the response sent it, when the error came with its
+    /// headers ([`from_response`](Received::from_response)). The body was
+    /// read as JSON whatever it says: real servers send JSON as `text/html`.
+    ///
+    /// ```
+    /// use auth_error_catalog::auth0::Received;
+    /// let response = http::Response::builder()
+    ///     .status(403)
+    ///     .header("content-type", "text/html; charset=utf-8")
+    ///     .body(br#"{"error":"access_denied","error_description":"Unauthorized"}"#)
+    ///     .unwrap();
+    /// let received = Received::from_response(&response).unwrap();
+    /// assert_eq!(received.content_type(), Some("text/html; charset=utf-8"));
+    /// assert_eq!(received.into_owned().content_type(), Some("text/html; charset=utf-8"));
+    /// ```
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers.content_type()
     }
 
     /// What the client can do about the error, as of `now` (give the time
@@ -606,16 +654,23 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// ```
     pub fn retry(&self, now: std::time::SystemTime) -> Retry {
         let entry = self.code().map(|code| code.entry());
-        crate::retry::advise(entry, self.kind(), self.retryable(), self.status, &self.read_hints(), now)
+        let hints = self.headers.hints(self.nonce_header());
+        crate::retry::advise(entry, self.kind(), self.retryable(), self.status, &hints, now)
     }
 }
 
 impl<C: WireFormat> serde::Serialize for Received<'_, C> {
     /// The members as received, in order.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.members.serialize(serializer)
+    }
+}
+
+impl serde::Serialize for ReceivedMembers<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.members.as_slice().len()))?;
-        for (name, value) in self.members.as_slice() {
+        let mut map = serializer.serialize_map(Some(self.as_slice().len()))?;
+        for (name, value) in self.as_slice() {
             map.serialize_entry(name, value)?;
         }
         map.end()

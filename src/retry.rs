@@ -6,7 +6,9 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use http::header::RETRY_AFTER;
+use std::borrow::Cow;
+
+use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::Entry;
@@ -133,6 +135,12 @@ enum Seen<'h> {
 }
 
 impl<'h> Seen<'h> {
+    fn of(values: http::header::GetAll<'h, http::HeaderValue>) -> Self {
+        let mut seen = Seen::None;
+        values.iter().for_each(|value| seen.add(value));
+        seen
+    }
+
     fn add(&mut self, value: &'h http::HeaderValue) {
         *self = match self {
             Seen::None => Seen::Once(value),
@@ -192,6 +200,57 @@ impl RetryHints {
             // An exhausted rate limit resets at a known time.
             None if kind == Some(Kind::RateLimited) && self.remaining == Some(0) => self.reset.map(until),
             None => None,
+        }
+    }
+}
+
+/// The headers a received error came with: borrowed from the response
+/// until the advice or the content type is asked for, and read into an owned
+/// copy only when the error is made owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum SentHeaders<'a> {
+    /// The error came without headers (a body parsed alone).
+    #[default]
+    None,
+    Borrowed(&'a HeaderMap),
+    Owned(Box<OwnedHeaders>),
+}
+
+/// What an owned error keeps of its headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct OwnedHeaders {
+    hints: RetryHints,
+    content_type: Option<Box<str>>,
+}
+
+impl<'a> SentHeaders<'a> {
+    /// The hints, read now if the headers are only borrowed; `nonce_header`
+    /// is the entry's.
+    pub(crate) fn hints(&self, nonce_header: Option<&str>) -> Cow<'_, RetryHints> {
+        match self {
+            SentHeaders::None => Cow::Owned(RetryHints::default()),
+            SentHeaders::Borrowed(headers) => Cow::Owned(RetryHints::read(headers, nonce_header)),
+            SentHeaders::Owned(owned) => Cow::Borrowed(&owned.hints),
+        }
+    }
+
+    /// `Content-Type` as sent, if it was given once and is visible ASCII.
+    pub(crate) fn content_type(&self) -> Option<&str> {
+        match self {
+            SentHeaders::None => None,
+            SentHeaders::Borrowed(headers) => Seen::of(headers.get_all(CONTENT_TYPE)).text(),
+            SentHeaders::Owned(owned) => owned.content_type.as_deref(),
+        }
+    }
+
+    pub(crate) fn into_owned(self, nonce_header: Option<&str>) -> SentHeaders<'static> {
+        match self {
+            SentHeaders::None => SentHeaders::None,
+            SentHeaders::Borrowed(headers) => SentHeaders::Owned(Box::new(OwnedHeaders {
+                hints: RetryHints::read(headers, nonce_header),
+                content_type: Seen::of(headers.get_all(CONTENT_TYPE)).text().map(Box::from),
+            })),
+            SentHeaders::Owned(owned) => SentHeaders::Owned(owned),
         }
     }
 }

@@ -4,6 +4,8 @@
 mod actix;
 #[cfg(feature = "axum")]
 mod axum;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(feature = "schemars_1")]
 mod schemars;
 #[cfg(feature = "utoipa")]
