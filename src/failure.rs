@@ -106,6 +106,9 @@ impl<'a> Failure<'a> {
     #[allow(clippy::result_large_err)] // as large as `Failure`, made once per response
     pub fn check<B: AsRef<[u8]>>(response: &'a Response<B>) -> Result<(), Failure<'a>> {
         let status = response.status();
+        if !Failure::body_decides(status) {
+            return Ok(());
+        }
         if !status.is_success() {
             return Err(Failure::from_response(response));
         }

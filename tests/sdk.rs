@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use auth_error_catalog::{AnyReceived, Api, Retry, parse_response};
+use auth_error_catalog::{AnyReceived, Api, Failure, Kind, Retry, parse_response};
 
 /// An SDK's error type, as the crate's users write it. A received error is
 /// some 350 bytes (its members live inline), so it is boxed, as clippy's
@@ -163,4 +163,150 @@ fn every_problem_json_the_crate_renders_parses_back_to_its_native_error() {
         checked += 1;
     }
     assert!(checked >= 250, "{checked}");
+}
+
+fn response(status: u16, headers: &[(&str, &[u8])], body: &[u8]) -> http::Response<Vec<u8>> {
+    let mut builder = http::Response::builder().status(status);
+    for (name, value) in headers {
+        builder = builder.header(*name, http::HeaderValue::from_bytes(value).unwrap());
+    }
+    builder.body(body.to_vec()).unwrap()
+}
+
+#[test]
+fn failures_are_error_types_that_travel() {
+    assert_error_type::<Failure<'static>>();
+    assert_error_type::<auth_error_catalog::Problem<'static>>();
+}
+
+/// RFC 9457 §3's example, sent by a server that is none of the four APIs.
+#[test]
+fn foreign_problem_details_are_kept_as_what_they_are() {
+    let body = br#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}"#;
+    let sent = response(403, &[("content-type", b"application/problem+json")], body);
+    let failure = Failure::from_response(&sent);
+    let Failure::Problem(problem) = &failure else { panic!("{failure:?}") };
+    assert_eq!(problem.type_uri(), "https://example.com/probs/out-of-credit");
+    assert_eq!(problem.detail(), Some("Your current balance is 30, but that costs 50."));
+    assert_eq!(problem.status(), None);
+    let extensions: Vec<_> = problem.extensions().map(|(name, value)| (name, value.get())).collect();
+    assert_eq!(extensions, [("balance", "30"), ("accounts", r#"["/account/12345","/account/67890"]"#)]);
+    assert_eq!(problem.to_json().as_bytes(), body);
+    assert_eq!((failure.status().map(|s| s.as_u16()), failure.kind()), (Some(403), Some(Kind::PermissionDenied)));
+    assert_eq!(failure.retry(SystemTime::now()), Retry::No);
+    assert_eq!(failure.api(), None);
+    // As plain JSON it is still a problem, by its `type` or `title`.
+    let plain = response(409, &[("content-type", b"application/json")], br#"{"title":"Conflict","status":409}"#);
+    assert!(matches!(Failure::from_response(&plain), Failure::Problem(_)));
+    // An object with neither, sent as JSON, is no problem.
+    let neither = response(400, &[("content-type", b"application/json")], br#"{"detail":"d"}"#);
+    assert!(matches!(Failure::from_response(&neither), Failure::Unrecognised(_)));
+    let as_problem =
+        response(400, &[("content-type", b"application/problem+json; charset=utf-8")], br#"{"detail":"d"}"#);
+    assert!(matches!(Failure::from_response(&as_problem), Failure::Problem(_)));
+}
+
+/// The crate's own problem+json is the API's error, not a foreign problem.
+#[test]
+fn the_crates_own_problem_json_is_the_apis_error() {
+    let options = auth_error_catalog::ResponseOptions::default().format(auth_error_catalog::BodyFormat::Problem);
+    let sent = auth_error_catalog::authos::errors::rate_limit_exceeded().to_response_with(&options.retry_after(4));
+    let failure = Failure::from_response(&sent);
+    assert_eq!(failure.api(), Some(Api::Authos));
+    assert_eq!(failure.content_type(), Some("application/problem+json"));
+    assert_eq!(failure.retry(SystemTime::now()), Retry::After(Duration::from_secs(4)));
+}
+
+/// Real servers send JSON as `text/html`, or as a vendor `+json` type: the
+/// body is read whatever the type says, and the type is recorded.
+#[test]
+fn a_json_body_is_read_under_any_content_type_and_the_type_is_recorded() {
+    let body = br#"{"error":"access_denied","error_description":"Unauthorized"}"#;
+    for content_type in [
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/vnd.auth0+json",
+        "text/html",
+        "text/plain;charset=ISO-8859-1",
+    ] {
+        let sent = response(403, &[("content-type", content_type.as_bytes())], body);
+        let failure = Failure::from_response(&sent);
+        assert_eq!(failure.api(), Some(Api::Auth0), "{content_type}");
+        assert_eq!(failure.content_type(), Some(content_type));
+        assert_eq!(failure.into_owned().content_type(), Some(content_type));
+    }
+    let none = response(403, &[], body);
+    assert_eq!(Failure::from_response(&none).content_type(), None);
+    // Two content types: ambiguous, so none is recorded.
+    let twice = response(403, &[("content-type", b"text/html"), ("content-type", b"application/json")], body);
+    assert_eq!(Failure::from_response(&twice).content_type(), None);
+}
+
+#[test]
+fn a_response_without_an_error_body_is_a_typed_failure() {
+    let now = SystemTime::now();
+    let plain = response(401, &[("content-type", b"text/plain")], b"Unauthorized");
+    let failure = Failure::from_response(&plain);
+    assert!(matches!(&failure, Failure::Unrecognised(error) if error.excerpt() == "Unauthorized"), "{failure:?}");
+    assert_eq!((failure.kind(), failure.retry(now)), (Some(Kind::Unauthenticated), Retry::No));
+    assert!(failure.to_string().starts_with("HTTP 401: the body is not JSON"), "{failure}");
+
+    let html = response(502, &[("content-type", b"text/html")], b"<html><body><h1>502 Bad Gateway</h1></body></html>");
+    assert_eq!(Failure::from_response(&html).retry(now), Retry::Backoff);
+    let limited = response(429, &[("retry-after", b"12")], b"Too Many Requests");
+    assert_eq!(Failure::from_response(&limited).retry(now), Retry::After(Duration::from_secs(12)));
+    let empty = response(500, &[], b"");
+    assert!(
+        matches!(Failure::from_response(&empty), Failure::Unrecognised(error) if error.defect() == &auth_error_catalog::Defect::Empty)
+    );
+
+    // A challenge only counts on a 401 or 403.
+    let challenge: &[u8] = br#"Bearer error="invalid_token""#;
+    let bare = response(401, &[("www-authenticate", challenge)], b"");
+    assert!(
+        matches!(&Failure::from_response(&bare), Failure::Challenge(challenge, _) if challenge.error() == Some("invalid_token"))
+    );
+    assert_eq!(Failure::from_response(&bare).to_string(), r#"HTTP 401: Bearer error="invalid_token""#);
+    let elsewhere = response(400, &[("www-authenticate", challenge)], b"");
+    assert!(matches!(Failure::from_response(&elsewhere), Failure::Unrecognised(_)));
+    // The registry decides a challenge's kind over the status; an unknown
+    // error falls back on the status.
+    let scope = response(401, &[("www-authenticate", br#"Bearer error="insufficient_scope""#)], b"");
+    assert_eq!(Failure::from_response(&scope).kind(), Some(Kind::PermissionDenied));
+    let unknown = response(403, &[("www-authenticate", br#"Bearer error="brand_new""#)], b"");
+    assert_eq!(Failure::from_response(&unknown).kind(), Some(Kind::PermissionDenied));
+}
+
+/// Hostile `WWW-Authenticate` and `Retry-After` values: 8 KiB, bad quoting,
+/// bytes that are not UTF-8, repeated parameters. Nothing panics, and what
+/// can be read is read.
+#[test]
+fn hostile_headers_never_panic() {
+    let long = format!("Bearer error=\"{}\"", "a".repeat(8 * 1024));
+    let values: [&[u8]; 8] = [
+        long.as_bytes(),
+        b"Bearer error=\"unterminated",
+        b"Bearer error=\"a\\\"b\", error=\"second\"",
+        b"Bearer error=\"\xff\xfe\", error_description=\"caf\xc3\xa9\"",
+        b"Bearer ,,,, =, error",
+        b"Bearer error=invalid_token error_description=x",
+        b"Bearer\terror=\"x\"",
+        b"\x80\x81",
+    ];
+    for value in values {
+        let sent = response(401, &[("www-authenticate", value), ("retry-after", value), ("content-type", value)], b"");
+        let failure = Failure::from_response(&sent);
+        let _ = (failure.kind(), failure.retry(SystemTime::now()), failure.to_string());
+        let owned = failure.into_owned();
+        let _ = owned.content_type();
+    }
+    let long_header = response(401, &[("www-authenticate", long.as_bytes())], b"");
+    let Failure::Challenge(challenge, _) = Failure::from_response(&long_header) else { panic!("the 8 KiB challenge") };
+    assert_eq!(challenge.error().map(str::len), Some(8 * 1024));
+    let repeated = response(401, &[("www-authenticate", br#"Bearer error="first", error="second""#)], b"");
+    let Failure::Challenge(challenge, _) = Failure::from_response(&repeated) else { panic!("a challenge") };
+    assert_eq!(challenge.error(), Some("first"));
+    let non_ascii = response(401, &[("www-authenticate", b"Bearer error_description=\"caf\xc3\xa9\"")], b"");
+    let Failure::Challenge(challenge, _) = Failure::from_response(&non_ascii) else { panic!("a challenge") };
+    assert_eq!(challenge.description(), Some("caf\u{e9}"));
 }

@@ -113,7 +113,15 @@ fn check_round_trip<C: WireFormat>(received: &Received<'_, C>, body: &[u8], stat
 fn hostile_headers(bytes: &[u8], times: usize) -> http::HeaderMap {
     let mut headers = http::HeaderMap::new();
     if let Ok(value) = http::HeaderValue::from_bytes(bytes) {
-        for name in ["retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "dpop-nonce", "www-authenticate"] {
+        let names = [
+            "retry-after",
+            "x-ratelimit-remaining",
+            "x-ratelimit-reset",
+            "dpop-nonce",
+            "www-authenticate",
+            "content-type",
+        ];
+        for name in names {
             for _ in 0..times {
                 headers.append(name, value.clone());
             }
@@ -130,6 +138,11 @@ pub fn parse_any(body: &[u8]) {
     for headers in &headers {
         if let Some(challenge) = auth_error_catalog::BearerChallenge::from_headers(headers) {
             let _ = challenge.kind();
+        }
+    }
+    for status in statuses().flatten() {
+        for headers in &headers {
+            check_failure(body, status, headers);
         }
     }
     for status in statuses() {
@@ -156,6 +169,31 @@ pub fn parse_any(body: &[u8]) {
             Err(error) => check_rejection(&error, status),
         }
     }
+}
+
+/// A whole response, as an SDK reads it: [`Failure`] never panics, its
+/// owned form says the same, and foreign problem details keep their body.
+///
+/// [`Failure`]: auth_error_catalog::Failure
+fn check_failure(body: &[u8], status: http::StatusCode, headers: &http::HeaderMap) {
+    use auth_error_catalog::Failure;
+    let mut response = http::Response::new(body.to_vec());
+    *response.status_mut() = status;
+    *response.headers_mut() = headers.clone();
+    let now = std::time::SystemTime::now();
+    let failure = Failure::from_response(&response);
+    let (kind, retry, shown) = (failure.kind(), failure.retry(now), failure.to_string());
+    assert_eq!(failure.status(), Some(status), "a failure keeps the status it came with");
+    if let Failure::Problem(problem) = &failure {
+        let json = problem.to_json();
+        let value: serde_json::Value = serde_json::from_str(&json).expect("a problem's to_json is JSON");
+        assert_eq!(value, serde_json::from_slice::<serde_json::Value>(body).expect("the body was JSON"));
+    }
+    let content_type = failure.content_type().map(str::to_owned);
+    let owned = failure.into_owned();
+    assert_eq!((owned.kind(), owned.retry(now), owned.to_string()), (kind, retry, shown));
+    assert_eq!(owned.content_type().map(str::to_owned), content_type);
+    let _ = Failure::check(&response);
 }
 
 fn parse_as<C: WireFormat>(body: &[u8]) {

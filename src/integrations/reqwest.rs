@@ -126,18 +126,17 @@ impl Check {
         body: &mut Vec<u8>,
     ) -> Result<Result<(), Defect>, ::reqwest::Error> {
         let too_large = Defect::TooLarge(self.body_limit);
-        if response.content_length().is_some_and(|length| length > self.body_limit as u64) {
-            return Ok(Err(too_large));
-        }
+        // A declared length over the bound: one chunk is read, for the excerpt.
+        let declared_too_large = response.content_length().is_some_and(|length| length > self.body_limit as u64);
         while let Some(chunk) = response.chunk().await? {
             let room = self.body_limit - body.len();
-            if chunk.len() > room {
-                body.extend_from_slice(&chunk[..room]);
+            if chunk.len() > room || declared_too_large {
+                body.extend_from_slice(&chunk[..room.min(chunk.len())]);
                 return Ok(Err(too_large));
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Ok(()))
+        Ok(if declared_too_large { Err(too_large) } else { Ok(()) })
     }
 }
 
@@ -156,9 +155,9 @@ pub enum Error {
     /// The server answered with a failure.
     #[error(transparent)]
     Failure(Box<Failure<'static>>),
-    /// The body could not be read.
-    #[error("reading the response body: {0}")]
-    Read(#[from] ::reqwest::Error),
+    /// The request could not be sent, or the body not read.
+    #[error("HTTP transport: {0}")]
+    Transport(#[from] ::reqwest::Error),
 }
 
 impl Error {
@@ -172,12 +171,13 @@ impl Error {
     pub fn failure(&self) -> Option<&Failure<'static>> {
         match self {
             Error::Failure(failure) => Some(failure),
-            Error::Read(_) => None,
+            Error::Transport(_) => None,
         }
     }
 
-    /// The failure's advice ([`Failure::retry`]); a body cut off in transit
-    /// is worth repeating with the caller's backoff.
+    /// The failure's advice ([`Failure::retry`]); a request that failed in
+    /// transit (a reset connection, a timeout) is worth repeating with the
+    /// caller's backoff.
     ///
     /// ```
     /// use std::time::SystemTime;
@@ -188,7 +188,7 @@ impl Error {
     pub fn retry(&self, now: SystemTime) -> Retry {
         match self {
             Error::Failure(failure) => failure.retry(now),
-            Error::Read(_) => Retry::Backoff,
+            Error::Transport(_) => Retry::Backoff,
         }
     }
 }
