@@ -90,3 +90,8 @@ pub use wire::{OpenFormat, WireFormat};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// CONTRIBUTING.md's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../CONTRIBUTING.md")]
+struct ContributingDoctests;

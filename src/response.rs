@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{Response, StatusCode};
 
+use crate::body::MemberValue;
 use crate::catalog::Entry;
 use crate::wire::WireFormat;
 use crate::wire::{Error, ParamError};
@@ -160,34 +161,59 @@ impl ResponseOptions {
 
 impl<C: WireFormat> Error<C> {
     /// The status a response carries under `options`: the code's, except
-    /// Registration's native 200 unless the mapped status is asked for.
-    /// Cheap: nothing is rendered (for a framework's `status_code`, or a
-    /// metric).
+    /// Registration's native 200, unless the mapped status is asked for or
+    /// the body is problem details. Cheap: nothing is rendered (for a
+    /// framework's `status_code`, or a metric).
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, registration::{Error, errors}};
+    /// use auth_error_catalog::{BodyFormat, ResponseOptions, registration::{Error, errors}};
     /// let error = errors::invalid_credentials();
     /// assert_eq!(error.response_status(&ResponseOptions::default()), 200);
     /// assert_eq!(error.response_status(&ResponseOptions::default().entry_status()), 401);
+    /// assert_eq!(error.response_status(&ResponseOptions::default().format(BodyFormat::Problem)), 401);
     /// ```
     pub fn response_status(&self, options: &ResponseOptions) -> StatusCode {
         match C::catalog().wire_status() {
-            Some(wire) if !options.entry_status => wire,
+            // A problem document describes an HTTP error: it is sent with,
+            // and names, the status its entry maps to.
+            Some(wire) if !options.entry_status && options.format == BodyFormat::Native => wire,
             _ => self.http_status(),
         }
     }
 
-    /// RFC 9457 problem details: `type`, `title` (the message), `status`,
-    /// `detail` (the description), `instance`, and every member of the native
-    /// body as an extension, so nothing the native format carries is lost.
+    /// The problem `title`: a summary of the problem type that is the same
+    /// for every occurrence. With `about:blank` it is the status phrase
+    /// (RFC 9457 §4.2.1); with a type of its own, the entry's message where
+    /// the API sends that message to clients (app-native's `message`,
+    /// AuthOS's `error`), else the status phrase: never documentation prose
+    /// no client was meant to see.
+    fn problem_title(&self, options: &ResponseOptions) -> &'static str {
+        let status = self.http_status();
+        let sends_message = C::catalog().members().iter().any(|member| member.value() == MemberValue::Message);
+        match options.problem_base {
+            Some(_) if sends_message => self.code.message(),
+            _ => status.canonical_reason().unwrap_or("Error"),
+        }
+    }
+
+    /// RFC 9457 problem details: `type`, `title` (the status phrase with
+    /// `about:blank`; with a [`problem_base`](ResponseOptions::problem_base),
+    /// the message where the API sends one), `status` (the entry's, also for
+    /// Registration), `detail` (the description), `instance`, and every member
+    /// of the native body as an extension, so nothing the native format
+    /// carries is lost.
     ///
     /// ```
-    /// use auth_error_catalog::{ResponseOptions, app_native::{Error, errors}};
+    /// use auth_error_catalog::{ResponseOptions, app_native::{Error, errors}, registration};
     /// let body = errors::invalid_authenticator_id("abc").with_trace_id("t").to_problem_json(&ResponseOptions::default());
     /// assert_eq!(
     ///     body,
-    ///     r#"{"type":"about:blank","title":"Invalid authenticatorId.","status":400,"detail":"Provided authenticatorId abc is invalid.","code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"t"}"#
+    ///     r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Provided authenticatorId abc is invalid.","code":"ABA-60004","message":"Invalid authenticatorId.","description":"Provided authenticatorId abc is invalid.","traceId":"t"}"#
     /// );
+    /// let typed = ResponseOptions::default().problem_base("https://errors.example.com/");
+    /// assert!(errors::invalid_authenticator_id("abc").to_problem_json(&typed).contains(r#""title":"Invalid authenticatorId.","#));
+    /// let registration = registration::errors::invalid_credentials().to_problem_json(&ResponseOptions::default());
+    /// assert!(registration.starts_with(r#"{"type":"about:blank","title":"Unauthorized","status":401,"#));
     /// ```
     pub fn to_problem_json(&self, options: &ResponseOptions) -> String {
         let mut out = Vec::with_capacity(320);
@@ -197,9 +223,9 @@ impl<C: WireFormat> Error<C> {
             None => out.extend_from_slice(b"\"about:blank\""),
         }
         out.extend_from_slice(b",\"title\":");
-        json::string_into(&mut out, self.code.message());
+        json::string_into(&mut out, self.problem_title(options));
         out.extend_from_slice(b",\"status\":");
-        json::number_into(&mut out, u32::from(self.response_status(options).as_u16()));
+        json::number_into(&mut out, u32::from(self.http_status().as_u16()));
         out.extend_from_slice(b",\"detail\":");
         json::string_into(&mut out, &self.description());
         if let Some(instance) = &options.instance {

@@ -57,7 +57,9 @@ impl Drop for CatalogCopy {
 
 /// The target folder of these builds, apart from the one running the tests.
 fn target_dir() -> PathBuf {
-    manifest_dir().join("target/build-with-bad-catalog")
+    // Under the running build's target folder (`CARGO_TARGET_DIR` or
+    // `target/`), never beside the sources.
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-with-bad-catalog")
 }
 
 /// `cargo build --lib` of this crate with the catalog in `catalog_dir`.

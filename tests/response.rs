@@ -43,7 +43,8 @@ fn check_responses<C: WireFormat>() {
         assert_eq!(problem.headers().get("retry-after").map(|value| value.to_str().unwrap()), retry.then_some("7"));
         let body: Value = serde_json::from_slice(problem.body()).expect("problem+json is JSON");
         assert_eq!(body["type"], "about:blank");
-        assert_eq!(body["title"], error.code().message());
+        // With about:blank, the title is the status phrase (RFC 9457 §4.2.1).
+        assert_eq!(body["title"], error.http_status().canonical_reason().unwrap());
         assert_eq!(body["status"], error.http_status().as_u16());
         assert_eq!(body["detail"], error.description().as_ref());
         // Every native member survives as an extension member, unchanged.
@@ -70,8 +71,43 @@ fn registration_answers_200_by_default_and_its_mapped_status_on_request() {
     let mapped = error.to_response_with(&ResponseOptions::default().entry_status());
     assert_eq!(mapped.status(), 401);
     assert_eq!(mapped.headers()["www-authenticate"], "Bearer");
+    // A problem document describes an HTTP error: the mapped status, in the
+    // body and on the response (issue 15: it said 200).
     let problem = error.to_problem_json(&ResponseOptions::default());
-    assert!(problem.contains(r#""status":200"#), "{problem}");
+    assert!(problem.contains(r#""status":401"#), "{problem}");
+    let options = ResponseOptions::default().format(auth_error_catalog::BodyFormat::Problem);
+    let response = error.to_response_with(&options);
+    assert_eq!((response.status().as_u16(), response.headers()["www-authenticate"].to_str().unwrap()), (401, "Bearer"));
+    assert_eq!(error.response_status(&options), 401);
+    for entry in auth_error_catalog::Api::Registration.catalog().entries() {
+        let error =
+            auth_error_catalog::AnyError::new(entry, entry.placeholders().iter().map(|name| (*name, "v"))).unwrap();
+        let response = error.to_response_with(&options);
+        let body: Value = serde_json::from_slice(response.body()).unwrap();
+        assert_eq!(response.status(), entry.http_status(), "{}", entry.code());
+        assert_eq!(body["status"], entry.http_status().as_u16(), "{}", entry.code());
+        assert!(response.status().is_client_error() || response.status().is_server_error(), "{}", entry.code());
+    }
+}
+
+#[test]
+fn a_problem_title_is_never_documentation_prose() {
+    let blank = ResponseOptions::default();
+    let typed = ResponseOptions::default().problem_base("https://errors.example.com/");
+    let title = |json: String| serde_json::from_str::<Value>(&json).unwrap()["title"].as_str().unwrap().to_owned();
+    // about:blank: the status phrase.
+    assert_eq!(title(auth0::errors::invalid_user_password().to_problem_json(&blank)), "Unauthorized");
+    // A type of its own: the message, where the API sends it to clients…
+    assert_eq!(
+        title(app_native::errors::invalid_authenticator_id("x").to_problem_json(&typed)),
+        "Invalid authenticatorId."
+    );
+    assert_eq!(title(app_native::errors::invalid_authenticator_id("x").to_problem_json(&blank)), "Bad Request");
+    // …else the status phrase, not Auth0's documentation sentence (AuthOS
+    // sends its description, whose title would vary by occurrence).
+    assert_eq!(title(authos::errors::token_expired().to_problem_json(&typed)), "Unauthorized");
+    assert_eq!(title(auth0::errors::invalid_user_password().to_problem_json(&typed)), "Unauthorized");
+    assert_eq!(title(registration::errors::invalid_credentials().to_problem_json(&typed)), "Unauthorized");
 }
 
 #[test]
