@@ -13,6 +13,39 @@
 //! and compile-time perfect-hash lookups from wire text. [`ErrorCode`] is their
 //! common trait; [`catalogs`] and [`entries`] walk the whole catalog.
 //!
+//! # From catalog to client
+//!
+//! 1. **The catalog.** [`Catalog`] and [`Entry`] are the data;
+//!    `auth0::Code::from_pair` and `registration::Code::resolve` classify
+//!    wire codes, templates and catch-alls included.
+//! 2. **Render.** Each API's `errors` module has a constructor per code
+//!    (`auth0::errors::invalid_user_password()`), giving an [`Error`] whose
+//!    [`to_json`](Error::to_json) is that API's exact wire body.
+//! 3. **Respond.** [`Error::to_response_with`] builds the whole
+//!    `http::Response`, native or RFC 9457 problem details
+//!    ([`ResponseOptions`], [`BodyFormat::negotiate`]); the [`integrations`]
+//!    make the error types axum and actix-web responses.
+//! 4. **Parse.** [`parse`] detects the API of a received body and gives an
+//!    [`AnyReceived`] that keeps every member; [`Failure::from_response`]
+//!    types any failed response, and `retry(now)` gives the [`Retry`] advice.
+//!    With the `reqwest` feature, `reqwest::check` does it for a reqwest
+//!    response.
+//! 5. **Document.** With the `docs` feature, `docs::markdown`, `docs::json`,
+//!    `docs::openapi` and `docs::html` generate the reference; the `autherr`
+//!    binary (feature `cli`) prints it.
+//!
+//! # Features
+//!
+//! | feature | adds |
+//! |---|---|
+//! | `docs` | the `docs` module: Markdown, JSON, OpenAPI and HTML references |
+//! | `cli` | the `autherr` binary (enables `docs`) |
+//! | `axum` | `IntoResponse` for the error types |
+//! | `actix-web` | `ResponseError` for the error types |
+//! | `reqwest` | `reqwest::check`: a reqwest response in, `Ok` or a [`Failure`] out |
+//! | `utoipa` | `ToSchema` and `IntoResponses` (enables `docs`) |
+//! | `schemars_1` | `JsonSchema` (enables `docs`) |
+//!
 //! ```
 //! use auth_error_catalog::{ErrorCode, Kind, app_native, registration};
 //!
@@ -32,6 +65,7 @@
 //! ```
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 // The dispatch macros (`each_api!`, `for_code_of!`) are generated with the
@@ -48,7 +82,7 @@ mod classify;
 mod code;
 mod detect;
 mod failure;
-mod integrations;
+pub mod integrations;
 mod json;
 mod json_escape;
 mod kind;
@@ -65,6 +99,7 @@ mod time;
 mod wire;
 
 #[cfg(feature = "docs")]
+#[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
 pub mod docs;
 
 pub use api::{Api, UnknownApi};
@@ -76,6 +111,7 @@ pub use code::{ErrorCode, UnknownCode};
 pub use detect::{AnyReceived, parse, parse_as, parse_response};
 pub use failure::Failure;
 #[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub use integrations::reqwest;
 pub use kind::{Kind, UnknownKind};
 pub use parse::{Defect, ParseError, Received};

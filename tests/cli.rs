@@ -113,7 +113,21 @@ fn render_prints_the_exact_body_and_headers() {
     let text = stdout(&output);
     let (head, body) = text.split_once("\r\n\r\n").expect("headers, then the body");
     assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
-    assert!(head.contains(&format!("content-length: {}", body.trim_end().len())), "{head}");
+    // Exactly the headers `to_response` sends, in its order.
+    let sent = auth_error_catalog::registration::errors::invalid_credentials()
+        .with_request_token("abcdefghijklmnop")
+        .to_response();
+    let expected: Vec<String> =
+        sent.headers().iter().map(|(name, value)| format!("{name}: {}", value.to_str().unwrap())).collect();
+    assert_eq!(head.split("\r\n").skip(1).collect::<Vec<_>>(), expected);
+    assert_eq!(body.trim_end().as_bytes(), sent.body().as_slice());
+    // A 401 carries its challenge.
+    let output = autherr(&["render", "auth0", "InvalidUserPassword", "--include-headers"], b"");
+    assert!(
+        stdout(&output).contains("\r\nwww-authenticate: Bearer error=\"invalid_user_password\"\r\n"),
+        "{}",
+        stdout(&output)
+    );
     let output = autherr(&["render", "authos", "TOKEN_EXPIRED", "--timestamp", "2025-01-15T10:30:00Z"], b"");
     assert_eq!(
         stdout(&output),
@@ -394,4 +408,28 @@ fn a_reader_that_closes_the_pipe_early_ends_every_command_quietly() {
         assert!(!errors.contains("panicked"), "{args:?}: {errors}");
         assert_eq!(output.status.code(), Some(0), "{args:?}: {errors}");
     }
+}
+
+#[test]
+fn a_bad_value_lists_the_valid_ones_and_help_shows_them_with_examples() {
+    let output = autherr(&["list", "--kind", "nope"], b"");
+    assert_exit(&output, 2);
+    let error = String::from_utf8_lossy(&output.stderr);
+    for kind in auth_error_catalog::Kind::ALL {
+        assert!(error.contains(kind.as_str()), "{kind} missing from: {error}");
+    }
+    let output = autherr(&["list", "--help"], b"");
+    let help = stdout(&output);
+    assert!(help.contains("[possible values: app_native, auth0, authos, registration]"), "{help}");
+    assert!(help.contains("rate_limited"), "{help}");
+    let output = autherr(&["--help"], b"");
+    assert!(stdout(&output).contains("Examples:\n  autherr lookup token_expired"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_near_miss_in_render_suggests_the_code() {
+    let output = autherr(&["render", "auth0", "invalid_user_pasword"], b"");
+    assert_exit(&output, 1);
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("did you mean: invalid_user_password (auth0)"), "{error}");
 }

@@ -310,3 +310,22 @@ fn hostile_headers_never_panic() {
     let Failure::Challenge(challenge, _) = Failure::from_response(&non_ascii) else { panic!("a challenge") };
     assert_eq!(challenge.description(), Some("caf\u{e9}"));
 }
+
+#[test]
+fn check_decides_success_by_status_and_for_registration_by_body() {
+    let ok = response(200, &[], br#"{"stat":"ok","access_token":"z"}"#);
+    assert!(Failure::check(&ok).is_ok());
+    let no_content = response(204, &[], b"");
+    assert!(Failure::check(&no_content).is_ok());
+    // A 201 is no status Registration errs with: its body is not read.
+    let created = response(201, &[], br#"{"stat":"error","code":210,"error":"invalid_credentials"}"#);
+    assert!(Failure::check(&created).is_ok());
+    let error = response(200, &[("retry-after", b"5")], br#"{"stat":"error","code":510,"error":"api_limit_exceeded"}"#);
+    let failure = Failure::check(&error).unwrap_err();
+    assert_eq!(failure.api(), Some(Api::Registration));
+    assert_eq!(failure.retry(SystemTime::now()), Retry::After(Duration::from_secs(5)));
+    let gone = response(410, &[], br#"{"error":"access_denied"}"#);
+    assert_eq!(Failure::check(&gone).unwrap_err().api(), Some(Api::Auth0));
+    let redirect = response(302, &[], b"");
+    assert!(Failure::check(&redirect).is_err(), "a redirect that reached the caller is no success");
+}

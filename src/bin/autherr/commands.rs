@@ -87,7 +87,15 @@ fn entry_of(api: Api, text: &str) -> Result<&'static Entry, Failure> {
     catalog
         .find(text)
         .or_else(|| catalog.entries().iter().find(|entry| entry.variant().eq_ignore_ascii_case(text)))
-        .ok_or_else(|| Failure::no(format!("`{text}` is not a code of {api}; try `autherr lookup {text}`")))
+        .ok_or_else(|| {
+            let suggestions = crate::lookup::suggestions(text, Some(api));
+            let hint = if suggestions.is_empty() {
+                format!("try `autherr lookup {text}`")
+            } else {
+                format!("did you mean: {}?", suggestions.join(", "))
+            };
+            Failure::no(format!("`{text}` is not a code of {api}; {hint}"))
+        })
 }
 
 /// `NAME=VALUE` taken apart; without `=` it is a usage error naming `option`.
@@ -123,14 +131,15 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
     }
     let body = error.to_json();
     if headers {
-        // The API's own convention: Registration answers 200 with "stat":"error".
-        let status = catalog.wire_status().unwrap_or(error.http_status());
-        write_out(&format!(
-            "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or(""),
-            body.len()
-        ))?;
+        // Exactly what `to_response` sends: its status line and every header.
+        let response = error.to_response();
+        let status = response.status();
+        let mut head = format!("HTTP/1.1 {} {}\r\n", status.as_u16(), status.canonical_reason().unwrap_or(""));
+        for (name, value) in response.headers() {
+            head.push_str(&format!("{name}: {}\r\n", String::from_utf8_lossy(value.as_bytes())));
+        }
+        head.push_str("\r\n");
+        write_out(&head)?;
     }
     write_out(&format!("{body}\n"))?;
     Ok(ExitCode::SUCCESS)

@@ -12,16 +12,34 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use auth_error_catalog::{Api, Kind};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use one_line::OneLine;
 
 /// Error codes of WSO2 app-native authentication, Auth0, AuthOS and Akamai
 /// Identity Cloud Registration, from the embedded catalog.
+const EXAMPLES: &str = "Examples:
+  autherr lookup token_expired
+  autherr list --api auth0 --kind rate_limited --json
+  autherr render app_native ABA-60004 --param authenticator_id=abc --include-headers
+  echo '{\"error\":\"invalid_grant\"}' | autherr parse --status 403
+  autherr docs --format html --output reference.html";
+
 #[derive(Debug, Parser)]
-#[command(name = "autherr", version, about)]
+#[command(name = "autherr", version, about, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// The API names, listed in `--help` and in the error for a bad value.
+fn api_names() -> impl clap::builder::TypedValueParser<Value = Api> {
+    clap::builder::PossibleValuesParser::new(Api::ALL.map(Api::as_str)).try_map(|name| name.parse::<Api>())
+}
+
+/// The kind names, listed in `--help` and in the error for a bad value.
+fn kind_names() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    clap::builder::PossibleValuesParser::new(Kind::ALL.map(Kind::as_str)).try_map(|name| name.parse::<Kind>())
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,14 +49,16 @@ enum Command {
         /// `60004`, `ABA-60004`, `TOKEN_EXPIRED`, `token_expired`, `invalid_grant`, `210`, a variant name…
         code: String,
         /// Search this API only.
-        #[arg(long)]
+        #[arg(long, value_parser = api_names())]
         api: Option<Api>,
     },
     /// Lists entries as a table, or as JSON.
     List {
-        #[arg(long)]
+        /// Only this API's entries.
+        #[arg(long, value_parser = api_names())]
         api: Option<Api>,
-        #[arg(long)]
+        /// Only entries of this kind.
+        #[arg(long, value_parser = kind_names())]
         kind: Option<Kind>,
         /// HTTP status, e.g. 429.
         #[arg(long)]
@@ -49,6 +69,7 @@ enum Command {
     },
     /// Prints the exact wire body of an error.
     Render {
+        #[arg(value_parser = api_names())]
         api: Api,
         /// The wire code (`ABA-60004`, `210`, `invalid_credentials`) or the variant (`MissingUsername`).
         code: String,
@@ -70,14 +91,14 @@ enum Command {
         /// A member after the body's own, NAME=JSON (`argument_name="email"`); open formats only.
         #[arg(long = "member", value_name = "NAME=JSON")]
         members: Vec<String>,
-        /// Print the status line and headers first, as `curl -i` does.
+        /// Print the status line and headers of the response the crate sends (`to_response`) first.
         #[arg(long)]
         include_headers: bool,
     },
     /// Reads a received body (stdin by default) and classifies it as JSON.
     Parse {
         /// Parse as this API's body instead of detecting it.
-        #[arg(long)]
+        #[arg(long, value_parser = api_names())]
         api: Option<Api>,
         /// The HTTP status the body came with.
         #[arg(long)]
@@ -94,7 +115,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
         /// Only these APIs (repeatable).
-        #[arg(long)]
+        #[arg(long, value_parser = api_names())]
         api: Vec<Api>,
         /// Write here, atomically, instead of to stdout.
         #[arg(long)]
