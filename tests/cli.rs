@@ -433,3 +433,22 @@ fn a_near_miss_in_render_suggests_the_code() {
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains("did you mean: invalid_user_password (auth0)"), "{error}");
 }
+
+#[test]
+fn completions_cover_every_subcommand_and_value() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = autherr(&["completions", shell], b"");
+        assert_exit(&output, 0);
+        let script = stdout(&output);
+        for word in ["lookup", "list", "render", "parse", "docs", "completions"] {
+            assert!(script.contains(word), "{shell}: `{word}` missing");
+        }
+        // Where the shell completes values, the API and kind names are there.
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for value in ["rate_limited", "registration"] {
+                assert!(script.contains(value), "{shell}: `{value}` missing");
+            }
+        }
+    }
+    assert_exit(&autherr(&["completions", "tcsh"], b""), 2);
+}

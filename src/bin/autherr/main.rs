@@ -23,7 +23,8 @@ const EXAMPLES: &str = "Examples:
   autherr list --api auth0 --kind rate_limited --json
   autherr render app_native ABA-60004 --param authenticator_id=abc --include-headers
   echo '{\"error\":\"invalid_grant\"}' | autherr parse --status 403
-  autherr docs --format html --output reference.html";
+  autherr docs --format html --output reference.html
+  autherr completions bash > ~/.local/share/bash-completion/completions/autherr";
 
 #[derive(Debug, Parser)]
 #[command(name = "autherr", version, about, after_help = EXAMPLES)]
@@ -121,6 +122,8 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Prints a shell completion script (`autherr completions bash > ~/.local/share/bash-completion/completions/autherr`).
+    Completions { shell: clap_complete::Shell },
 }
 
 /// A documentation format.
@@ -130,6 +133,15 @@ enum Format {
     Json,
     Openapi,
     Html,
+}
+
+/// The completion script for `shell`, generated from the same definition
+/// `--help` shows, so it lists every subcommand, option and value.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "autherr", &mut script);
+    write_out(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -155,6 +167,7 @@ fn main() -> ExitCode {
         }
         Command::Parse { api, status, headers, input } => commands::parse(api, status, &headers, &input),
         Command::Docs { format, api, output } => commands::docs(format, &api, output.as_deref()),
+        Command::Completions { shell } => completions(shell),
     };
     match outcome {
         Ok(code) => code,
