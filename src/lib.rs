@@ -13,6 +13,24 @@
 //! and compile-time perfect-hash lookups from wire text. [`ErrorCode`] is their
 //! common trait; [`catalogs`] and [`entries`] walk the whole catalog.
 //!
+//! ```
+//! use auth_error_catalog::{ErrorCode, Kind, app_native, registration};
+//!
+//! let code = app_native::Code::from_wire("ABA-60004").unwrap();
+//! assert_eq!(code.http_status(), http::StatusCode::BAD_REQUEST);
+//! assert_eq!(code.description(), "Provided authenticatorId {{authenticator_id}} is invalid.");
+//!
+//! // Unknown Registration codes resolve to their catch-all: 218 → 210.
+//! let code = registration::Code::resolve(218).unwrap();
+//! assert_eq!((code.as_str(), code.kind()), ("210", Kind::InvalidCredentials));
+//!
+//! // Generic code over any API.
+//! fn describe<C: ErrorCode>(code: C) -> String {
+//!     format!("{} {} ({})", C::API, code, code.http_status())
+//! }
+//! assert_eq!(describe(code), "registration 210 (401 Unauthorized)");
+//! ```
+//!
 //! # From catalog to client
 //!
 //! 1. **The catalog.** [`Catalog`] and [`Entry`] are the data;
@@ -45,24 +63,6 @@
 //! | `reqwest` | `reqwest::check`: a reqwest response in, `Ok` or a [`Failure`] out |
 //! | `utoipa` | `ToSchema` and `IntoResponses` (enables `docs`) |
 //! | `schemars_1` | `JsonSchema` (enables `docs`) |
-//!
-//! ```
-//! use auth_error_catalog::{ErrorCode, Kind, app_native, registration};
-//!
-//! let code = app_native::Code::from_wire("ABA-60004").unwrap();
-//! assert_eq!(code.http_status(), http::StatusCode::BAD_REQUEST);
-//! assert_eq!(code.description(), "Provided authenticatorId {{authenticator_id}} is invalid.");
-//!
-//! // Unknown Registration codes resolve to their catch-all: 218 → 210.
-//! let code = registration::Code::resolve(218).unwrap();
-//! assert_eq!((code.as_str(), code.kind()), ("210", Kind::InvalidCredentials));
-//!
-//! // Generic code over any API.
-//! fn describe<C: ErrorCode>(code: C) -> String {
-//!     format!("{} {} ({})", C::API, code, code.http_status())
-//! }
-//! assert_eq!(describe(code), "registration 210 (401 Unauthorized)");
-//! ```
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
