@@ -4,9 +4,8 @@
 //! nonce). The advice names no policy: backoff, jitter and limits are the
 //! caller's.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
 use std::borrow::Cow;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, StatusCode};
