@@ -184,9 +184,9 @@ impl<C: WireFormat> Error<C> {
     /// The problem `title`: a summary of the problem type that is the same
     /// for every occurrence. With `about:blank` it is the status phrase
     /// (RFC 9457 §4.2.1); with a type of its own, the entry's message where
-    /// the API sends that message to clients (app-native's `message`,
-    /// AuthOS's `error`), else the status phrase: never documentation prose
-    /// no client was meant to see.
+    /// the API sends that message to clients as a member of its own
+    /// (app-native's `message`), else the status phrase: never documentation
+    /// prose no client was meant to see.
     fn problem_title(&self, options: &ResponseOptions) -> &'static str {
         let status = self.http_status();
         let sends_message = C::catalog().members().iter().any(|member| member.value() == MemberValue::Message);

@@ -427,11 +427,56 @@ fn a_bad_value_lists_the_valid_ones_and_help_shows_them_with_examples() {
 }
 
 #[test]
-fn a_near_miss_in_render_suggests_the_code() {
+fn a_near_miss_suggests_the_code_in_every_subcommand() {
+    // render: a misspelt code, and a code of another API.
     let output = autherr(&["render", "auth0", "invalid_user_pasword"], b"");
     assert_exit(&output, 1);
-    let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("did you mean: invalid_user_password (auth0)"), "{error}");
+    assert!(stderr(&output).contains("did you mean: invalid_user_password (auth0)"), "{}", stderr(&output));
+    let output = autherr(&["render", "auth0", "TOKEN_EXPIRED"], b"");
+    assert_exit(&output, 1);
+    assert!(
+        stderr(&output).contains("`TOKEN_EXPIRED` is not a code of auth0; it is a code of authos"),
+        "{}",
+        stderr(&output)
+    );
+    // lookup within one API.
+    let output = autherr(&["lookup", "--api", "registration", "invalid_credentails"], b"");
+    assert_exit(&output, 1);
+    let message = stderr(&output);
+    assert!(
+        message.contains("no code `invalid_credentails` in registration; did you mean: 210 (registration)?"),
+        "{message}"
+    );
+    let output = autherr(&["lookup", "--api", "auth0", "60004"], b"");
+    assert!(stderr(&output).contains("it is a code of app_native"), "{}", stderr(&output));
+    // parse: the body is still an error body (exit 0, on stdout); the note goes to stderr.
+    let output = autherr(&["parse", "--status", "400"], br#"{"error":"invalid_grnt","error_description":"x"}"#);
+    assert_exit(&output, 0);
+    assert!(stdout(&output).contains("\"known\": false"));
+    let message = stderr(&output);
+    assert!(
+        message
+            .starts_with("autherr: note: `invalid_grnt` is not a code of auth0; did you mean: invalid_grant (auth0)")
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+    // A known code gets no note, and a hostile code is escaped in it.
+    let output = autherr(&["parse"], br#"{"error":"invalid_grant"}"#);
+    assert_eq!(stderr(&output), "");
+    let output = autherr(&["parse"], b"{\"error\":\"invalid_grant\\u001b[2J\"}");
+    assert!(!stderr(&output).contains('\u{1b}'), "{:?}", stderr(&output));
+    // The values of --api, --kind and the shell come from clap, with its own near misses.
+    for (args, tip) in [
+        (&["list", "--api", "auth"][..], "auth0"),
+        (&["list", "--kind", "rate_limit"][..], "rate_limited"),
+        (&["docs", "--api", "registraton"][..], "registration"),
+        (&["render", "autos", "x"][..], "authos"),
+        (&["completions", "bsh"][..], "bash"),
+    ] {
+        let output = autherr(args, b"");
+        assert_exit(&output, 2);
+        let message = stderr(&output);
+        assert!(message.contains(&format!("a similar value exists: '{tip}'")), "{args:?}: {message}");
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use auth_error_catalog::{Api, Entry, Kind, docs, entries};
+use auth_error_catalog::{AnyError, Api, Entry, Kind, MemberValue, docs, entries};
 use serde_json::{Value, json};
 
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -140,31 +140,64 @@ fn tags(html: &str) -> Vec<Tag> {
     tags
 }
 
-/// The error rows of a page or DOM dump: (id, hidden).
-fn rows(html: &str) -> Vec<(String, bool)> {
+/// The entry cards of a page or DOM dump: (id, hidden).
+fn cards(html: &str) -> Vec<(String, bool)> {
     tags(html)
         .into_iter()
-        .filter(|tag| tag.name == "tr" && !tag.closing && tag.has("data-api"))
-        .map(|tag| (tag.attribute("id").expect("every row has an id").to_owned(), tag.has("hidden")))
+        .filter(|tag| tag.name == "article" && !tag.closing)
+        .map(|tag| (tag.attribute("id").expect("every card has an id").to_owned(), tag.has("hidden")))
         .collect()
 }
 
-fn visible(rows: &[(String, bool)]) -> BTreeSet<String> {
-    rows.iter().filter(|(_, hidden)| !hidden).map(|(id, _)| id.clone()).collect()
+fn visible(cards: &[(String, bool)]) -> BTreeSet<String> {
+    cards.iter().filter(|(_, hidden)| !hidden).map(|(id, _)| id.clone()).collect()
 }
 
 // ---------------------------------------------------------------------------
 // Structure and escaping.
 
+/// The response the page shows for `entry`, built here from the public API:
+/// `<name>` for each placeholder, each field's documented example, then the
+/// status line, the headers and the body, one per line.
+fn expected_example(entry: &'static Entry) -> String {
+    let values = entry.placeholders().iter().map(|name| (*name, format!("<{name}>")));
+    let mut error = AnyError::new(entry, values).expect("every entry renders with its placeholders");
+    for member in entry.api().catalog().members() {
+        if let MemberValue::Field { field, example } = member.value() {
+            error = error.with_field(field, example).expect("a documented field");
+        }
+    }
+    let response = error.to_response();
+    let mut text = format!("HTTP/1.1 {}\n", response.status());
+    for (name, value) in response.headers() {
+        text += &format!("{name}: {}\n", value.to_str().expect("ASCII header"));
+    }
+    text + "\n" + std::str::from_utf8(response.body()).expect("UTF-8 body")
+}
+
+/// The markup of the card with `id`, from its opening tag to its `</article>`.
+fn card<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page.find(&format!("<article class=\"entry\" id=\"{id}\"")).unwrap_or_else(|| panic!("no card {id}"));
+    let end = page[start..].find("</article>").expect("card is closed");
+    &page[start..start + end]
+}
+
+/// The markup of an API's section, up to its first card.
+fn about(page: &str, api: Api) -> &str {
+    let start = page.find(&format!("<section class=\"api\" id=\"api-{api}\"")).expect("section");
+    let end = page[start..].find("<article").expect("section has cards");
+    &page[start..start + end]
+}
+
 #[test]
-fn every_entry_of_every_api_has_a_row_and_a_permalink() {
+fn every_entry_of_every_api_has_a_card_and_a_permalink() {
     let page = docs::html(&[]);
-    let rows = rows(&page);
-    let ids: Vec<&str> = rows.iter().map(|(id, _)| id.as_str()).collect();
+    let cards = cards(&page);
+    let ids: Vec<&str> = cards.iter().map(|(id, _)| id.as_str()).collect();
     let expected: Vec<String> = entries().map(expected_id).collect();
-    assert_eq!(ids, expected, "one row per entry, in catalog order");
-    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len(), "row ids are unique");
-    assert!(rows.iter().all(|(_, hidden)| !hidden), "without the script every row shows");
+    assert_eq!(ids, expected, "one card per entry, in catalog order");
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len(), "card ids are unique");
+    assert!(cards.iter().all(|(_, hidden)| !hidden), "without the script every card shows");
     for id in &ids {
         assert!(page.contains(&format!("href=\"#{id}\"")), "no permalink to {id}");
         assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "{id}");
@@ -177,33 +210,115 @@ fn every_entry_of_every_api_has_a_row_and_a_permalink() {
 #[test]
 fn only_the_apis_asked_for_are_shown() {
     let page = docs::html(&[Api::Authos, Api::Registration]);
-    let shown: BTreeSet<String> = rows(&page).into_iter().map(|(id, _)| id).collect();
+    let shown: BTreeSet<String> = cards(&page).into_iter().map(|(id, _)| id).collect();
     let expected = ids(entries().filter(|entry| matches!(entry.api(), Api::Authos | Api::Registration)));
     assert_eq!(shown, expected);
     assert!(!page.contains("<option value=\"auth0\">"));
+    assert!(!page.contains("id=\"api-auth0\""));
     assert!(page.contains("<option value=\"registration\">"));
+    assert_eq!(page.matches("<section class=\"api\"").count(), 2);
 }
 
 #[test]
-fn rows_carry_the_filter_data_escaped() {
+fn cards_carry_the_filter_data_escaped() {
     let page = docs::html(&[]);
     for entry in entries() {
         let search: Vec<&str> = [Some(entry.code()), entry.name(), Some(entry.message()), Some(entry.description())]
             .into_iter()
             .flatten()
             .collect();
-        let row = format!(
-            "<tr id=\"{}\" data-api=\"{}\" data-kind=\"{}\" data-status=\"{}\" data-search=\"{}\">",
+        let tag = format!(
+            "<article class=\"entry\" id=\"{}\" data-api=\"{}\" data-kind=\"{}\" data-status=\"{}\" data-search=\"{}\">",
             expected_id(entry),
             entry.api(),
             entry.kind(),
             entry.http_status().as_u16(),
             escaped(&search.join(" "))
         );
-        assert!(page.contains(&row), "{row}");
-        if let Some(erratum) = entry.erratum() {
-            assert!(page.contains(&format!("<p>{}</p></details>", escaped(erratum))), "erratum of {}", entry.variant());
+        assert!(page.contains(&tag), "{tag}");
+    }
+}
+
+#[test]
+fn every_card_gives_the_facts_and_the_exact_response() {
+    let page = docs::html(&[]);
+    for entry in entries() {
+        let card = card(&page, &expected_id(entry));
+        let status = entry.http_status();
+        let facts = format!(
+            "<li class=\"status\" title=\"HTTP status\">{} {}</li><li class=\"kind\" title=\"Kind\">{}</li>",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or(""),
+            entry.kind()
+        );
+        assert!(card.contains(&facts), "{}: {facts}", entry.variant());
+        let retry = if entry.retryable() { ">retryable</li>" } else { ">not retryable</li>" };
+        assert!(card.contains(retry), "{}", entry.variant());
+        assert!(card.contains(&format!("<code class=\"code\">{}</code>", escaped(entry.code()))));
+        assert!(card.contains(&format!("Source: {}</span>", escaped(docs::provenance(entry)))), "{}", entry.variant());
+        // The example: collapsible, copyable, exactly what `to_response` sends.
+        let example = format!(
+            "<details class=\"example\"><summary>Example response</summary><div class=\"copyable\">\
+             <button type=\"button\" class=\"copy\" hidden>Copy</button><pre><code>{}</code></pre></div></details>",
+            escaped(&expected_example(entry))
+        );
+        assert!(card.contains(&example), "{}: {example}", entry.variant());
+        match entry.resolution() {
+            Some(resolution) if !resolution.contains("{{") => {
+                assert!(card.contains(&format!("<strong>Resolution:</strong> {}</p>", escaped(resolution))));
+            }
+            Some(_) => assert!(card.contains("<strong>Resolution:</strong>")),
+            None => assert!(!card.contains("Resolution"), "{}: no empty resolution", entry.variant()),
         }
+        match entry.erratum() {
+            Some(erratum) => assert!(card.contains(&format!("<p>{}</p></details>", escaped(erratum)))),
+            None => assert!(!card.contains("Erratum")),
+        }
+        for placeholder in entry.placeholders() {
+            assert!(card.contains(&format!("<code class=\"ph\">{{{{{placeholder}}}}}</code>")), "{placeholder}");
+        }
+        // A description the message already says is not repeated.
+        assert_eq!(card.contains("class=\"description\""), entry.description() != entry.message());
+    }
+}
+
+#[test]
+fn each_api_section_gives_its_wire_format_statuses_and_a_sample_body() {
+    let page = docs::html(&[]);
+    for catalog in auth_error_catalog::catalogs() {
+        let about = about(&page, catalog.api());
+        assert!(about.contains(&format!(
+            "<h2>{} <code class=\"api-name\">{}</code>",
+            escaped(catalog.title()),
+            catalog.api()
+        )));
+        for member in catalog.members() {
+            assert!(about.contains(&format!("<dt><code>{}</code></dt>", member.name())), "{}", member.name());
+            assert!(about.contains(&escaped(member.about())), "{}", member.name());
+        }
+        let first = catalog.entries().first().expect("a catalog has entries");
+        let body = expected_example(first).split("\n\n").nth(1).expect("a body").to_owned();
+        assert!(
+            about.contains(&format!(
+                "<h3>Sample body</h3>\n<pre class=\"sample\"><code>{}</code></pre>",
+                escaped(&body)
+            ))
+        );
+        assert_eq!(about.contains("other members may follow"), catalog.is_open(), "{}", catalog.api());
+        match catalog.wire_status() {
+            Some(status) => assert!(about.contains(&format!("answers every error with HTTP {}", status.as_u16()))),
+            None => assert!(about.contains("Each entry is sent with its own HTTP status")),
+        }
+        for status in catalog.generic_statuses() {
+            assert!(about.contains(&format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or(""))));
+        }
+        for range in catalog.ranges() {
+            assert!(about.contains(&format!("<tr><td class=\"num\">{}–{}", range.start(), range.end())));
+        }
+        if let Some(erratum) = catalog.erratum() {
+            assert!(about.contains(&escaped(erratum)));
+        }
+        assert!(about.contains(&format!("data-total=\"{}\"", catalog.entries().len())));
     }
 }
 
@@ -212,9 +327,10 @@ fn catalog_text_is_escaped() {
     let page = docs::html(&[]);
     // Every `<` outside <script> and <style> starts one of the page's own tags.
     let known = [
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "a", "span", "form",
-        "label", "input", "select", "option", "button", "output", "main", "table", "thead", "tbody", "tr", "th", "td",
-        "code", "br", "details", "summary", "section", "ul", "li", "strong", "script",
+        "html", "head", "meta", "title", "style", "body", "header", "nav", "h1", "h2", "h3", "p", "a", "span", "form",
+        "label", "input", "select", "option", "button", "output", "main", "section", "article", "div", "table",
+        "thead", "tbody", "tr", "th", "td", "code", "pre", "br", "details", "summary", "dl", "dt", "dd", "ul", "li",
+        "strong", "script",
     ];
     for tag in tags(&page) {
         assert!(known.contains(&tag.name.as_str()), "unexpected tag <{}>: unescaped catalog text?", tag.name);
@@ -226,6 +342,7 @@ fn catalog_text_is_escaped() {
     assert!(page.contains("&lt;ANGLE_BRACKET&gt;"));
     assert!(page.contains("Disabled&amp;nbsp;connection"));
     assert!(!page.contains("<reason>"));
+    assert!(page.contains("&lt;reason&gt;"), "the examples' placeholder values are escaped");
     // Placeholders are code; literal braces stay text.
     assert!(page.contains(r#"<code class="ph">{{reason}}</code>"#));
     assert!(page.contains(r"^\+[0-9]{1,15}$"));
@@ -257,7 +374,7 @@ fn the_page_loads_nothing_from_elsewhere() {
 }
 
 #[test]
-fn the_page_has_the_controls_and_a_print_style() {
+fn the_page_has_the_controls_and_its_media_styles() {
     let page = docs::html(&[]);
     for control in [
         "<input type=\"search\" id=\"q\" name=\"q\"",
@@ -274,8 +391,9 @@ fn the_page_has_the_controls_and_a_print_style() {
     for status in entries().map(|entry| entry.http_status().as_u16()) {
         assert!(page.contains(&format!("<option value=\"{status}\">")), "{status}");
     }
-    assert!(page.contains("@media print"));
-    assert!(page.contains("tbody tr:target"));
+    for media in ["@media print", "@media (prefers-color-scheme: dark)", "article.entry:target"] {
+        assert!(page.contains(media), "{media}");
+    }
 }
 
 #[test]
@@ -415,14 +533,20 @@ fn chromium_applies_the_filters_of_the_query_string() {
     for (query, expected) in cases {
         assert!(expected.len() < all);
         let dom = run_chromium(&scratch, &["--virtual-time-budget=2000", "--dump-dom", &format!("{page}{query}")]);
-        let rows = rows(&dom);
-        assert_eq!(rows.len(), all, "{query}: every row is still in the DOM");
-        assert_eq!(visible(&rows), expected, "{query}: the rows left visible");
+        let cards = cards(&dom);
+        assert_eq!(cards.len(), all, "{query}: every card is still in the DOM");
+        assert_eq!(visible(&cards), expected, "{query}: the cards left visible");
         let count = format!(">{} of {all} errors</output>", expected.len());
         assert!(dom.contains(&count), "{query}: count {count} missing");
         let empty_hidden = dom.contains(r#"<p id="empty" class="empty" hidden"#);
         assert_eq!(empty_hidden, !expected.is_empty(), "{query}: the no-match message");
         assert!(!dom.contains(r#"<form id="controls" class="controls" role="search" hidden"#), "controls shown");
+        // A section with nothing left to show is hidden with its cards.
+        for api in Api::ALL {
+            let shown = expected.iter().any(|id| id.starts_with(&format!("{api}-")));
+            let hidden = format!(r#"<section class="api" id="api-{api}" data-api="{api}" hidden"#);
+            assert_eq!(!dom.contains(&hidden), shown, "{query}: section {api}");
+        }
     }
 }
 
@@ -510,18 +634,27 @@ impl Browser {
         }
     }
 
-    /// Opens a tab, attaches to it and sets a fixed viewport and light colours.
+    /// Opens a tab, attaches to it and sets a 1400×900 viewport and light colours.
     fn open_tab(&mut self) {
         let target = self.call("Target.createTarget", json!({ "url": "about:blank" }));
         let session = self.call("Target.attachToTarget", json!({ "targetId": target["targetId"], "flatten": true }));
         self.session = Some(session["sessionId"].as_str().expect("sessionId").to_owned());
+        self.resize(1400, 900);
+        self.colours("light");
+    }
+
+    fn resize(&mut self, width: u32, height: u32) {
         self.call(
             "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
         );
+    }
+
+    /// Emulates `prefers-color-scheme: scheme`.
+    fn colours(&mut self, scheme: &str) {
         self.call(
             "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": "light" }] }),
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         );
     }
 
@@ -570,15 +703,39 @@ impl Browser {
         }
     }
 
-    fn visible_rows(&mut self) -> BTreeSet<String> {
-        let ids = self
-            .evaluate(r##"Array.from(document.querySelectorAll("#errors tbody tr:not([hidden])"), (row) => row.id)"##);
+    fn visible_cards(&mut self) -> BTreeSet<String> {
+        let ids =
+            self.evaluate(r#"Array.from(document.querySelectorAll("article.entry:not([hidden])"), (card) => card.id)"#);
         ids.as_array().expect("array").iter().map(|id| id.as_str().expect("id").to_owned()).collect()
     }
 
-    fn screenshot(&mut self) -> Vec<u8> {
+    fn text_of(&mut self, selector: &str) -> Value {
+        self.evaluate(&format!("document.querySelector({selector:?}).textContent"))
+    }
+
+    /// Chooses `value` in the select `#name`, as a person would: focus, choose, `change`.
+    fn choose(&mut self, name: &str, value: &str) {
+        self.evaluate(&format!(
+            "(() => {{ const select = document.getElementById({name:?}); select.focus(); select.value = {value:?}; \
+             select.dispatchEvent(new Event(\"change\", {{ bubbles: true }})); }})()"
+        ));
+    }
+
+    /// Saves a screenshot of the viewport to `target/test-artifacts/NAME` and
+    /// checks it is a PNG of `width`×`height` with something drawn on it.
+    fn save_screenshot(&mut self, name: &str, width: u32, height: u32) {
         let shot = self.call("Page.captureScreenshot", json!({ "format": "png" }));
-        base64_decode(shot["data"].as_str().expect("screenshot data"))
+        let png = base64_decode(shot["data"].as_str().expect("screenshot data"));
+        let artifacts =
+            Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target directory").join("test-artifacts");
+        fs::create_dir_all(&artifacts).expect("create target/test-artifacts");
+        let path = artifacts.join(name);
+        fs::write(&path, &png).expect("write screenshot");
+        let saved = fs::read(&path).expect("read screenshot back");
+        assert!(saved.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: a PNG");
+        let size = (&saved[16..20], &saved[20..24]);
+        assert_eq!(size, (&width.to_be_bytes()[..], &height.to_be_bytes()[..]), "{name}: {width}×{height}");
+        assert!(saved.len() > 20_000, "{name}: {} bytes, a blank page?", saved.len());
     }
 }
 
@@ -633,76 +790,183 @@ fn base64_decodes() {
 }
 
 #[test]
-fn chromium_filters_as_a_person_types_and_saves_a_screenshot() {
-    let mut browser = Browser::launch(Scratch::new("typing"));
+fn chromium_session_searches_filters_links_copies_and_fits_420_px() {
+    let mut browser = Browser::launch(Scratch::new("session"));
     browser.open_tab();
     let page = browser.scratch.page();
     let all = ids(entries());
+    let count = |shown: usize| {
+        if shown == all.len() { format!("All {shown} errors") } else { format!("{shown} of {} errors", all.len()) }
+    };
 
-    // A permalink highlights its row (CSS :target) and hides nothing.
+    // A permalink highlights its card (CSS :target), opens its example, scrolls to it and hides nothing.
     browser.navigate(&format!("{page}#authos-TOKEN_EXPIRED"));
-    assert_eq!(browser.visible_rows(), all);
-    assert_eq!(
-        browser.evaluate(r#"document.getElementById("count").textContent"#),
-        json!(format!("All {} errors", all.len()))
-    );
+    assert_eq!(browser.visible_cards(), all);
+    assert_eq!(browser.text_of("#count"), json!(count(all.len())));
     let background = r#"getComputedStyle(document.getElementById("ID")).backgroundColor"#;
     assert_eq!(browser.evaluate(&background.replace("ID", "authos-TOKEN_EXPIRED")), json!("rgb(255, 248, 197)"));
     assert_eq!(browser.evaluate(&background.replace("ID", "app_native-ABA-60004")), json!("rgba(0, 0, 0, 0)"));
+    let open = r##"document.querySelector("#ID details.example").open"##;
+    assert_eq!(browser.evaluate(&open.replace("ID", "authos-TOKEN_EXPIRED")), json!(true));
+    assert_eq!(browser.evaluate(&open.replace("ID", "app_native-ABA-60004")), json!(false));
+    let top = browser.evaluate(r#"document.getElementById("authos-TOKEN_EXPIRED").getBoundingClientRect().top"#);
+    let top = top.as_f64().expect("a number");
+    assert!((0.0..900.0).contains(&top), "the linked card is in view: top {top}");
+    browser.save_screenshot("html-reference-1400.png", 1400, 900);
 
     // Click into the search box and type, mixed case.
+    browser.evaluate("window.scrollTo(0, 0)");
     browser.click("#q");
     assert_eq!(browser.evaluate("document.activeElement.id"), json!("q"));
     browser.type_text("ToKeN");
     assert_eq!(browser.evaluate(r#"document.getElementById("q").value"#), json!("ToKeN"));
     let expected = ids(entries().filter(|entry| matches_search(entry, "token")));
     assert!(expected.len() > 5 && expected.len() < all.len());
-    assert_eq!(browser.visible_rows(), expected, "rows left after typing `ToKeN`");
-    assert_eq!(
-        browser.evaluate(r#"document.getElementById("count").textContent"#),
-        json!(format!("{} of {} errors", expected.len(), all.len()))
-    );
+    assert_eq!(browser.visible_cards(), expected, "cards left after typing `ToKeN`");
+    assert_eq!(browser.text_of("#count"), json!(count(expected.len())));
     // The controls write their state to the query string: a shareable link.
     assert_eq!(browser.evaluate("location.search"), json!("?q=ToKeN"));
+    assert_eq!(browser.evaluate("location.hash"), json!("#authos-TOKEN_EXPIRED"), "the fragment is kept");
 
-    // The screenshot: header, controls and the filtered table.
-    browser.evaluate("window.scrollTo(0, 0)");
-    let png = browser.screenshot();
-    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target directory").join("test-artifacts");
-    fs::create_dir_all(&artifacts).expect("create target/test-artifacts");
-    let path = artifacts.join("html-reference.png");
-    fs::write(&path, &png).expect("write screenshot");
-    let saved = fs::read(&path).expect("read screenshot back");
-    assert!(saved.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
-    let (width, height) = (&saved[16..20], &saved[20..24]);
-    assert_eq!((width, height), (&1280u32.to_be_bytes()[..], &900u32.to_be_bytes()[..]), "1280×900");
-    assert!(saved.len() > 20_000, "{} bytes: a blank page?", saved.len());
+    // Each filter alone, then all three with the search.
+    browser.click("button[type=reset]");
+    browser.wait_until(&format!("document.getElementById(\"count\").textContent === {:?}", count(all.len())));
+    let filters: [(&str, &str, BTreeSet<String>); 3] = [
+        ("api", "registration", ids(entries().filter(|e| e.api() == Api::Registration))),
+        ("kind", "rate_limited", ids(entries().filter(|e| e.kind() == Kind::RateLimited))),
+        ("status", "403", ids(entries().filter(|e| e.http_status().as_u16() == 403))),
+    ];
+    for (name, value, expected) in &filters {
+        assert!(!expected.is_empty() && expected.len() < all.len(), "{name}={value}");
+        browser.choose(name, value);
+        assert_eq!(&browser.visible_cards(), expected, "{name}={value}");
+        assert_eq!(browser.text_of("#count"), json!(count(expected.len())), "{name}={value}");
+        assert_eq!(browser.evaluate("location.search"), json!(format!("?{name}={value}")));
+        browser.choose(name, "");
+    }
+    browser.choose("api", "auth0");
+    browser.choose("kind", "invalid_request");
+    browser.choose("status", "400");
+    browser.click("#q");
+    browser.type_text("connection");
+    let expected = ids(entries().filter(|e| {
+        e.api() == Api::Auth0
+            && e.kind() == Kind::InvalidRequest
+            && e.http_status().as_u16() == 400
+            && matches_search(e, "connection")
+    }));
+    assert!(!expected.is_empty());
+    assert_eq!(browser.visible_cards(), expected, "all filters at once");
+    assert_eq!(browser.evaluate("location.search"), json!("?q=connection&api=auth0&kind=invalid_request&status=400"));
+    // The other APIs' sections are hidden; the shown one counts what is left.
+    let hidden_sections =
+        browser.evaluate(r#"Array.from(document.querySelectorAll("section.api[hidden]"), (s) => s.id)"#);
+    assert_eq!(hidden_sections, json!(["api-app_native", "api-authos", "api-registration"]));
+    let auth0 = Api::Auth0.catalog().entries().len();
+    assert_eq!(browser.text_of("#api-auth0 .shown"), json!(format!("{} of {auth0} errors", expected.len())));
 
-    // Print: no controls, every row, black on white.
+    // Following a permalink to a card the filters hide clears the filters.
+    browser.evaluate(r#"location.hash = "app_native-ABA-60004""#);
+    browser.wait_until(&format!("document.getElementById(\"count\").textContent === {:?}", count(all.len())));
+    assert_eq!(browser.evaluate(r#"document.getElementById("q").value"#), json!(""));
+    assert_eq!(browser.evaluate(&background.replace("ID", "app_native-ABA-60004")), json!("rgb(255, 248, 197)"));
+    assert_eq!(browser.evaluate(&open.replace("ID", "app_native-ABA-60004")), json!(true));
+
+    // Copy: the button puts the exact example response on the clipboard.
+    browser
+        .call("Browser.grantPermissions", json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }));
+    browser.click("#app_native-ABA-60004 button.copy");
+    browser.wait_until(r##"document.querySelector("#app_native-ABA-60004 button.copy").dataset.copied === "true""##);
+    assert_eq!(browser.text_of("#app_native-ABA-60004 button.copy"), json!("Copied"));
+    let entry = entries().find(|entry| expected_id(entry) == "app_native-ABA-60004").expect("ABA-60004");
+    assert_eq!(browser.evaluate("navigator.clipboard.readText()"), json!(expected_example(entry)));
+
+    // `/` jumps to the search box; the Clear button brings every card back.
+    browser.evaluate("document.activeElement.blur()");
+    browser.type_text("/rate");
+    assert_eq!(browser.evaluate(r#"document.getElementById("q").value"#), json!("rate"));
+    let expected = ids(entries().filter(|entry| matches_search(entry, "rate")));
+    assert_eq!(browser.visible_cards(), expected, "cards left after typing `rate`");
+    browser.click("button[type=reset]");
+    browser.wait_until(&format!("document.getElementById(\"count\").textContent === {:?}", count(all.len())));
+    assert_eq!(browser.visible_cards(), all);
+
+    // Dark mode follows the system's colour scheme.
+    browser.colours("dark");
+    assert_eq!(browser.evaluate("getComputedStyle(document.body).backgroundColor"), json!("rgb(13, 17, 23)"));
+    browser.colours("light");
+    assert_eq!(browser.evaluate("getComputedStyle(document.body).backgroundColor"), json!("rgb(255, 255, 255)"));
+
+    // Print: no controls, every card even where filtered out, black on white.
+    browser.choose("api", "authos");
     browser.call("Emulation.setEmulatedMedia", json!({ "media": "print" }));
     let print = browser.evaluate(
         r#"[getComputedStyle(document.getElementById("controls")).display,
             getComputedStyle(document.getElementById("app_native-ABA-60004")).display,
             document.getElementById("app_native-ABA-60004").hidden,
+            getComputedStyle(document.querySelector("button.copy")).display,
             getComputedStyle(document.body).color,
             getComputedStyle(document.body).backgroundColor]"#,
     );
-    assert_eq!(print, json!(["none", "table-row", true, "rgb(0, 0, 0)", "rgb(255, 255, 255)"]));
+    assert_eq!(print, json!(["none", "block", true, "none", "rgb(0, 0, 0)", "rgb(255, 255, 255)"]));
     browser.call("Emulation.setEmulatedMedia", json!({ "media": "" }));
+    browser.choose("api", "");
 
-    // Following a permalink to a row the filters hide clears the filters.
-    browser.evaluate(r#"location.hash = "app_native-ABA-60004""#);
-    browser.wait_until(&format!(r#"document.getElementById("count").textContent === "All {} errors""#, all.len()));
-    assert_eq!(browser.evaluate(r#"document.getElementById("q").value"#), json!(""));
-    assert_eq!(browser.evaluate(&background.replace("ID", "app_native-ABA-60004")), json!("rgb(255, 248, 197)"));
+    // 420 px wide, every example open: nothing scrolls sideways, no placeholder breaks.
+    browser.resize(420, 900);
+    browser.evaluate(r#"document.querySelectorAll("details").forEach((details) => { details.open = true; })"#);
+    let widths = browser.evaluate("[document.documentElement.scrollWidth, window.innerWidth]");
+    let past_the_edge = browser.evaluate(
+        r#"Array.from(document.querySelectorAll("body *"))
+             .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+             .filter((element) => !Array.from(element.children).some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5))
+             .slice(0, 5).map((element) => element.tagName + " " + element.className + ": " + element.textContent.slice(0, 80))"#,
+    );
+    assert!(widths[0].as_u64() <= widths[1].as_u64(), "horizontal scroll at 420 px: {widths}, from {past_the_edge}");
+    assert_eq!(widths[1], json!(420));
+    let broken = browser.evaluate(
+        r#"Array.from(document.querySelectorAll("code.ph")).filter((code) => code.getClientRects().length !== 1)
+             .map((code) => code.closest("article, section").id + " " + code.textContent)"#,
+    );
+    assert_eq!(broken, json!([]), "placeholders broken across lines");
+    let wider = browser.evaluate(
+        r#"Array.from(document.querySelectorAll("article.entry, section.api, pre"))
+             .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+             .map((element) => element.id || element.closest("article, section").id)"#,
+    );
+    assert_eq!(wider, json!([]), "elements past the right edge at 420 px");
+    browser.evaluate(r#"location.hash = "auth0-invalid_request-MissingDevice""#);
+    browser.wait_until(
+        r#"document.getElementById("auth0-invalid_request-MissingDevice").getBoundingClientRect().top < 900"#,
+    );
+    browser.save_screenshot("html-reference-420.png", 420, 900);
+}
 
-    // `/` jumps to the search box; the Clear button brings every row back.
-    browser.evaluate("document.activeElement.blur()");
-    browser.type_text("/rate");
-    assert_eq!(browser.evaluate(r#"document.getElementById("q").value"#), json!("rate"));
-    let expected = ids(entries().filter(|entry| matches_search(entry, "rate")));
-    assert_eq!(browser.visible_rows(), expected, "rows left after typing `rate`");
-    browser.click("button[type=reset]");
-    browser.wait_until(&format!(r#"document.getElementById("count").textContent === "All {} errors""#, all.len()));
-    assert_eq!(browser.visible_rows(), all);
+#[test]
+fn chromium_without_javascript_shows_everything() {
+    let mut browser = Browser::launch(Scratch::new("no-script"));
+    browser.open_tab();
+    browser.call("Emulation.setScriptExecutionDisabled", json!({ "value": true }));
+    let page = browser.scratch.page();
+    // Without the script the query string filters nothing.
+    browser.call("Page.navigate", json!({ "url": format!("{page}?q=token&api=authos#authos-TOKEN_EXPIRED") }));
+    let all = entries().count();
+    browser.wait_until(&format!(
+        r#"document.readyState === "complete" && document.querySelectorAll("article.entry").length === {all}"#
+    ));
+    assert_eq!(browser.evaluate("document.documentElement.dataset.ready === undefined"), json!(true), "no script ran");
+    assert_eq!(browser.visible_cards(), ids(entries()), "every card shows");
+    let shown =
+        r#"Array.from(document.querySelectorAll("SELECTOR")).filter((e) => e.getClientRects().length > 0).length"#;
+    assert_eq!(browser.evaluate(&shown.replace("SELECTOR", "article.entry")), json!(all), "every card is laid out");
+    assert_eq!(browser.evaluate(&shown.replace("SELECTOR", "section.api")), json!(Api::ALL.len()));
+    assert_eq!(browser.evaluate(&shown.replace("SELECTOR", "#controls, button.copy")), json!(0), "controls hidden");
+    // The examples still open: <details> needs no script.
+    browser.click("#authos-TOKEN_EXPIRED details.example summary");
+    browser.wait_until(r##"document.querySelector("#authos-TOKEN_EXPIRED details.example").open"##);
+    let entry = entries().find(|entry| expected_id(entry) == "authos-TOKEN_EXPIRED").expect("TOKEN_EXPIRED");
+    assert_eq!(browser.text_of("#authos-TOKEN_EXPIRED pre"), json!(expected_example(entry)));
+    // The permalink's card is highlighted by CSS alone.
+    let background = r#"getComputedStyle(document.getElementById("authos-TOKEN_EXPIRED")).backgroundColor"#;
+    assert_eq!(browser.evaluate(background), json!("rgb(255, 248, 197)"));
 }

@@ -1,12 +1,18 @@
 //! The HTML error reference: one self-contained page (inline style and
-//! script, no external assets) with a searchable, filterable table of every
-//! entry and a permalink per code.
+//! script, no external assets) with a section per API and a card per entry.
 //!
-//! The page works without its script (every row is shown, the controls are
-//! hidden). With it, the search box, the three filters and the query string
-//! (`?q=token&api=authos&kind=token_expired&status=401`) narrow the rows; the
-//! controls write their state back to the query string, so a filtered view is
-//! a shareable link.
+//! Each API's section says what its bodies look like and how it uses HTTP
+//! statuses, with a sample body. Each entry's card gives its code, status,
+//! kind, retryability, message, description (placeholders highlighted),
+//! resolution, provenance and erratum, and the exact response the crate
+//! sends for it, with a copy button.
+//!
+//! The page works without its script: every entry is shown and the
+//! controls are hidden. With it, the search box, the three filters and the
+//! query string (`?q=token&api=authos&kind=token_expired&status=401`)
+//! narrow the entries, and the controls write their state back to the query
+//! string, so a filtered view is a shareable link. A permalink
+//! (`#authos-TOKEN_EXPIRED`) highlights its entry and opens its example.
 
 use std::fmt::{self, Write as _};
 
@@ -66,10 +72,10 @@ fn sanitize(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect()
 }
 
-/// The row id and permalink of an entry: `app_native-ABA-60004`. Where other
+/// The card id and permalink of an entry: `app_native-ABA-60004`. Where other
 /// entries of the API share the code (Auth0's `invalid_request`), the variant
 /// tells them apart: `auth0-invalid_request-MissingDevice`.
-fn row_id(entry: &Entry) -> String {
+fn entry_id(entry: &Entry) -> String {
     let catalog = entry.api().catalog();
     let shared = catalog.entries().iter().filter(|other| other.code() == entry.code()).count() > 1;
     if shared {
@@ -80,11 +86,11 @@ fn row_id(entry: &Entry) -> String {
 }
 
 /// The HTML reference for `apis` (every API when empty): one self-contained
-/// HTML5 page with a searchable, filterable table of every entry.
+/// HTML5 page with a section per API and a card per entry.
 ///
-/// Each row has a stable id, `{api}-{code}` (with the variant appended where
-/// codes repeat, as in Auth0), and its code links to it, so
-/// `reference.html#app_native-ABA-60004` highlights that row. The query
+/// Each card has a stable id, `{api}-{code}` (with the variant appended
+/// where codes repeat, as in Auth0), and its code links to it, so
+/// `reference.html#app_native-ABA-60004` highlights that card. The query
 /// parameters `q`, `api`, `kind` and `status` set the initial search and
 /// filters. All catalog text is HTML-escaped.
 ///
@@ -93,8 +99,10 @@ fn row_id(entry: &Entry) -> String {
 ///
 /// let page = docs::html(&[Api::AppNative, Api::Auth0]);
 /// assert!(page.starts_with("<!DOCTYPE html>"));
-/// assert!(page.contains(r##"<tr id="app_native-ABA-60004""##));
+/// assert!(page.contains(r##"<article class="entry" id="app_native-ABA-60004""##));
 /// assert!(page.contains(r##"href="#app_native-ABA-60004""##));
+/// // Every card shows the exact response, headers included.
+/// assert!(page.contains("HTTP/1.1 400 Bad Request\ncontent-type: application/json\n"));
 /// // Catalog text is escaped: Auth0's erratum mentions `<ANGLE_BRACKET>` stand-ins.
 /// assert!(page.contains("&lt;ANGLE_BRACKET&gt;") && !page.contains("<ANGLE_BRACKET>"));
 /// // Placeholders are shown as code; a regex's single braces stay text.
@@ -104,7 +112,7 @@ fn row_id(entry: &Entry) -> String {
 /// ```
 pub fn html(apis: &[Api]) -> String {
     let catalogs: Vec<&Catalog> = super::selected(apis).collect();
-    let mut out = String::with_capacity(64 * 1024);
+    let mut out = String::with_capacity(256 * 1024);
     out.push_str(concat!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
@@ -115,30 +123,44 @@ pub fn html(apis: &[Api]) -> String {
     out.push_str("</style>\n</head>\n<body>\n");
     header(&mut out, &catalogs);
     controls(&mut out, &catalogs);
-    table(&mut out, &catalogs);
-    notes(&mut out, &catalogs);
+    out.push_str("<main>\n");
+    for catalog in &catalogs {
+        api_section(&mut out, catalog);
+    }
+    out.push_str("<p id=\"empty\" class=\"empty\" hidden>No error matches the search and filters.</p>\n</main>\n");
     out.push_str("<script>\n");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
     out
 }
 
+/// `count` and `noun`, pluralised with an `s`.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+}
+
 fn header(out: &mut String, catalogs: &[&Catalog]) {
-    out.push_str("<header>\n<h1>Authentication error reference</h1>\n<p>Every error code of ");
-    for (index, catalog) in catalogs.iter().enumerate() {
-        let separator = match index {
-            0 => "",
-            _ if index + 1 == catalogs.len() => " and ",
-            _ => ", ",
-        };
-        let api = catalog.api();
-        let _ = write!(out, "{separator}<a href=\"#api-{api}\">{}</a>", escape(catalog.title()));
-    }
-    out.push_str(
-        ", generated from the catalog embedded in auth-error-catalog. Kinds and retryability are the \
-         catalog&#39;s; <span class=\"dagger\">†</span> marks an entry whose source document was wrong \
-         (see its erratum). Each code links to its own row.</p>\n</header>\n",
+    let total: usize = catalogs.iter().map(|catalog| catalog.entries().len()).sum();
+    let _ = write!(
+        out,
+        concat!(
+            "<header>\n<h1>Authentication error reference</h1>\n<p>{}, generated from the catalog embedded in ",
+            "auth-error-catalog. Kinds and retryability are the catalog&#39;s; ",
+            "<span class=\"dagger\">†</span> marks an entry whose source document was wrong (see its erratum). ",
+            "Each code links to itself.</p>\n<nav aria-label=\"APIs\">\n<ul class=\"toc\">\n",
+        ),
+        counted(total, "error")
     );
+    for catalog in catalogs {
+        let api = catalog.api();
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#api-{api}\">{}</a> <span class=\"muted\">({})</span></li>",
+            escape(catalog.title()),
+            catalog.entries().len()
+        );
+    }
+    out.push_str("</ul>\n</nav>\n</header>\n");
 }
 
 fn controls(out: &mut String, catalogs: &[&Catalog]) {
@@ -146,7 +168,7 @@ fn controls(out: &mut String, catalogs: &[&Catalog]) {
     // Hidden until the script has wired the controls up.
     out.push_str(concat!(
         "<form id=\"controls\" class=\"controls\" role=\"search\" hidden>\n",
-        "<label>Search code, message or description",
+        "<label class=\"search\">Search code, message or description",
         "<input type=\"search\" id=\"q\" name=\"q\" placeholder=\"e.g. ABA-60004, expired, rate\" ",
         "autocomplete=\"off\" spellcheck=\"false\"></label>\n",
         "<label>API<select id=\"api\" name=\"api\">\n<option value=\"\">All APIs</option>\n",
@@ -177,227 +199,319 @@ fn controls(out: &mut String, catalogs: &[&Catalog]) {
     ));
 }
 
-fn table(out: &mut String, catalogs: &[&Catalog]) {
-    out.push_str(concat!(
-        "<main>\n<table id=\"errors\">\n<thead>\n<tr><th scope=\"col\">API</th><th scope=\"col\">Code</th>",
-        "<th scope=\"col\">HTTP</th><th scope=\"col\">Kind</th><th scope=\"col\">Retryable</th>",
-        "<th scope=\"col\">Message</th><th scope=\"col\">Description</th><th scope=\"col\">Resolution</th>",
-        "<th scope=\"col\">Notes</th></tr>\n</thead>\n<tbody>\n",
-    ));
-    for catalog in catalogs {
-        for entry in catalog.entries() {
-            row(out, catalog, entry);
-        }
+/// An API's section: its wire format, status conventions and sample body,
+/// then a card per entry.
+fn api_section(out: &mut String, catalog: &Catalog) {
+    let api = catalog.api();
+    let entries = catalog.entries();
+    let _ = write!(
+        out,
+        concat!(
+            "<section class=\"api\" id=\"api-{api}\" data-api=\"{api}\">\n",
+            "<h2>{title} <code class=\"api-name\">{api}</code> ",
+            "<span class=\"shown muted\" data-total=\"{total}\">{count}</span></h2>\n",
+            "<div class=\"api-about\">\n<p class=\"source\">Source: {source}</p>\n",
+            "<h3>Wire format</h3>\n<p>An error body is a JSON object with these members, in this order",
+        ),
+        api = api,
+        title = escape(catalog.title()),
+        total = entries.len(),
+        count = counted(entries.len(), "error"),
+        source = escape(catalog.source()),
+    );
+    out.push_str(if catalog.is_open() { "; other members may follow and are kept.</p>\n" } else { ".</p>\n" });
+    out.push_str("<dl class=\"members\">\n");
+    for member in catalog.members() {
+        let _ = writeln!(out, "<dt><code>{}</code></dt><dd>{}</dd>", escape(member.name()), escape(member.about()));
     }
-    out.push_str(concat!(
-        "</tbody>\n</table>\n",
-        "<p id=\"empty\" class=\"empty\" hidden>No error matches the search and filters.</p>\n</main>\n",
-    ));
+    out.push_str("</dl>\n");
+    if let Some(note) = catalog.body_note() {
+        let _ = writeln!(out, "<p>{}</p>", escape(note));
+    }
+    out.push_str("<h3>HTTP statuses</h3>\n");
+    match catalog.wire_status() {
+        Some(status) => {
+            let _ = writeln!(
+                out,
+                concat!(
+                    "<p>The API itself answers every error with HTTP {}. Each entry&#39;s status is the one ",
+                    "a service built on these codes maps it to, and the one its problem+json form is sent with.</p>",
+                ),
+                status.as_u16()
+            );
+        }
+        None => out.push_str("<p>Each entry is sent with its own HTTP status, shown on its card.</p>\n"),
+    }
+    if !catalog.generic_statuses().is_empty() {
+        let statuses: Vec<String> = catalog
+            .generic_statuses()
+            .iter()
+            .map(|status| format!("{} {}", status.as_u16(), escape(status.canonical_reason().unwrap_or(""))))
+            .collect();
+        let _ = writeln!(out, "<p>Statuses documented without an error code: {}.</p>", statuses.join("; "));
+    }
+    if let Some(prefix) = catalog.code_prefix() {
+        let _ = writeln!(out, "<p>Lookups may leave out the code prefix <code>{}</code>.</p>", escape(prefix));
+    }
+    ranges(out, catalog);
+    if let Some(response) = entries.first().and_then(example_response) {
+        let _ = writeln!(
+            out,
+            "<h3>Sample body</h3>\n<pre class=\"sample\"><code>{}</code></pre>",
+            escape(&String::from_utf8_lossy(response.body()))
+        );
+    }
+    errata(out, catalog);
+    out.push_str("</div>\n");
+    for entry in entries {
+        entry_card(out, catalog, entry);
+    }
+    out.push_str("</section>\n");
 }
 
-fn row(out: &mut String, catalog: &Catalog, entry: &Entry) {
-    let id = row_id(entry);
+/// A Registration-style table of code ranges and their catch-alls.
+fn ranges(out: &mut String, catalog: &Catalog) {
+    if catalog.ranges().is_empty() {
+        return;
+    }
+    out.push_str(concat!(
+        "<h3>Code ranges</h3>\n<p>A code no entry names resolves to its range&#39;s catch-all.</p>\n",
+        "<table class=\"ranges\">\n<thead>\n<tr><th scope=\"col\">Range</th>",
+        "<th scope=\"col\">Catch-all</th><th scope=\"col\">Meaning</th></tr>\n</thead>\n<tbody>\n",
+    ));
+    for range in catalog.ranges() {
+        let _ = write!(out, "<tr><td class=\"num\">{}–{}", range.start(), range.end());
+        if range.erratum().is_some() {
+            out.push_str(" <span class=\"dagger\">†</span>");
+        }
+        out.push_str("</td><td class=\"num\">");
+        let catch_all = range.catch_all().map(|code| code.to_string());
+        match catch_all.as_deref().and_then(|code| catalog.entries().iter().find(|entry| entry.code() == code)) {
+            Some(entry) => {
+                let _ = write!(out, "<a href=\"#{}\"><code>{}</code></a>", entry_id(entry), escape(entry.code()));
+            }
+            None => out.push_str(catch_all.as_deref().unwrap_or("–")),
+        }
+        let _ = writeln!(out, "</td><td>{}</td></tr>", escape(range.title()));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The errata of the API and of its ranges; an entry's own is on its card.
+fn errata(out: &mut String, catalog: &Catalog) {
+    let errata: Vec<(String, &str)> = catalog
+        .erratum()
+        .map(|erratum| ("The API".to_owned(), erratum))
+        .into_iter()
+        .chain(catalog.ranges().iter().filter_map(|range| {
+            range.erratum().map(|erratum| (format!("Range {}–{}", range.start(), range.end()), erratum))
+        }))
+        .collect();
+    if errata.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<details class=\"errata\"><summary><span class=\"dagger\">†</span> Errata of the sources</summary>\n<ul>\n",
+    );
+    for (what, erratum) in errata {
+        let _ = writeln!(out, "<li><strong>{what}:</strong> {}</li>", escape(erratum));
+    }
+    out.push_str("</ul>\n</details>\n");
+}
+
+/// The response the crate sends for `entry`, with each placeholder shown as
+/// `<name>` and each field as its documented example.
+fn example_response(entry: &'static Entry) -> Option<http::Response<Vec<u8>>> {
+    super::example(entry).map(|error| error.to_response())
+}
+
+fn entry_card(out: &mut String, catalog: &Catalog, entry: &'static Entry) {
+    let id = entry_id(entry);
     let api = entry.api();
-    let status = entry.http_status().as_u16();
+    let status = entry.http_status();
     let kind = entry.kind();
     let search = [Some(entry.code()), entry.name(), Some(entry.message()), Some(entry.description())];
     let search: Vec<&str> = search.into_iter().flatten().collect();
     let _ = writeln!(
         out,
-        "<tr id=\"{id}\" data-api=\"{api}\" data-kind=\"{kind}\" data-status=\"{status}\" data-search=\"{}\">",
+        "<article class=\"entry\" id=\"{id}\" data-api=\"{api}\" data-kind=\"{kind}\" data-status=\"{}\" data-search=\"{}\">",
+        status.as_u16(),
         escape(&search.join(" "))
     );
-    let _ = writeln!(out, "<td><a href=\"#api-{api}\">{api}</a></td>");
     let _ = write!(
         out,
-        "<td class=\"code\"><a class=\"permalink\" href=\"#{id}\" title=\"Link to this error\"><code>{}</code></a>",
+        "<div class=\"head\"><h3><a class=\"permalink\" href=\"#{id}\" title=\"Link to this error\"><code class=\"code\">{}</code></a>",
         escape(entry.code())
     );
     if let Some(name) = entry.name() {
-        let _ = write!(out, "<br><code>{}</code>", escape(name));
+        let _ = write!(out, " <code class=\"name\">{}</code>", escape(name));
     }
     if entry.erratum().is_some() {
         out.push_str(" <span class=\"dagger\" title=\"The source document was wrong; see the erratum\">†</span>");
     }
     let _ = write!(
         out,
-        "</td>\n<td class=\"num\">{status}</td>\n<td class=\"kind\">{kind}</td>\n<td>{}</td>\n<td>{}</td>\n",
-        super::yes_no(entry.retryable()),
+        concat!(
+            "</h3>\n<ul class=\"facts\"><li class=\"status\" title=\"HTTP status\">{} {}</li>",
+            "<li class=\"kind\" title=\"Kind\">{}</li><li class=\"{}\">{}</li></ul></div>\n",
+            "<p class=\"message\">{}</p>\n",
+        ),
+        status.as_u16(),
+        escape(status.canonical_reason().unwrap_or("")),
+        kind,
+        if entry.retryable() { "retry yes" } else { "retry no" },
+        if entry.retryable() { "retryable" } else { "not retryable" },
         Templated(entry.message()),
     );
-    if entry.description() == entry.message() {
-        out.push_str("<td class=\"same\">same as the message</td>\n");
-    } else {
-        let _ = writeln!(out, "<td>{}</td>", Templated(entry.description()));
+    if entry.description() != entry.message() {
+        let _ = writeln!(out, "<p class=\"description\">{}</p>", Templated(entry.description()));
     }
-    let _ = write!(out, "<td>{}</td>\n<td class=\"notes\">", Templated(entry.resolution().unwrap_or("")));
+    if let Some(resolution) = entry.resolution() {
+        let _ = writeln!(out, "<p class=\"resolution\"><strong>Resolution:</strong> {}</p>", Templated(resolution));
+    }
     // Registration's sections are range names; show the range's title.
     let section = match catalog.ranges().iter().find(|range| range.name() == entry.section()) {
         Some(range) => range.title(),
         None => entry.section(),
     };
-    let _ = write!(out, "<span class=\"section\">{}</span>", escape(section));
+    let _ = write!(out, "<p class=\"meta\"><span class=\"section\">{}</span>", escape(section));
     if entry.is_generic() {
-        out.push_str("<br><span class=\"generic\" title=\"A body of this code whose description identifies no other entry is classified here\">Generic entry of its code</span>");
+        out.push_str(
+            " · <span class=\"generic\" title=\"A body of this code whose description identifies no other entry is \
+             classified here\">generic entry of its code</span>",
+        );
     }
-    let _ = write!(out, "<br><span class=\"source\">Source: {}</span>", escape(super::provenance(entry)));
     if let Some(parent) = entry.parent() {
         let _ =
-            write!(out, "<br>Catch-all: <a href=\"#{}\"><code>{}</code></a>", row_id(parent), escape(parent.code()));
+            write!(out, " · catch-all <a href=\"#{}\"><code>{}</code></a>", entry_id(parent), escape(parent.code()));
     }
+    let _ = writeln!(out, " · <span class=\"source\">Source: {}</span></p>", escape(super::provenance(entry)));
     if let Some(erratum) = entry.erratum() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            concat!(
-                "<details class=\"erratum\"><summary><span class=\"dagger\">†</span> Erratum</summary>",
-                "<p>{}</p></details>",
-            ),
+            "<details class=\"erratum\"><summary><span class=\"dagger\">†</span> Erratum</summary><p>{}</p></details>",
             escape(erratum)
         );
     }
-    out.push_str("</td>\n</tr>\n");
-}
-
-/// What each API's section of the reference says beyond its rows: source,
-/// wire status, generic statuses, code ranges and errata.
-fn notes(out: &mut String, catalogs: &[&Catalog]) {
-    out.push_str("<section class=\"apis\">\n<h2>The APIs</h2>\n");
-    for catalog in catalogs {
-        let api = catalog.api();
-        let _ = write!(out, "<section id=\"api-{api}\">\n<h3>{} (<code>{api}</code>)</h3>\n", escape(catalog.title()));
-        let _ = writeln!(out, "<p>Source: {}</p>", escape(catalog.source()));
-        if let Some(prefix) = catalog.code_prefix() {
-            let _ = writeln!(out, "<p>Lookups may leave out the code prefix <code>{}</code>.</p>", escape(prefix));
-        }
-        if let Some(status) = catalog.wire_status() {
-            let _ = writeln!(
-                out,
-                concat!(
-                    "<p>The API itself answers every error with HTTP {}; ",
-                    "the HTTP column is the status a service maps the code to.</p>",
-                ),
-                status.as_u16()
-            );
-        }
-        if !catalog.generic_statuses().is_empty() {
-            let statuses: Vec<String> = catalog
-                .generic_statuses()
-                .iter()
-                .map(|status| format!("{} {}", status.as_u16(), escape(status.canonical_reason().unwrap_or(""))))
-                .collect();
-            let _ = writeln!(out, "<p>HTTP statuses documented without an error code: {}.</p>", statuses.join("; "));
-        }
-        if !catalog.ranges().is_empty() {
-            out.push_str(concat!(
-                "<table class=\"ranges\">\n<thead>\n<tr><th scope=\"col\">Range</th>",
-                "<th scope=\"col\">Catch-all</th><th scope=\"col\">Meaning</th></tr>\n</thead>\n<tbody>\n",
-            ));
-            for range in catalog.ranges() {
-                let _ = write!(out, "<tr><td class=\"num\">{}–{}", range.start(), range.end());
-                if range.erratum().is_some() {
-                    out.push_str(" <span class=\"dagger\">†</span>");
-                }
-                out.push_str("</td><td class=\"num\">");
-                let catch_all = range.catch_all().map(|code| code.to_string());
-                match catch_all.as_deref().and_then(|code| catalog.entries().iter().find(|entry| entry.code() == code))
-                {
-                    Some(entry) => {
-                        let _ = write!(out, "<a href=\"#{}\"><code>{}</code></a>", row_id(entry), escape(entry.code()));
-                    }
-                    None => out.push_str(catch_all.as_deref().unwrap_or("–")),
-                }
-                let _ = writeln!(out, "</td><td>{}</td></tr>", escape(range.title()));
-            }
-            out.push_str("</tbody>\n</table>\n");
-        }
-        let errata: Vec<(String, &str)> = catalog
-            .erratum()
-            .map(|erratum| ("The API".to_owned(), erratum))
-            .into_iter()
-            .chain(catalog.ranges().iter().filter_map(|range| {
-                range.erratum().map(|erratum| (format!("Range {}–{}", range.start(), range.end()), erratum))
-            }))
-            .collect();
-        if !errata.is_empty() {
-            out.push_str("<h4>Errata</h4>\n<ul class=\"errata\">\n");
-            for (what, erratum) in errata {
-                let _ = writeln!(out, "<li><strong>{what}:</strong> {}</li>", escape(erratum));
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str("</section>\n");
+    if let Some(response) = example_response(entry) {
+        let _ = writeln!(
+            out,
+            concat!(
+                "<details class=\"example\"><summary>Example response</summary>",
+                "<div class=\"copyable\"><button type=\"button\" class=\"copy\" hidden>Copy</button>",
+                "<pre><code>{}</code></pre></div></details>",
+            ),
+            escape(&super::response_text(&response).replace("\r\n", "\n"))
+        );
     }
-    out.push_str("</section>\n");
+    out.push_str("</article>\n");
 }
 
 const STYLE: &str = r##":root {
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
   --accent: #0969da; --target: #fff8c5; --code: #eff2f5; --dagger: #9a6700;
+  --yes: #1a7f37; --no: #59636e;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23;
     --accent: #4493f8; --target: #3a2d00; --code: #212830; --dagger: #d29922;
+    --yes: #3fb950; --no: #9198a1;
   }
 }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg);
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-header, main, .apis { padding: 0 1.5rem; }
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+header, main { padding: 0 1.5rem; max-width: 64rem; margin: 0 auto; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 1.2rem 0 .4rem; }
-header p { margin: 0 0 1rem; color: var(--muted); max-width: 60rem; }
+header p { margin: 0 0 .6rem; color: var(--muted); }
+.toc { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; padding: 0; margin: 0 0 1rem; list-style: none; }
 a { color: var(--accent); }
-code { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  font-size: .88em; background: var(--code); padding: .05em .3em; border-radius: 4px; overflow-wrap: anywhere; }
+.muted { color: var(--muted); font-weight: 400; }
+code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
+code { font-size: .88em; background: var(--code); padding: .05em .3em; border-radius: 4px; overflow-wrap: anywhere; }
+code.ph { color: var(--accent); white-space: nowrap; overflow-wrap: normal; }
+pre { margin: 0; padding: .6rem .75rem; background: var(--code); border-radius: 6px; font-size: .82rem;
+  white-space: pre-wrap; overflow-wrap: anywhere; }
+pre code { background: none; padding: 0; font-size: inherit; }
 .controls { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: flex-end;
-  gap: .5rem 1rem; padding: .7rem 1.5rem; background: var(--panel); border-block: 1px solid var(--line); }
+  gap: .5rem 1rem; padding: .7rem max(1.5rem, calc((100% - 61rem) / 2)); background: var(--panel);
+  border-block: 1px solid var(--line); }
 .controls[hidden] { display: none; }
-.controls label { display: flex; flex-direction: column; gap: .15rem; font-size: .8rem; color: var(--muted); }
+.controls label { display: flex; flex-direction: column; gap: .15rem; font-size: .8rem; color: var(--muted);
+  min-width: 0; }
+.controls label.search { flex: 1 1 16rem; }
 .controls input, .controls select, .controls button { font: inherit; font-size: .95rem; color: var(--fg);
-  background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: .3rem .5rem; }
-.controls input { width: 24rem; max-width: 80vw; }
+  background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: .3rem .5rem; max-width: 100%; }
 .controls button { cursor: pointer; }
-#count { margin-left: auto; font-weight: 600; padding-bottom: .3rem; }
-table { border-collapse: collapse; width: 100%; }
-#errors { margin: .5rem 0 1.5rem; }
-th, td { text-align: left; vertical-align: top; padding: .45rem .55rem; border-bottom: 1px solid var(--line); }
-thead th { background: var(--panel); font-size: .85rem; white-space: nowrap; }
-tbody tr { scroll-margin-top: 6rem; }
-tbody tr:hover { background: var(--panel); }
-tbody tr:target { background: var(--target); box-shadow: inset 4px 0 0 var(--accent); }
+#count { font-weight: 600; padding-bottom: .3rem; }
+section.api { margin: 1.5rem 0 2.5rem; }
+section.api > h2 { font-size: 1.35rem; margin: 0 0 .6rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line);
+  scroll-margin-top: 7rem; }
+.api-name { font-size: .7em; vertical-align: middle; }
+.shown { font-size: .8rem; white-space: nowrap; }
+.api-about { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1rem .8rem;
+  margin-bottom: 1rem; }
+.api-about h3 { font-size: 1rem; margin: .9rem 0 .3rem; }
+.api-about p { margin: .3rem 0; }
+.api-about .source { color: var(--muted); font-size: .88rem; }
+.members { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; margin: .4rem 0; }
+.members dd { margin: 0; min-width: 0; }
+table.ranges { border-collapse: collapse; margin: .5rem 0; }
+.ranges th, .ranges td { text-align: left; vertical-align: top; padding: .25rem .5rem; border-bottom: 1px solid var(--line); }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.code code { overflow-wrap: normal; white-space: nowrap; }
-td.kind { white-space: nowrap; }
-td.notes { font-size: .88rem; color: var(--muted); min-width: 12rem; }
-td.same { font-size: .88rem; color: var(--muted); font-style: italic; }
+article.entry { border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem .7rem; margin: 0 0 .75rem;
+  scroll-margin-top: 7rem; }
+article.entry:target { background: var(--target); box-shadow: inset 4px 0 0 var(--accent); }
+.entry .head { display: flex; flex-wrap: wrap; gap: .3rem .8rem; align-items: center; }
+.entry h3 { font-size: 1.05rem; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .5rem; align-items: baseline; }
+.entry h3 code { font-size: .95em; }
+.entry .name { background: none; color: var(--muted); }
 .permalink { text-decoration: none; }
 .permalink:hover code, .permalink:focus code { text-decoration: underline; }
-code.ph { color: var(--accent); }
+.facts { display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 0; list-style: none; font-size: .8rem; }
+.facts li { border: 1px solid var(--line); border-radius: 999px; padding: 0 .55rem; white-space: nowrap; }
+.facts .retry.yes { color: var(--yes); border-color: var(--yes); }
+.facts .retry.no { color: var(--no); }
+.message { font-weight: 600; margin: .3rem 0; }
+.description, .resolution { margin: .3rem 0; }
+.meta { font-size: .85rem; color: var(--muted); margin: .4rem 0 0; }
 .dagger { color: var(--dagger); font-weight: 700; }
-.erratum summary { cursor: pointer; }
-.erratum p { margin: .3rem 0 0; color: var(--fg); }
+details { margin-top: .4rem; }
+details summary { cursor: pointer; font-size: .88rem; color: var(--accent); }
+.erratum p { margin: .3rem 0 0; }
+.errata ul { margin: .3rem 0; padding-left: 1.2rem; }
+.copyable { position: relative; margin-top: .3rem; }
+.copy { position: absolute; top: .35rem; right: .35rem; font: inherit; font-size: .75rem; cursor: pointer;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: .1rem .5rem; }
+.copyable pre { padding-right: 4.5rem; }
 .empty { text-align: center; color: var(--muted); padding: 2rem; }
-.apis { padding-bottom: 2rem; }
-.apis section { max-width: 70rem; }
-.ranges { width: auto; margin: .5rem 0; }
+@media (max-width: 560px) {
+  header, main { padding: 0 .75rem; }
+  .controls { position: static; padding: .5rem .75rem; }
+  article.entry, section.api > h2 { scroll-margin-top: .5rem; }
+  article.entry { padding: .5rem .7rem .6rem; }
+  .api-about { padding: .1rem .7rem .6rem; }
+  .members { grid-template-columns: 1fr; }
+  .members dd { margin-bottom: .3rem; }
+}
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #000; --line: #999; --panel: #fff; --accent: #000;
-    --target: #fff; --code: #fff; --dagger: #000; color-scheme: light; }
+    --target: #fff; --code: #fff; --dagger: #000; --yes: #000; --no: #000; color-scheme: light; }
   body { font-size: 9pt; }
-  .controls, .controls[hidden], .empty { display: none !important; }
-  #errors tbody tr[hidden] { display: table-row !important; }
-  tbody tr:target { box-shadow: none; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; }
+  header, main { max-width: none; padding: 0; }
+  .controls, .controls[hidden], .empty, .copy, nav { display: none !important; }
+  section.api[hidden], article.entry[hidden] { display: block !important; }
+  article.entry { break-inside: avoid; box-shadow: none !important; }
+  section.api { break-before: page; }
   a { text-decoration: none; }
   code { padding: 0; }
-  header, main, .apis { padding: 0; }
 }
 "##;
 
-/// Filtering: the search box, the selects and the query string all go through
-/// `update`, so typing, choosing and loading `?q=…` behave the same.
+/// Filtering: the search box, the selects and the query string all go
+/// through `update`, so typing, choosing and loading `?q=…` behave the same.
 const SCRIPT: &str = r##""use strict";
 (function () {
   const form = document.getElementById("controls");
@@ -407,19 +521,28 @@ const SCRIPT: &str = r##""use strict";
   const controls = Object.assign({ q: search }, selects);
   const count = document.getElementById("count");
   const empty = document.getElementById("empty");
-  const rows = Array.from(document.querySelectorAll("#errors tbody tr"));
-  const haystacks = rows.map((row) => (row.dataset.search || "").toLowerCase());
+  const entries = Array.from(document.querySelectorAll("article.entry"));
+  const sections = Array.from(document.querySelectorAll("section.api"));
+  const haystacks = entries.map((entry) => (entry.dataset.search || "").toLowerCase());
+  const plural = (n) => (n === 1 ? "1 error" : `${n} errors`);
 
   function filter() {
     const needle = search.value.trim().toLowerCase();
     let shown = 0;
-    rows.forEach((row, index) => {
+    entries.forEach((entry, index) => {
       const match = (needle === "" || haystacks[index].includes(needle)) &&
-        Object.keys(selects).every((name) => selects[name].value === "" || row.dataset[name] === selects[name].value);
-      row.hidden = !match;
+        Object.keys(selects).every((name) => selects[name].value === "" || entry.dataset[name] === selects[name].value);
+      entry.hidden = !match;
       if (match) shown += 1;
     });
-    count.textContent = shown === rows.length ? `All ${rows.length} errors` : `${shown} of ${rows.length} errors`;
+    for (const section of sections) {
+      const label = section.querySelector(".shown");
+      const total = Number(label.dataset.total);
+      const visible = section.querySelectorAll("article.entry:not([hidden])").length;
+      section.hidden = visible === 0;
+      label.textContent = visible === total ? plural(total) : `${visible} of ${plural(total)}`;
+    }
+    count.textContent = shown === entries.length ? `All ${entries.length} errors` : `${shown} of ${entries.length} errors`;
     empty.hidden = shown !== 0;
   }
 
@@ -452,17 +575,44 @@ const SCRIPT: &str = r##""use strict";
     writeQuery();
   }
 
+  // A permalink shows its entry even where the filters hid it, and opens its example.
   function revealTarget() {
     const id = decodeURIComponent(window.location.hash.slice(1));
-    const row = id && document.getElementById(id);
-    if (row && row.hidden) {
-      form.reset();
+    const target = id && document.getElementById(id);
+    if (!target || !target.matches("article.entry, section.api")) return;
+    if (target.hidden || (target.closest("section.api") || target).hidden) {
       for (const control of Object.values(controls)) control.value = "";
       update();
     }
+    const example = target.querySelector("details.example");
+    if (example) example.open = true;
+    target.scrollIntoView();
   }
 
-  // Open every erratum while printing, close them again afterwards.
+  async function copy(button) {
+    const text = button.parentElement.querySelector("pre").textContent;
+    let done = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      done = true;
+    } catch (error) {
+      // No clipboard permission (an insecure context, say): copy a selection instead.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      done = document.execCommand("copy");
+      area.remove();
+    }
+    button.textContent = done ? "Copied" : "Copy failed";
+    button.dataset.copied = done ? "true" : "false";
+    window.setTimeout(() => { button.textContent = "Copy"; delete button.dataset.copied; }, 2000);
+  }
+
+  // Open every closed <details> while printing, close them again afterwards.
   let closed = [];
   window.addEventListener("beforeprint", () => {
     closed = Array.from(document.querySelectorAll("details:not([open])"));
@@ -473,6 +623,10 @@ const SCRIPT: &str = r##""use strict";
     closed = [];
   });
 
+  for (const button of document.querySelectorAll("button.copy")) {
+    button.hidden = false;
+    button.addEventListener("click", () => copy(button));
+  }
   search.addEventListener("input", update);
   Object.values(selects).forEach((select) => select.addEventListener("change", update));
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -488,6 +642,7 @@ const SCRIPT: &str = r##""use strict";
   readQuery();
   filter();
   form.hidden = false;
+  revealTarget();
   document.documentElement.dataset.ready = "true";
 })();
 "##;
@@ -525,12 +680,12 @@ mod tests {
     fn ids_are_sanitised_and_unique() {
         assert_eq!(sanitize("app_native-ABA-60004"), "app_native-ABA-60004");
         assert_eq!(sanitize("a b<c>\"d'é"), "a_b_c__d__");
-        let ids: Vec<String> = crate::entries().map(row_id).collect();
+        let ids: Vec<String> = crate::entries().map(entry_id).collect();
         let mut unique = ids.clone();
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), ids.len());
         let code = crate::auth0::Code::MissingDevice;
-        assert_eq!(row_id(crate::ErrorCode::entry(code)), "auth0-invalid_request-MissingDevice");
+        assert_eq!(entry_id(crate::ErrorCode::entry(code)), "auth0-invalid_request-MissingDevice");
     }
 }

@@ -12,7 +12,7 @@ pub use openapi::openapi;
 
 use serde_json::{Map, Value, json};
 
-use crate::{Api, BodyMember, Catalog, Entry, MemberValue};
+use crate::{AnyError, Api, BodyMember, Catalog, Entry, MemberValue};
 
 /// The catalogs of `apis`, or of every API when `apis` is empty.
 fn selected(apis: &[Api]) -> impl Iterator<Item = &'static Catalog> + '_ {
@@ -35,6 +35,43 @@ fn yes_no(flag: bool) -> &'static str {
 /// ```
 pub fn provenance(entry: &Entry) -> &'static str {
     entry.source().unwrap_or("seed")
+}
+
+/// `entry` as the references show it: each placeholder filled with
+/// `<name>`, and each body field with its documented example
+/// (`[[member]]`'s `example`).
+fn example(entry: &'static Entry) -> Option<AnyError> {
+    let values = entry.placeholders().iter().map(|name| (name, format!("<{name}>")));
+    let mut error = AnyError::new(entry, values).ok()?;
+    for member in entry.api().catalog().members() {
+        if let MemberValue::Field { field, example } = member.value() {
+            error = error.with_field(field, example).ok()?;
+        }
+    }
+    Some(error)
+}
+
+/// A response as an HTTP/1.1 message, the way `curl -i` prints it: the
+/// status line, every header in order, a blank line and the body (bytes
+/// that are not UTF-8 shown as U+FFFD). Lines end in CRLF, as on the wire.
+///
+/// ```
+/// use auth_error_catalog::{authos::errors, docs};
+///
+/// let response = errors::token_expired().to_response();
+/// let text = docs::response_text(&response);
+/// assert!(text.starts_with("HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n"));
+/// assert!(text.contains("\r\n\r\n{\"error\":"));
+/// ```
+pub fn response_text(response: &http::Response<Vec<u8>>) -> String {
+    let status = response.status();
+    let mut text = format!("HTTP/1.1 {} {}\r\n", status.as_u16(), status.canonical_reason().unwrap_or(""));
+    for (name, value) in response.headers() {
+        text.push_str(&format!("{name}: {}\r\n", String::from_utf8_lossy(value.as_bytes())));
+    }
+    text.push_str("\r\n");
+    text.push_str(&String::from_utf8_lossy(response.body()));
+    text
 }
 
 /// One entry as JSON: the contract of `autherr list --json` and of the

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::{AnyError, Api, BodyMember, Catalog, Entry, MemberValue};
+use crate::{Api, BodyMember, Catalog, Entry, MemberValue};
 
 /// The OpenAPI 3.1.0 document for `apis` (every API when empty).
 ///
@@ -226,14 +226,7 @@ fn headers(api: Api, status: StatusCode, entries: &[&Entry]) -> Map<String, Valu
 }
 
 /// `entry`'s body as the crate renders it, with `<name>` for each placeholder
-/// and each field's documented example (`[[member]]`'s `example`).
+/// and each field's documented example.
 fn example_body(entry: &'static Entry) -> Option<Value> {
-    let values = entry.placeholders().iter().map(|name| (name, format!("<{name}>")));
-    let mut error = AnyError::new(entry, values).ok()?;
-    for member in entry.api().catalog().members() {
-        if let MemberValue::Field { field, example } = member.value() {
-            error = error.with_field(field, example).ok()?;
-        }
-    }
-    serde_json::from_str(&error.to_json()).ok()
+    serde_json::from_str(&super::example(entry)?.to_json()).ok()
 }

@@ -8,6 +8,7 @@ use auth_error_catalog::{AnyError, AnyReceived, Api, Entry, Kind, ParseError, do
 use http::StatusCode;
 use serde::ser::{SerializeMap, Serializer};
 
+use crate::one_line::OneLine;
 use crate::{Failure, Format, write_out, yes_no};
 
 /// Inputs larger than this are refused, not read.
@@ -88,12 +89,8 @@ fn entry_of(api: Api, text: &str) -> Result<&'static Entry, Failure> {
         .find(text)
         .or_else(|| catalog.entries().iter().find(|entry| entry.variant().eq_ignore_ascii_case(text)))
         .ok_or_else(|| {
-            let suggestions = crate::lookup::suggestions(text, Some(api));
-            let hint = if suggestions.is_empty() {
-                format!("try `autherr lookup {text}`")
-            } else {
-                format!("did you mean: {}?", suggestions.join(", "))
-            };
+            let hint = crate::lookup::not_found_hint(text, Some(api))
+                .unwrap_or_else(|| format!("try `autherr lookup {text}`"));
             Failure::no(format!("`{text}` is not a code of {api}; {hint}"))
         })
 }
@@ -129,18 +126,12 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
         let (name, value) = pair("--field", "NAME=VALUE", field)?;
         error = error.with_field(name, value.to_owned()).map_err(usage)?;
     }
-    let body = error.to_json();
     if headers {
-        // Exactly what `to_response` sends: its status line and every header.
-        let response = error.to_response();
-        let status = response.status();
-        let mut head = format!("HTTP/1.1 {} {}\r\n", status.as_u16(), status.canonical_reason().unwrap_or(""));
-        for (name, value) in response.headers() {
-            head.push_str(&format!("{name}: {}\r\n", String::from_utf8_lossy(value.as_bytes())));
-        }
-        head.push_str("\r\n");
-        write_out(&head)?;
+        // Exactly what `to_response` sends: its status line, every header and the body.
+        write_out(&format!("{}\n", docs::response_text(&error.to_response())))?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let body = error.to_json();
     write_out(&format!("{body}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -219,6 +210,13 @@ pub fn parse(api: Option<Api>, status: Option<u16>, headers: &[String], input: &
     })();
     written.map_err(|error: serde_json::Error| Failure::no(error.to_string()))?;
     write_out(&format!("{}\n", String::from_utf8_lossy(&out.into_inner())))?;
+    // An error body of an unknown code is still an error body (exit 0); a near miss is worth a note.
+    if received.entry().is_none() {
+        if let Some(hint) = crate::lookup::not_found_hint(received.raw_code(), Some(received.api())) {
+            let note = format!("`{}` is not a code of {}; {hint}", received.raw_code(), received.api());
+            eprintln!("autherr: note: {}", OneLine(&note));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

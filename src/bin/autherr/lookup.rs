@@ -101,13 +101,26 @@ pub fn card(entry: &Entry) -> String {
     lines.join("\n")
 }
 
+/// What to tell someone whose `text` names no entry (of `api`, where one is
+/// given): the APIs that do have the code, else the closest codes.
+pub fn not_found_hint(text: &str, api: Option<Api>) -> Option<String> {
+    if api.is_some() {
+        let mut elsewhere: Vec<String> = find(text, None).iter().map(|entry| entry.api().to_string()).collect();
+        elsewhere.dedup();
+        if !elsewhere.is_empty() {
+            return Some(format!("it is a code of {}", elsewhere.join(" and ")));
+        }
+    }
+    let suggestions = suggestions(text, api);
+    (!suggestions.is_empty()).then(|| format!("did you mean: {}?", suggestions.join(", ")))
+}
+
 pub fn run(text: &str, api: Option<Api>) -> Result<ExitCode, Failure> {
     let found = find(text, api);
     if found.is_empty() {
-        let suggestions = suggestions(text, api);
-        let hint =
-            if suggestions.is_empty() { String::new() } else { format!("; did you mean: {}?", suggestions.join(", ")) };
-        return Err(Failure::no(format!("no code `{text}` in the catalog{hint}")));
+        let place = api.map_or_else(|| "the catalog".to_owned(), |api| api.to_string());
+        let hint = not_found_hint(text, api).map(|hint| format!("; {hint}")).unwrap_or_default();
+        return Err(Failure::no(format!("no code `{text}` in {place}{hint}")));
     }
     let cards: Vec<String> = found.into_iter().map(card).collect();
     crate::write_out(&format!("{}\n", cards.join("\n\n")))?;
