@@ -2,6 +2,7 @@
 //! OpenAPI and HTML. `autherr docs` writes these; they are plain functions so
 //! that other tools can call them too.
 
+pub mod compat;
 mod html;
 mod markdown;
 pub(crate) mod openapi;
@@ -177,6 +178,7 @@ fn catalog_json(catalog: &Catalog) -> Value {
     object.insert("api".into(), json!(catalog.api().as_str()));
     object.insert("title".into(), json!(catalog.title()));
     object.insert("source".into(), json!(catalog.source()));
+    object.insert("open".into(), json!(catalog.is_open()));
     if let Some(prefix) = catalog.code_prefix() {
         object.insert("code_prefix".into(), json!(prefix));
     }

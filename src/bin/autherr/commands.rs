@@ -136,7 +136,14 @@ pub fn render(api: Api, code: &str, params: &[String], fields: Fields, headers: 
     Ok(ExitCode::SUCCESS)
 }
 
+/// A catalog document is larger than a body; this is far more than four catalogs need.
+const MAX_DOCUMENT: u64 = 64 << 20;
+
 fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
+    read_bounded(input, MAX_INPUT, "an error body is far smaller")
+}
+
+fn read_bounded(input: &Path, limit: u64, why: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let reader: Box<dyn Read> = if input == Path::new("-") {
         Box::new(std::io::stdin().lock())
@@ -144,13 +151,47 @@ fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
         Box::new(std::fs::File::open(input).map_err(|error| Failure::no(format!("{}: {error}", input.display())))?)
     };
     reader
-        .take(MAX_INPUT + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| Failure::no(format!("{}: {error}", input.display())))?;
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(Failure::no(format!("input larger than {MAX_INPUT} bytes; an error body is far smaller")));
+    if bytes.len() as u64 > limit {
+        return Err(Failure::no(format!("input larger than {limit} bytes; {why}")));
     }
     Ok(bytes)
+}
+
+/// A catalog document, or a one-line usage error: `FILE:LINE:COLUMN: what`
+/// where the JSON is broken, `FILE: path: expected …` where its shape is.
+fn read_document(path: &Path) -> Result<serde_json::Value, Failure> {
+    let unreadable = |failure: Failure| Failure::usage(failure.message);
+    let bytes = read_bounded(path, MAX_DOCUMENT, "a catalog document is far smaller").map_err(unreadable)?;
+    serde_json::from_slice(&bytes).map_err(|error| {
+        let message = error.to_string();
+        let what = message.split(" at line ").next().unwrap_or(&message);
+        Failure::usage(format!("{}:{}:{}: {what}", path.display(), error.line(), error.column()))
+    })
+}
+
+pub fn compat(old: &Path, new: Option<&Path>, json: bool) -> Result<ExitCode, Failure> {
+    let old_document = read_document(old)?;
+    let new_document = match new {
+        Some(path) => read_document(path)?,
+        None => docs::json(&[]),
+    };
+    let report = docs::compat::compare(&old_document, &new_document).map_err(|error| {
+        let path = match (error.is_in_old(), new) {
+            (true, _) => old.display().to_string(),
+            (false, Some(new)) => new.display().to_string(),
+            (false, None) => "the embedded catalog".to_owned(),
+        };
+        Failure::usage(format!("{path}: {error}"))
+    })?;
+    if json {
+        write_out(&pretty(&report.to_json())?)?;
+    } else {
+        write_out(&format!("{report}\n"))?;
+    }
+    Ok(if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn parsed<'a>(api: Option<Api>, status: Option<StatusCode>, body: &'a [u8]) -> Result<AnyReceived<'a>, ParseError> {

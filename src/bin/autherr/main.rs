@@ -24,6 +24,7 @@ const EXAMPLES: &str = "Examples:
   autherr render app_native ABA-60004 --param authenticator_id=abc --include-headers
   echo '{\"error\":\"invalid_grant\"}' | autherr parse --status 403
   autherr docs --format html --output reference.html
+  autherr compat catalog/released/0.2.0.json
   autherr completions bash > ~/.local/share/bash-completion/completions/autherr";
 
 #[derive(Debug, Parser)]
@@ -122,6 +123,17 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Compares two catalog documents (`autherr docs --format json`) and classifies every difference:
+    /// exit 0 when nothing is breaking, 1 when something is, 2 when a document cannot be read.
+    Compat {
+        /// The released document, e.g. `catalog/released/0.2.0.json`.
+        old: PathBuf,
+        /// The new document; the catalog embedded in this binary when left out.
+        new: Option<PathBuf>,
+        /// A JSON report (`schema/compat.schema.json`) instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints a shell completion script (`autherr completions bash > ~/.local/share/bash-completion/completions/autherr`).
     Completions { shell: clap_complete::Shell },
 }
@@ -167,6 +179,7 @@ fn main() -> ExitCode {
         }
         Command::Parse { api, status, headers, input } => commands::parse(api, status, &headers, &input),
         Command::Docs { format, api, output } => commands::docs(format, &api, output.as_deref()),
+        Command::Compat { old, new, json } => commands::compat(&old, new.as_deref(), json),
         Command::Completions { shell } => completions(shell),
     };
     match outcome {
