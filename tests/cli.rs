@@ -282,13 +282,26 @@ fn parse_gives_the_retry_advice_of_the_body_and_the_headers() {
         advice(&["--header", "DPoP-Nonce: n-1"], nonce),
         serde_json::json!({"advice": "with_nonce", "nonce": "n-1"})
     );
-    // The other keys stay as they were.
+    // The other keys stay as they were; `outcome` says which kind of answer it is.
     let output = autherr(&["parse", "--header", "x-a: 1"], br#"{"error":"access_denied"}"#);
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     let keys: Vec<&str> = report.as_object().expect("an object").keys().map(String::as_str).collect();
-    let expected =
-        ["api", "body", "code", "http_status", "kind", "known", "match", "params", "retry", "retryable", "variant"];
+    let expected = [
+        "api",
+        "body",
+        "code",
+        "http_status",
+        "kind",
+        "known",
+        "match",
+        "outcome",
+        "params",
+        "retry",
+        "retryable",
+        "variant",
+    ];
     assert_eq!(keys, expected);
+    assert_eq!(report["outcome"], "api");
     for bad in ["no-colon", "bad name: x", "x: \u{7}"] {
         let output = autherr(&["parse", "--header", bad], br#"{"error":"x"}"#);
         assert_exit(&output, 2);
@@ -311,11 +324,31 @@ fn parse_rejects_what_is_no_error_body_on_one_line() {
     for body in cases {
         let output = autherr(&["parse", "--status", "502"], body);
         assert_exit(&output, 1);
-        assert!(stdout(&output).is_empty());
+        // Standard output still says what the response was: a 502 to back off from.
+        let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("a JSON report");
+        assert_eq!(report["outcome"], "unrecognised");
+        assert_eq!(report["http_status"], 502);
+        assert_eq!(report["retry"], serde_json::json!({"advice": "backoff"}));
         let message = stderr(&output);
         assert_eq!(message.lines().count(), 1, "{message}");
         assert!(message.starts_with("autherr: HTTP 502: "), "{message}");
     }
+    // Another server's problem details, and a bare Bearer challenge, are answers: exit 0.
+    let problem =
+        br#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403}"#;
+    let output = autherr(&["parse", "--status", "403"], problem);
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(
+        (report["outcome"].clone(), report["title"].clone()),
+        ("problem".into(), "You do not have enough credit.".into())
+    );
+    let output =
+        autherr(&["parse", "--status", "401", "--header", r#"www-authenticate: Bearer error="invalid_token""#], b"");
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!((report["outcome"].clone(), report["code"].clone()), ("challenge".into(), "invalid_token".into()));
+    assert_eq!(report["kind"], "unauthenticated");
     let huge = vec![b' '; (1 << 20) + 10];
     let output = autherr(&["parse"], &huge);
     assert_exit(&output, 1);

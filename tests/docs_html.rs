@@ -175,6 +175,10 @@ fn expected_example(entry: &'static Entry) -> String {
     text + "\n" + std::str::from_utf8(response.body()).expect("UTF-8 body")
 }
 
+fn catalog_of(entry: &Entry) -> &'static auth_error_catalog::Catalog {
+    entry.api().catalog()
+}
+
 /// The markup of the card with `id`, from its opening tag to its `</article>`.
 fn card<'a>(page: &'a str, id: &str) -> &'a str {
     let start = page.find(&format!("<article class=\"entry\" id=\"{id}\"")).unwrap_or_else(|| panic!("no card {id}"));
@@ -277,6 +281,16 @@ fn every_card_gives_the_facts_and_the_exact_response() {
         for placeholder in entry.placeholders() {
             assert!(card.contains(&format!("<code class=\"ph\">{{{{{placeholder}}}}}</code>")), "{placeholder}");
         }
+        // Registration's sections are range names, shown by the range's title.
+        let section = match catalog_of(entry).ranges().iter().find(|range| range.name() == entry.section()) {
+            Some(range) => range.title(),
+            None => entry.section(),
+        };
+        assert!(
+            card.contains(&format!("<p class=\"meta\"><span class=\"section\">{}</span>", escaped(section))),
+            "{}",
+            entry.variant()
+        );
         // A description the message already says is not repeated.
         assert_eq!(card.contains("class=\"description\""), entry.description() != entry.message());
     }
@@ -314,6 +328,19 @@ fn each_api_section_gives_its_wire_format_statuses_and_a_sample_body() {
         }
         for range in catalog.ranges() {
             assert!(about.contains(&format!("<tr><td class=\"num\">{}–{}", range.start(), range.end())));
+            // The catch-all links to its own card.
+            let catch_all = range.catch_all().map(|code| code.to_string());
+            let target =
+                catch_all.as_deref().and_then(|code| catalog.entries().iter().find(|entry| entry.code() == code));
+            if let Some(entry) = target {
+                let link = format!(
+                    "<a href=\"#{}\"><code>{}</code></a></td><td>{}</td></tr>",
+                    expected_id(entry),
+                    entry.code(),
+                    escaped(range.title())
+                );
+                assert!(about.contains(&link), "{link}");
+            }
         }
         if let Some(erratum) = catalog.erratum() {
             assert!(about.contains(&escaped(erratum)));

@@ -33,7 +33,8 @@ fn check<C: WireFormat>(schema: Schema, name: &str) {
     assert_eq!(bare, docs::openapi(&[C::API])["components"]["schemas"][name], "{name}");
 
     let validator = validator(&schema);
-    let required: BTreeSet<&str> = schema["required"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let required: BTreeSet<&str> =
+        schema["required"].as_array().into_iter().flatten().map(|m| m.as_str().unwrap()).collect();
     let mut count = 0;
     for &code in C::all() {
         for value in VALUES {
@@ -46,7 +47,7 @@ fn check<C: WireFormat>(schema: Schema, name: &str) {
             let body: Value = serde_json::from_str(&json).unwrap();
             assert_eq!(errors(&validator, &body), Vec::<String>::new(), "{name}: {json}");
             let members: BTreeSet<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
-            assert_eq!(members, required, "{name}: {json}");
+            assert!(required.is_subset(&members), "{name}: {json}: the required members are rendered");
             count += 1;
         }
     }
@@ -62,7 +63,10 @@ fn check<C: WireFormat>(schema: Schema, name: &str) {
     let builder =
         first.entry().placeholders().iter().fold(Error::builder(first), |builder, name| builder.with(name, "x"));
     let mut body: Value = serde_json::from_str(&builder.build().unwrap().to_json()).unwrap();
+    // A code the catalog lacks validates (a newer server may send it); a code of the wrong type does not.
     body[code_member] = if C::API == Api::Registration { 1.into() } else { "NOT_A_CODE".into() };
+    assert_eq!(errors(&validator, &body), Vec::<String>::new(), "{name}: {body}");
+    body[code_member] = if C::API == Api::Registration { "1".into() } else { 1.into() };
     assert!(!errors(&validator, &body).is_empty(), "{name}: {body}");
 }
 

@@ -35,8 +35,8 @@ use crate::{Api, BodyMember, Catalog, Entry, MemberValue};
 /// assert_eq!(document["openapi"], "3.1.0");
 ///
 /// let schema = &document["components"]["schemas"]["AppNativeError"];
-/// assert_eq!(schema["required"], serde_json::json!(["code", "message", "description", "traceId"]));
-/// assert!(schema["properties"]["code"]["enum"].as_array().unwrap().contains(&"ABA-60004".into()));
+/// assert_eq!(schema["required"], serde_json::json!(["code"])); // what every real body has
+/// assert!(schema["properties"]["code"]["examples"].as_array().unwrap().contains(&"ABA-60004".into()));
 ///
 /// let response = &document["components"]["responses"]["AppNative400"];
 /// assert_eq!(response["description"], "Bad Request");
@@ -126,16 +126,26 @@ pub(crate) fn schema(catalog: &Catalog) -> Value {
     let mut properties = Map::new();
     for member in catalog.members() {
         let about = member.about();
-        let mut property = match member.value() {
-            MemberValue::Code => json!({ "type": "string", "enum": distinct(entries.iter().map(Entry::code)) }),
-            MemberValue::Number => {
-                json!({ "type": "integer", "enum": distinct(entries.iter().filter_map(Entry::number)) })
+        // The known codes are examples, not an enum: a client that validates
+        // against a published schema must not reject a code added later.
+        let (mut property, open) = match member.value() {
+            MemberValue::Code => {
+                (json!({ "type": "string", "examples": distinct(entries.iter().map(Entry::code)) }), true)
             }
-            MemberValue::Name => json!({ "type": "string", "enum": distinct(entries.iter().filter_map(Entry::name)) }),
-            MemberValue::Literal(text) => json!({ "const": text }),
-            _ => json!({ "type": "string" }),
+            MemberValue::Number => {
+                (json!({ "type": "integer", "examples": distinct(entries.iter().filter_map(Entry::number)) }), true)
+            }
+            MemberValue::Name => {
+                (json!({ "type": "string", "examples": distinct(entries.iter().filter_map(Entry::name)) }), true)
+            }
+            MemberValue::Literal(text) => (json!({ "const": text }), false),
+            _ => (json!({ "type": "string" }), false),
         };
-        property["description"] = about.into();
+        property["description"] = if open {
+            format!("{about} The known values are the examples; a newer server may send others.").into()
+        } else {
+            about.into()
+        };
         if let Some(format) = member.format() {
             property["format"] = format.into();
         }
@@ -146,14 +156,43 @@ pub(crate) fn schema(catalog: &Catalog) -> Value {
         .map(|status| format!(", which the API itself sends with HTTP {}", status.as_u16()))
         .unwrap_or_default();
     let note = catalog.body_note().map(|note| format!(" {note}")).unwrap_or_default();
-    let required: Vec<&str> = catalog.members().iter().map(BodyMember::name).collect();
-    json!({
+    // Only what every real body has is required (the `[body]` table): real
+    // servers omit members the crate renders (`traceId`, `error_description`).
+    let shape = &catalog.shape;
+    let single_code = match shape.code {
+        [only] => Some(*only),
+        _ => None,
+    };
+    let required: Vec<&str> = catalog
+        .members()
+        .iter()
+        .map(BodyMember::name)
+        .filter(|name| shape.required.contains(name) || single_code == Some(*name))
+        .collect();
+    let one_of_them =
+        |names: &[&str]| json!({ "anyOf": names.iter().map(|name| json!({ "required": [name] })).collect::<Vec<_>>() });
+    let mut groups = Vec::new();
+    if single_code.is_none() && !shape.code.is_empty() {
+        groups.push(one_of_them(shape.code));
+    }
+    if !shape.any_of.is_empty() {
+        groups.push(one_of_them(shape.any_of));
+    }
+    let mut schema = json!({
         "description": format!("An error body of the {}{sent_with}.{note}", catalog.title()),
         "type": "object",
         "properties": properties,
-        "required": required,
         "additionalProperties": catalog.is_open(),
-    })
+    });
+    if !required.is_empty() {
+        schema["required"] = required.into();
+    }
+    match groups.len() {
+        0 => {}
+        1 => schema["anyOf"] = groups.remove(0)["anyOf"].take(),
+        _ => schema["allOf"] = groups.into(),
+    }
+    schema
 }
 
 /// The response of one API for one HTTP status, with an example of each of `entries`.

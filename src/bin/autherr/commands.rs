@@ -228,12 +228,16 @@ pub fn parse(api: Option<Api>, status: Option<u16>, headers: &[String], input: &
         })
         .transpose()?;
     let body = read_input(input)?;
-    let received = parsed(api, status, &body).map_err(|error| Failure::no(error.to_string()))?.with_headers(&headers);
+    let received = match parsed(api, status, &body) {
+        Ok(received) => received.with_headers(&headers),
+        Err(error) => return not_an_api_body(api, status, headers, body, &error),
+    };
     let reserialised = received.to_json();
     let raw = serde_json::value::RawValue::from_string(reserialised).map_err(|error| Failure::no(error.to_string()))?;
     let mut out = serde_json::Serializer::pretty(Vec::new());
     let written = (|| {
         let mut map = out.serialize_map(None)?;
+        map.serialize_entry("outcome", "api")?;
         map.serialize_entry("api", received.api().as_str())?;
         map.serialize_entry("known", &received.is_known())?;
         map.serialize_entry("variant", &received.entry().map(Entry::variant))?;
@@ -259,6 +263,61 @@ pub fn parse(api: Option<Api>, status: Option<u16>, headers: &[String], input: &
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A body that is no error body of the APIs (or of the `--api` given): what
+/// the whole response says instead, as `Failure::from_response` reads it.
+/// Problem details and a bare `Bearer` challenge are answers (exit 0); a
+/// response with nothing readable is described on stdout and exits 1 with
+/// its defect on stderr.
+fn not_an_api_body(
+    api: Option<Api>,
+    status: Option<StatusCode>,
+    headers: http::HeaderMap,
+    body: Vec<u8>,
+    error: &ParseError,
+) -> Result<ExitCode, Failure> {
+    let now = std::time::SystemTime::now();
+    let mut response = http::Response::new(body);
+    *response.status_mut() = status.unwrap_or(StatusCode::OK);
+    *response.headers_mut() = headers;
+    // Without a status, or when one API was asked for, only that API's body would do.
+    let failure = match (api, status) {
+        (None, Some(_)) => auth_error_catalog::Failure::from_response(&response),
+        _ => auth_error_catalog::Failure::Unrecognised(error.clone()),
+    };
+    let kind = failure.kind().map(Kind::as_str);
+    let report = match &failure {
+        auth_error_catalog::Failure::Problem(problem) => serde_json::json!({
+            "outcome": "problem",
+            "type": problem.type_uri(),
+            "title": problem.title(),
+            "http_status": problem.status().map(|status| status.as_u16()),
+            "detail": problem.detail(),
+            "kind": kind,
+            "retry": failure.retry(now),
+        }),
+        auth_error_catalog::Failure::Challenge(challenge, _) => serde_json::json!({
+            "outcome": "challenge",
+            "code": challenge.error(),
+            "description": challenge.description(),
+            "kind": kind,
+            "http_status": failure.status().map(|status| status.as_u16()),
+            "retry": failure.retry(now),
+        }),
+        _ => serde_json::json!({
+            "outcome": "unrecognised",
+            "http_status": status.map(|status| status.as_u16()),
+            "content_type": failure.content_type(),
+            "kind": kind,
+            "retry": failure.retry(now),
+        }),
+    };
+    write_out(&pretty(&report)?)?;
+    match failure {
+        auth_error_catalog::Failure::Problem(_) | auth_error_catalog::Failure::Challenge(..) => Ok(ExitCode::SUCCESS),
+        _ => Err(Failure::no(error.to_string())),
+    }
 }
 
 pub fn docs(format: Format, apis: &[Api], output: Option<&Path>) -> Result<ExitCode, Failure> {

@@ -7,6 +7,8 @@ mod commands;
 mod lookup;
 #[path = "../../../build/one_line.rs"]
 mod one_line;
+mod real_bodies;
+mod vectors;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,7 @@ const EXAMPLES: &str = "Examples:
   echo '{\"error\":\"invalid_grant\"}' | autherr parse --status 403
   autherr docs --format html --output reference.html
   autherr compat catalog/released/0.2.0.json
+  autherr vectors | python3 examples/vectors_check.py -- autherr parse
   autherr completions bash > ~/.local/share/bash-completion/completions/autherr";
 
 #[derive(Debug, Parser)]
@@ -134,6 +137,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Prints the conformance suite as JSON Lines (`schema/vectors.schema.json`): every entry in its
+    /// native and problem+json forms, hostile responses and the real bodies of `tests/data/bodies/`,
+    /// each with the response and what a classifier should say of it.
+    Vectors,
     /// Prints a shell completion script (`autherr completions bash > ~/.local/share/bash-completion/completions/autherr`).
     Completions { shell: clap_complete::Shell },
 }
@@ -180,6 +187,9 @@ fn main() -> ExitCode {
         Command::Parse { api, status, headers, input } => commands::parse(api, status, &headers, &input),
         Command::Docs { format, api, output } => commands::docs(format, &api, output.as_deref()),
         Command::Compat { old, new, json } => commands::compat(&old, new.as_deref(), json),
+        Command::Vectors => {
+            vectors::suite().map_err(Failure::no).and_then(|suite| write_out(&suite)).map(|()| ExitCode::SUCCESS)
+        }
         Command::Completions { shell } => completions(shell),
     };
     match outcome {
