@@ -232,6 +232,7 @@ fn entries(out: &mut String, catalog: &Catalog) {
                     .map_or_else(|| "None".to_owned(), |seconds| format!("Some({})", seconds.value)),
             ),
             ("nonce_header", option_str(entry.nonce_header.as_ref().map(|text| text.value.as_str()))),
+            ("retired", option_str(entry.retired.as_ref().map(|text| text.value.as_str()))),
             ("parent", parents[index].map_or_else(|| "None".to_owned(), |parent| format!("Some(&ENTRIES[{parent}])"))),
         ];
         out.push_str("    Entry {\n");
@@ -691,6 +692,11 @@ fn constructors(out: &mut String, catalog: &Catalog) {
             placeholder_samples(entry).join(", "),
         );
         doc(out, "    ", &text);
+        // A retired code keeps its constructor, so that old callers still
+        // build, and says so at every use.
+        if let Some((version, why)) = entry.retirement() {
+            let _ = writeln!(out, "    #[deprecated(since = {version:?}, note = {why:?})]");
+        }
         let vector = if values.is_empty() { "Vec::new()".to_owned() } else { format!("vec![{}]", values.join(", ")) };
         let _ = writeln!(
             out,

@@ -106,6 +106,20 @@ pub struct Entry {
     pub poll_interval_increase: Option<Located<i64>>,
     /// The response header whose value the client retries with, once (RFC 9449 §8: `DPoP-Nonce`).
     pub nonce_header: Option<Located<String>>,
+    /// `"<version>: <why>"`: the release that retired the code, and why. A
+    /// code is never deleted; a retired one is still looked up and parsed.
+    pub retired: Option<Located<String>>,
+}
+
+impl Entry {
+    /// The version and reason of a well-formed `retired`: `("0.3.0", "why")`.
+    pub fn retirement(&self) -> Option<(&str, &str)> {
+        let (version, why) = self.retired.as_ref()?.value.split_once(": ")?;
+        let numbers: Vec<&str> = version.split('.').collect();
+        let version_like = numbers.len() == 3
+            && numbers.iter().all(|part| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit()));
+        (version_like && !why.trim().is_empty()).then_some((version, why))
+    }
 }
 
 impl Entry {

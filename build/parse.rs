@@ -44,6 +44,7 @@ const ENTRY_KEYS: &[&str] = &[
     "generic",
     "poll_interval_increase",
     "nonce_header",
+    "retired",
 ];
 const REGISTERED_ERROR_KEYS: &[&str] = &["code", "kind", "retryable", "usage", "source"];
 const MEMBER_KEYS: &[&str] = &["name", "value", "text", "field", "default", "example", "about", "format"];
@@ -222,6 +223,7 @@ fn parse_entry(
     let generic = reader.located_boolean("generic");
     let poll_interval_increase = reader.integer("poll_interval_increase", false);
     let nonce_header = reader.string("nonce_header", false);
+    let retired = reader.string("retired", false);
     reader.finish(ENTRY_KEYS);
     Some(Entry {
         span: span.clone(),
@@ -242,6 +244,7 @@ fn parse_entry(
         generic,
         poll_interval_increase,
         nonce_header,
+        retired,
     })
 }
 

@@ -33,6 +33,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     generic_entries(catalog, &mut found);
     poll_intervals(catalog, &mut found);
     nonce_headers(catalog, &mut found);
+    retirements(catalog, &mut found);
     registered_errors(catalog, &mut found);
     text_hygiene(catalog, &mut found);
     members(catalog, &mut found);
@@ -650,6 +651,19 @@ fn nonce_headers(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
         if !token {
             let message = format!("`nonce_header` {:?} is not an HTTP header name", header.value);
             report(found, &catalog.source, &header.span, message);
+        }
+    }
+}
+
+/// `retired` says when and why: `"0.3.0: replaced by ACME-7"`.
+fn retirements(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
+    for entry in catalog.entries.iter().filter(|entry| entry.retirement().is_none()) {
+        if let Some(retired) = &entry.retired {
+            let message = format!(
+                "`retired` is {:?}; write the version that retired the code and why: \"0.3.0: <why>\"",
+                retired.value
+            );
+            report(found, &catalog.source, &retired.span, message);
         }
     }
 }
@@ -1294,6 +1308,17 @@ mod tests {
         assert_eq!(authos(&with("DPoP-Nonce")), Vec::<String>::new());
         assert_one(&authos(&with("DPoP Nonce")), "`nonce_header` \"DPoP Nonce\" is not an HTTP header name");
         assert_one(&authos(&with("")), "is not an HTTP header name");
+    }
+
+    #[test]
+    fn retired_says_when_and_why() {
+        let with = |retired: &str| {
+            ENTRY.replace("retryable = false\n", &format!("retryable = false\nretired = {retired:?}\n"))
+        };
+        assert_eq!(authos(&with("0.3.0: replaced by TOKEN_REVOKED")), Vec::<String>::new());
+        for bad in ["0.3.0", "soon: because", "0.3: why", "0.3.0:  ", "v0.3.0: why", "0.3.x: why", ""] {
+            assert_one(&authos(&with(bad)), "write the version that retired the code and why");
+        }
     }
 
     #[test]

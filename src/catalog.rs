@@ -548,6 +548,7 @@ pub struct Entry {
     pub(crate) generic: bool,
     pub(crate) poll_interval_increase: Option<u64>,
     pub(crate) nonce_header: Option<&'static str>,
+    pub(crate) retired: Option<&'static str>,
     /// The entry is in the same catalog: the generated statics refer to each other.
     pub(crate) parent: Option<&'static Entry>,
 }
@@ -765,6 +766,18 @@ impl Entry {
     /// ```
     pub fn nonce_header(&self) -> Option<&'static str> {
         self.nonce_header
+    }
+
+    /// `"<version>: <why>"` when the code is retired: still looked up,
+    /// parsed and documented, never deleted, and its constructor is
+    /// `#[deprecated]`. `None` for a code in use.
+    ///
+    /// ```
+    /// use auth_error_catalog::entries;
+    /// assert!(entries().all(|entry| entry.retired().is_none()), "no code is retired yet");
+    /// ```
+    pub fn retired(&self) -> Option<&'static str> {
+        self.retired
     }
 
     /// The catch-all entry above this one (Registration: `218 → 210 → 200`).

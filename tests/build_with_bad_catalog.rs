@@ -184,4 +184,22 @@ fn a_fifth_catalog_file_is_all_a_new_api_needs() {
     assert!(openapi.contains("\"AcmeError\"") && openapi.contains("\"incident\""), "{openapi}");
     let markdown = stdout(&autherr(&["docs", "--api", "acme"], ""));
     assert!(markdown.contains("## Acme Sign-in API (made up for a test) (`acme`)"), "{markdown}");
+
+    // A retired code: still looked up, parsed and documented, marked retired;
+    // its constructor is deprecated, so that callers are told but still build.
+    let card = stdout(&autherr(&["lookup", "ACME-5"], ""));
+    assert!(card.contains("  retired      0.3.0: use ACME-1"), "{card}");
+    let parsed = stdout(&autherr(&["parse"], r#"{"acme_code":"ACME-5","detail":"The legacy login is retired."}"#));
+    assert!(parsed.contains("\"variant\": \"LegacyLogin\"") && parsed.contains("\"known\": true"), "{parsed}");
+    assert!(markdown.contains("`ACME-5` (retired 0.3.0: use ACME-1)"), "{markdown}");
+    let json = stdout(&autherr(&["docs", "--format", "json", "--api", "acme"], ""));
+    assert!(json.contains("\"retired\": \"0.3.0: use ACME-1\""), "{json}");
+    let html = stdout(&autherr(&["docs", "--format", "html", "--api", "acme"], ""));
+    assert!(html.contains("<span class=\"retired\">retired 0.3.0: use ACME-1</span>"));
+    let generated = std::fs::read_dir(target_dir().join("debug/build"))
+        .expect("build folder")
+        .filter_map(|item| std::fs::read_to_string(item.ok()?.path().join("out/apis.rs")).ok())
+        .find(|code| code.contains("LegacyLogin"))
+        .expect("the generated code of the five catalogs");
+    assert!(generated.contains("#[deprecated(since = \"0.3.0\", note = \"use ACME-1\")]\n    pub fn legacy_login()"));
 }

@@ -131,6 +131,31 @@ fn codes_no_hash_seed_separates_fall_back_to_comparisons() {
     }
 }
 
+#[test]
+fn a_retired_code_keeps_its_entry_and_its_constructor_is_deprecated() {
+    let mut files = catalog_files();
+    let authos = files.iter_mut().find(|file| file.display_path.ends_with("authos.toml")).unwrap();
+    let text = String::from_utf8(authos.bytes.clone()).unwrap();
+    let retired = text.replacen(
+        "code = \"TOKEN_EXPIRED\"\n",
+        "code = \"TOKEN_EXPIRED\"\nretired = \"0.3.0: sessions use TOKEN_REVOKED\"\n",
+        1,
+    );
+    assert_ne!(retired, text);
+    authos.bytes = retired.into_bytes();
+    let generated = compile(&files)
+        .unwrap_or_else(|found| panic!("{}", found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let code = &generated.iter().find(|file| file.file_name == "authos.rs").unwrap().code;
+    assert!(code.contains("retired: Some(\"0.3.0: sessions use TOKEN_REVOKED\")"), "the entry says so");
+    let deprecated = "    #[deprecated(since = \"0.3.0\", note = \"sessions use TOKEN_REVOKED\")]\n    pub fn token_expired() -> super::Error {";
+    assert!(code.contains(deprecated), "the constructor is deprecated");
+    assert_eq!(code.matches("#[deprecated").count(), 1, "only the retired code's");
+    assert!(
+        code.contains("\"TOKEN_EXPIRED\" => Some(Code::TokenExpired)") || code.contains("TokenExpired,"),
+        "still looked up"
+    );
+}
+
 /// `code` as rustfmt formats it with the crate's `rustfmt.toml`.
 fn formatted(code: &str) -> String {
     let root = env!("CARGO_MANIFEST_DIR");

@@ -279,6 +279,7 @@ fn additions_sources_and_errata_are_compatible_and_wording_is_cosmetic() {
     for (field, rule) in [
         ("source", Rule::SourceChanged),
         ("erratum", Rule::ErratumChanged),
+        ("retired", Rule::RetiredChanged),
         ("message", Rule::MessageChanged),
         ("resolution", Rule::ResolutionChanged),
     ] {

@@ -11,7 +11,8 @@
 //! changed; a number that now falls under another catch-all; a
 //! `(code, description)` pair that now classifies as another entry; a
 //! registered error's kind or retryability changed, or the error removed.
-//! Adding codes, sources and errata is **compatible**; rewording a message,
+//! Adding codes, sources and errata, and retiring a code (it still
+//! resolves), is **compatible**; rewording a message,
 //! description or resolution is **cosmetic**.
 //!
 //! ```
@@ -110,6 +111,8 @@ pub enum Rule {
     SourceChanged,
     /// An erratum was added or changed.
     ErratumChanged,
+    /// A code was retired (it still resolves), or its retirement changed.
+    RetiredChanged,
     /// A message was reworded.
     MessageChanged,
     /// A description was reworded (what it classifies is checked apart).
@@ -152,7 +155,8 @@ impl Rule {
             | RegisteredErrorAdded
             | MemberAddedToOpenFormat
             | SourceChanged
-            | ErratumChanged => Class::Compatible,
+            | ErratumChanged
+            | RetiredChanged => Class::Compatible,
             MessageChanged | DescriptionChanged | ResolutionChanged => Class::Cosmetic,
         }
     }
@@ -189,6 +193,7 @@ impl Rule {
             MemberAddedToOpenFormat => "member_added_to_open_format",
             SourceChanged => "source_changed",
             ErratumChanged => "erratum_changed",
+            RetiredChanged => "retired_changed",
             MessageChanged => "message_changed",
             DescriptionChanged => "description_changed",
             ResolutionChanged => "resolution_changed",
@@ -786,6 +791,7 @@ fn compare_entries(found: &mut Differences, api: &str, old: &EntryDocument<'_>, 
         ("placeholders", Rule::PlaceholdersChanged, "placeholders"),
         ("source", Rule::SourceChanged, "source"),
         ("erratum", Rule::ErratumChanged, "erratum"),
+        ("retired", Rule::RetiredChanged, "retired"),
         ("message", Rule::MessageChanged, "message"),
         ("description", Rule::DescriptionChanged, "description"),
         ("resolution", Rule::ResolutionChanged, "resolution"),

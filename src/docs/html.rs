@@ -349,6 +349,9 @@ fn entry_card(out: &mut String, catalog: &Catalog, entry: &'static Entry) {
     if entry.erratum().is_some() {
         out.push_str(" <span class=\"dagger\" title=\"The source document was wrong; see the erratum\">†</span>");
     }
+    if let Some(retired) = entry.retired() {
+        let _ = write!(out, " <span class=\"retired\">retired {}</span>", escape(retired));
+    }
     let _ = write!(
         out,
         concat!(
@@ -478,6 +481,7 @@ article.entry:target { background: var(--target); box-shadow: inset 4px 0 0 var(
 .description, .resolution { margin: .3rem 0; }
 .meta { font-size: .85rem; color: var(--muted); margin: .4rem 0 0; }
 .dagger { color: var(--dagger); font-weight: 700; }
+.retired { font-size: .8rem; font-weight: 400; color: var(--dagger); }
 details { margin-top: .4rem; }
 details summary { cursor: pointer; font-size: .88rem; color: var(--accent); }
 .erratum p { margin: .3rem 0 0; }

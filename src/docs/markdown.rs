@@ -14,9 +14,10 @@ fn cell(text: &str) -> String {
 /// `ABA-60004 †` when the entry has an erratum.
 fn code_cell(entry: &Entry) -> String {
     let marker = if entry.erratum().is_some() { " †" } else { "" };
+    let retired = entry.retired().map(|retired| format!(" (retired {})", cell(retired))).unwrap_or_default();
     match entry.name() {
-        Some(name) => format!("`{}` `{name}`{marker}", entry.code()),
-        None => format!("`{}`{marker}", entry.code()),
+        Some(name) => format!("`{}` `{name}`{marker}{retired}", entry.code()),
+        None => format!("`{}`{marker}{retired}", entry.code()),
     }
 }
 

@@ -107,6 +107,7 @@ pub fn entry_json(entry: &Entry) -> Value {
         ("grant_type", entry.grant_type()),
         ("erratum", entry.erratum()),
         ("source", entry.source()),
+        ("retired", entry.retired()),
     ];
     for (key, value) in optional {
         if let Some(value) = value {

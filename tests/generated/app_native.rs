@@ -138,6 +138,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -165,6 +166,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -192,6 +194,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -219,6 +222,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -256,6 +260,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -297,6 +302,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -334,6 +340,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -371,6 +378,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -398,6 +406,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -425,6 +434,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -452,6 +462,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -479,6 +490,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -506,6 +518,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -537,6 +550,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -568,6 +582,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -595,6 +610,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -632,6 +648,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -669,6 +686,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -710,6 +728,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -737,6 +756,7 @@ static ENTRIES: [Entry; 20] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
 ];

@@ -666,6 +666,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -693,6 +694,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -720,6 +722,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -747,6 +750,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -774,6 +778,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -801,6 +806,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -828,6 +834,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -855,6 +862,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -882,6 +890,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -909,6 +918,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -942,6 +952,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -969,6 +980,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -996,6 +1008,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1023,6 +1036,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1050,6 +1064,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1077,6 +1092,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1104,6 +1120,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1131,6 +1148,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1166,6 +1184,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1193,6 +1212,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1220,6 +1240,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1249,6 +1270,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1278,6 +1300,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1305,6 +1328,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1332,6 +1356,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1361,6 +1386,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1388,6 +1414,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1415,6 +1442,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1447,6 +1475,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1476,6 +1505,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1505,6 +1535,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1544,6 +1575,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1571,6 +1603,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1598,6 +1631,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1631,6 +1665,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1660,6 +1695,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1687,6 +1723,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1714,6 +1751,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1741,6 +1779,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1768,6 +1807,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1795,6 +1835,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1822,6 +1863,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1849,6 +1891,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1880,6 +1923,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1909,6 +1953,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: Some(5),
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1940,6 +1985,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1969,6 +2015,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2000,6 +2047,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: Some("DPoP-Nonce"),
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2027,6 +2075,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2056,6 +2105,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2083,6 +2133,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2110,6 +2161,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2141,6 +2193,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2168,6 +2221,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2195,6 +2249,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2224,6 +2279,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2253,6 +2309,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2282,6 +2339,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2313,6 +2371,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2344,6 +2403,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2373,6 +2433,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2402,6 +2463,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2429,6 +2491,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2458,6 +2521,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2487,6 +2551,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2514,6 +2579,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2541,6 +2607,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2568,6 +2635,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2597,6 +2665,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2626,6 +2695,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2655,6 +2725,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2682,6 +2753,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2709,6 +2781,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2738,6 +2811,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2767,6 +2841,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2796,6 +2871,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2823,6 +2899,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2852,6 +2929,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2884,6 +2962,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2913,6 +2992,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2942,6 +3022,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2969,6 +3050,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -2996,6 +3078,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3023,6 +3106,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3052,6 +3136,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3089,6 +3174,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3116,6 +3202,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3143,6 +3230,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3172,6 +3260,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3201,6 +3290,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3228,6 +3318,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3261,6 +3352,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3290,6 +3382,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3319,6 +3412,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3348,6 +3442,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3377,6 +3472,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3406,6 +3502,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3435,6 +3532,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3462,6 +3560,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3489,6 +3588,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3516,6 +3616,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: Some(5),
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3543,6 +3644,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3572,6 +3674,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3611,6 +3714,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: Some(5),
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3640,6 +3744,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3667,6 +3772,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3696,6 +3802,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3723,6 +3830,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3752,6 +3860,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3781,6 +3890,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3810,6 +3920,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3839,6 +3950,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3866,6 +3978,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3895,6 +4008,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3922,6 +4036,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3951,6 +4066,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -3978,6 +4094,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4005,6 +4122,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: Some("DPoP-Nonce"),
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4034,6 +4152,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4069,6 +4188,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4098,6 +4218,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4127,6 +4248,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4156,6 +4278,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4189,6 +4312,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4220,6 +4344,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4249,6 +4374,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4278,6 +4404,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4307,6 +4434,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4336,6 +4464,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4365,6 +4494,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4398,6 +4528,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4431,6 +4562,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4464,6 +4596,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4497,6 +4630,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4524,6 +4658,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4551,6 +4686,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4581,6 +4717,7 @@ static ENTRIES: [Entry; 139] = [
         generic: true,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4616,6 +4753,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -4648,6 +4786,7 @@ static ENTRIES: [Entry; 139] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
 ];

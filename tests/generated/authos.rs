@@ -272,6 +272,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -299,6 +300,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -326,6 +328,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -353,6 +356,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -382,6 +386,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -409,6 +414,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -436,6 +442,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -463,6 +470,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -490,6 +498,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -517,6 +526,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -546,6 +556,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -573,6 +584,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -600,6 +612,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -627,6 +640,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -654,6 +668,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -681,6 +696,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -708,6 +724,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -735,6 +752,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -762,6 +780,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -789,6 +808,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -816,6 +836,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -843,6 +864,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -870,6 +892,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -899,6 +922,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -926,6 +950,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -953,6 +978,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -980,6 +1006,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1007,6 +1034,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1034,6 +1062,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1061,6 +1090,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1088,6 +1118,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1115,6 +1146,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1142,6 +1174,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1169,6 +1202,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1196,6 +1230,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1223,6 +1258,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1250,6 +1286,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1277,6 +1314,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1304,6 +1342,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1331,6 +1370,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1358,6 +1398,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1385,6 +1426,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1412,6 +1454,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1439,6 +1482,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1466,6 +1510,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1493,6 +1538,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1520,6 +1566,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1547,6 +1594,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1574,6 +1622,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1601,6 +1650,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1628,6 +1678,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1655,6 +1706,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1682,6 +1734,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1709,6 +1762,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1736,6 +1790,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1763,6 +1818,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1790,6 +1846,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1817,6 +1874,7 @@ static ENTRIES: [Entry; 58] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
 ];

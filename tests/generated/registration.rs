@@ -223,6 +223,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -250,6 +251,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -281,6 +283,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -312,6 +315,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -339,6 +343,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -370,6 +375,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -401,6 +407,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -432,6 +439,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -463,6 +471,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[4]),
     },
     Entry {
@@ -490,6 +499,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -517,6 +527,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -548,6 +559,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -575,6 +587,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -602,6 +615,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -635,6 +649,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -666,6 +681,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -697,6 +713,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[1]),
     },
     Entry {
@@ -724,6 +741,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -751,6 +769,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -778,6 +797,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -805,6 +825,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -832,6 +853,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -859,6 +881,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -892,6 +915,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -925,6 +949,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[21]),
     },
     Entry {
@@ -958,6 +983,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -985,6 +1011,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -1016,6 +1043,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -1047,6 +1075,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[25]),
     },
     Entry {
@@ -1078,6 +1107,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -1109,6 +1139,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[17]),
     },
     Entry {
@@ -1136,6 +1167,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1163,6 +1195,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1194,6 +1227,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1221,6 +1255,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1250,6 +1285,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1277,6 +1313,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1304,6 +1341,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1331,6 +1369,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1362,6 +1401,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1389,6 +1429,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: None,
     },
     Entry {
@@ -1420,6 +1461,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[40]),
     },
     Entry {
@@ -1447,6 +1489,7 @@ static ENTRIES: [Entry; 43] = [
         generic: false,
         poll_interval_increase: None,
         nonce_header: None,
+        retired: None,
         parent: Some(&ENTRIES[40]),
     },
 ];

@@ -92,6 +92,7 @@ pub fn card(entry: &Entry) -> String {
         ("grant type", entry.grant_type()),
         ("catch-all", entry.parent().map(Entry::code)),
         ("erratum", entry.erratum()),
+        ("retired", entry.retired()),
     ];
     for (label, value) in optional {
         if let Some(value) = value {
