@@ -18,9 +18,10 @@
 //! expects of identity (`api`, `code`, `variant`, `kind`, `retryable`,
 //! `params`) comes from the catalog entry it renders, from
 //! `tests/data/bodies/expected.txt` for a real body, or from the case itself
-//! for the hostile ones; `match`, `retry` and the kinds of unknown codes are
-//! what the crate answers, pinned by `tests/data/vectors.jsonl` and its
-//! freshness test.
+//! for the hostile ones, and the suite is not written where the crate
+//! disagrees with it; `match`, `retry` and the kinds of unknown codes are
+//! what the crate answers (`tests/vectors.rs` checks them through the
+//! library, apart from the binary).
 
 use std::time::SystemTime;
 
