@@ -90,7 +90,12 @@ fn schema_members_match_the_generator() {
     let ranges: Vec<&Value> = catalogs.iter().flat_map(|catalog| catalog["ranges"].as_array().unwrap()).collect();
     let entries: Vec<&Value> = catalogs.iter().flat_map(|catalog| catalog["entries"].as_array().unwrap()).collect();
     for (def, objects) in [("catalog", catalogs.iter().collect::<Vec<_>>()), ("range", ranges), ("entry", entries)] {
-        let seen: BTreeSet<String> = objects.iter().flat_map(|object| keys(object)).collect();
+        let mut seen: BTreeSet<String> = objects.iter().flat_map(|object| keys(object)).collect();
+        if def == "entry" {
+            // No code is retired yet; the fifth catalog of tests/build_with_bad_catalog.rs emits one.
+            assert!(auth_error_catalog::entries().all(|entry| entry.retired().is_none()));
+            seen.insert("retired".to_owned());
+        }
         assert_eq!(properties(def), seen, "{def}: members");
         for object in &objects {
             assert!(required(def).is_subset(&keys(object)), "{def}: {object}");
