@@ -937,3 +937,78 @@ fn compare_registered(found: &mut Differences, old: &CatalogDocument<'_>, new: &
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-API document whose entries all have the code `x`.
+    fn document(entries: &[(&str, &str, bool)]) -> Value {
+        let entries: Vec<Value> = entries
+            .iter()
+            .map(|(variant, description, generic)| {
+                let mut entry = json!({
+                    "variant": variant, "code": "x", "description": description, "message": "m",
+                    "kind": "internal", "http_status": 500, "retryable": false,
+                });
+                if *generic {
+                    entry["generic"] = json!(true);
+                }
+                entry
+            })
+            .collect();
+        json!({ "catalogs": [{ "api": "a", "members": [], "entries": entries }] })
+    }
+
+    #[test]
+    fn classification_follows_the_library_order() {
+        let value = document(&[
+            ("Generic", "Something failed: {{reason}}", true),
+            ("Wildcard", "{{reason}}", false),
+            ("Short", "Rule {{name}}", false),
+            ("Long", "Rule {{name}} denied the login", false),
+            ("Exact", "Exactly this.", false),
+        ]);
+        let catalogs = read_document(&value).expect("a document");
+        let catalog = &catalogs[0];
+        let classify = |text: Option<&str>| catalog.classify("x", text);
+        assert_eq!(classify(Some("Exactly this.")), Some("Exact"));
+        // Both templates fill the text; the one with more literal text wins.
+        assert_eq!(classify(Some("Rule r1 denied the login")), Some("Long"));
+        assert_eq!(classify(Some("Rule r1")), Some("Short"));
+        // A generic entry's template does not count as a template; the wildcard takes the text.
+        assert_eq!(classify(Some("Something failed: disk")), Some("Wildcard"));
+        assert_eq!(classify(Some("anything")), Some("Wildcard"));
+        assert_eq!(classify(None), Some("Generic"), "no description: the generic entry");
+        // A literal description that is not this text is no template.
+        let plain = document(&[("A", "One text.", false), ("B", "Other text.", true)]);
+        let catalogs = read_document(&plain).expect("a document");
+        assert_eq!(catalogs[0].classify("x", Some("Third text.")), Some("B"));
+        assert_eq!(catalogs[0].classify("y", Some("One text.")), None, "no entry has the code");
+    }
+
+    #[test]
+    fn a_removed_variant_is_called_renamed_only_to_a_new_one_of_the_same_pair() {
+        let old = document(&[("A", "One text.", false), ("B", "Other text.", true)]);
+        let message = |new: Value| compare(&old, &new).expect("documents").differences()[0].message().to_owned();
+        // B remains with the code: A was removed, not renamed to B.
+        assert_eq!(message(document(&[("B", "Other text.", true)])), "variant removed");
+        // C is new with the same code but another description: not a rename.
+        assert_eq!(message(document(&[("C", "New text.", false), ("B", "Other text.", true)])), "variant removed");
+        assert_eq!(
+            message(document(&[("C", "One text.", false), ("B", "Other text.", true)])),
+            "variant removed (renamed to C?)"
+        );
+        let report = compare(&old, &document(&[("B", "Other text.", true)])).expect("documents");
+        assert_eq!(report.differences()[0].api(), "a");
+    }
+
+    #[test]
+    fn a_shape_error_says_which_document() {
+        let good = document(&[("A", "One text.", false)]);
+        let bad = json!({ "catalogs": [{ "api": "a", "members": [], "entries": [{ "variant": 1 }] }] });
+        let in_new = compare(&good, &bad).expect_err("the new document is broken");
+        assert!(!in_new.is_in_old());
+        assert!(compare(&bad, &good).expect_err("the old one is").is_in_old());
+    }
+}
