@@ -647,12 +647,21 @@ impl<'a> CatalogDocument<'a> {
 struct Differences(Vec<Difference>);
 
 impl Differences {
-    fn push(&mut self, rule: Rule, api: &str, entry: Option<(&str, &str)>, old: Value, new: Value, message: String) {
+    /// `about` is the (variant, code) the difference is about, where it has them.
+    fn push(
+        &mut self,
+        rule: Rule,
+        api: &str,
+        about: (Option<&str>, Option<&str>),
+        old: Value,
+        new: Value,
+        message: String,
+    ) {
         self.0.push(Difference {
             rule,
             api: api.to_owned(),
-            variant: entry.map(|(variant, _)| variant.to_owned()).filter(|variant| !variant.is_empty()),
-            code: entry.map(|(_, code)| code.to_owned()).filter(|code| !code.is_empty()),
+            variant: about.0.map(str::to_owned),
+            code: about.1.map(str::to_owned),
             old,
             new,
             message,
@@ -691,11 +700,18 @@ pub fn compare(old: &Value, new: &Value) -> Result<Report, ShapeError> {
     for old in &old_catalogs {
         match new_catalogs.iter().find(|new| new.api == old.api) {
             Some(new) => compare_catalogs(&mut found, old, new),
-            None => found.push(Rule::ApiRemoved, old.api, None, json!(old.api), Value::Null, "API removed".to_owned()),
+            None => found.push(
+                Rule::ApiRemoved,
+                old.api,
+                (None, None),
+                json!(old.api),
+                Value::Null,
+                "API removed".to_owned(),
+            ),
         }
     }
     for new in new_catalogs.iter().filter(|new| !old_catalogs.iter().any(|old| old.api == new.api)) {
-        found.push(Rule::ApiAdded, new.api, None, Value::Null, json!(new.api), "API added".to_owned());
+        found.push(Rule::ApiAdded, new.api, (None, None), Value::Null, json!(new.api), "API added".to_owned());
     }
     let mut differences = found.0;
     // Stable: within a class, the order the rules found them in.
@@ -712,12 +728,12 @@ fn compare_catalogs(found: &mut Differences, old: &CatalogDocument<'_>, new: &Ca
         let (old_value, new_value) = (old_value.unwrap_or(&Value::Null), new_value.unwrap_or(&Value::Null));
         if old_value != new_value {
             let message = format!("{what} {} → {}", shown(old_value), shown(new_value));
-            found.push(rule, api, None, old_value.clone(), new_value.clone(), message);
+            found.push(rule, api, (None, None), old_value.clone(), new_value.clone(), message);
         }
     }
     compare_members(found, old, new);
     for entry in &old.entries {
-        let key = Some((entry.variant, entry.code));
+        let key = (Some(entry.variant), Some(entry.code));
         let Some(next) = new.variant(entry.variant) else {
             let renamed = new.entries.iter().find(|other| {
                 other.code == entry.code
@@ -735,14 +751,14 @@ fn compare_catalogs(found: &mut Differences, old: &CatalogDocument<'_>, new: &Ca
     }
     let old_codes: BTreeSet<&str> = old.entries.iter().map(|entry| entry.code).collect();
     for code in old_codes.iter().filter(|code| !new.has_code(code)) {
-        found.push(Rule::CodeRemoved, api, Some(("", code)), json!(code), Value::Null, "code removed".to_owned());
+        found.push(Rule::CodeRemoved, api, (None, Some(code)), json!(code), Value::Null, "code removed".to_owned());
     }
     for entry in new.entries.iter().filter(|entry| old.variant(entry.variant).is_none()) {
         let message = if old.has_code(entry.code) { "variant added" } else { "code added" };
         found.push(
             Rule::VariantAdded,
             api,
-            Some((entry.variant, entry.code)),
+            (Some(entry.variant), Some(entry.code)),
             Value::Null,
             json!(entry.variant),
             message.to_owned(),
@@ -760,7 +776,7 @@ fn compare_members(found: &mut Differences, old: &CatalogDocument<'_>, new: &Cat
         found.push(
             Rule::MemberRemoved,
             old.api,
-            None,
+            (None, None),
             json!(member),
             Value::Null,
             format!("body member `{member}` removed"),
@@ -772,7 +788,7 @@ fn compare_members(found: &mut Differences, old: &CatalogDocument<'_>, new: &Cat
         found.push(
             rule,
             old.api,
-            None,
+            (None, None),
             Value::Null,
             json!(member),
             format!("body member `{member}` added to the {format} format"),
@@ -781,7 +797,7 @@ fn compare_members(found: &mut Differences, old: &CatalogDocument<'_>, new: &Cat
 }
 
 fn compare_entries(found: &mut Differences, api: &str, old: &EntryDocument<'_>, new: &EntryDocument<'_>) {
-    let key = Some((old.variant, old.code));
+    let key = (Some(old.variant), Some(old.code));
     let fields = [
         ("code", Rule::CodeChanged, "code"),
         ("http_status", Rule::HttpStatusChanged, "HTTP status"),
@@ -851,7 +867,7 @@ fn compare_classification(found: &mut Differences, old: &CatalogDocument<'_>, ne
         found.push(
             Rule::ClassificationChanged,
             old.api,
-            Some((entry.variant, entry.code)),
+            (Some(entry.variant), Some(entry.code)),
             json!(before),
             json!(after),
             message,
@@ -873,7 +889,7 @@ fn compare_catch_alls(found: &mut Differences, old: &CatalogDocument<'_>, new: &
                 after.unwrap_or("nothing"),
                 before.unwrap_or("nothing")
             );
-            found.push(Rule::CatchAllChanged, old.api, None, json!(before), json!(after), message);
+            found.push(Rule::CatchAllChanged, old.api, (None, None), json!(before), json!(after), message);
         }
     };
     for number in low..=high {
@@ -901,7 +917,7 @@ fn compare_registered(found: &mut Differences, old: &CatalogDocument<'_>, new: &
             None => found.push(
                 Rule::RegisteredErrorRemoved,
                 old.api,
-                Some(("", code)),
+                (None, Some(code)),
                 json!(code),
                 Value::Null,
                 "registered error removed".to_owned(),
@@ -917,7 +933,7 @@ fn compare_registered(found: &mut Differences, old: &CatalogDocument<'_>, new: &
                 found.push(
                     Rule::RegisteredErrorChanged,
                     old.api,
-                    Some(("", code)),
+                    (None, Some(code)),
                     json!([before.0, before.1]),
                     json!([after.0, after.1]),
                     message,
@@ -930,7 +946,7 @@ fn compare_registered(found: &mut Differences, old: &CatalogDocument<'_>, new: &
         found.push(
             Rule::RegisteredErrorAdded,
             old.api,
-            Some(("", code)),
+            (None, Some(code)),
             Value::Null,
             json!(code),
             "registered error added".to_owned(),
