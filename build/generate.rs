@@ -309,7 +309,9 @@ fn perfect_table(keys: usize, hash: impl Fn(usize, u64) -> u64) -> Option<Table>
 
 fn write_map(out: &mut String, name: &str, map_type: &str, table: Table, keys: &[String]) {
     let (seed, shift, slots) = table;
-    let _ = writeln!(out, "static {name}: {map_type}<Code> = {map_type} {{");
+    // A `const`, not a `static`: the seed, the shift and the slice are then
+    // immediates in each inlined lookup, not three loads before the hash.
+    let _ = writeln!(out, "const {name}: {map_type}<Code> = {map_type} {{");
     let _ = writeln!(out, "    seed: {seed:#018x},\n    shift: {shift},");
     out.push_str("    slots: &[");
     for (index, slot) in slots.iter().enumerate() {
@@ -406,7 +408,7 @@ fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, S
         doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
         let _ = writeln!(
             out,
-            "static WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
+            "const WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
         );
         for slot in slots {
             match hashed.get(usize::from(slot)) {
@@ -479,13 +481,46 @@ fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, S
                 api = catalog.api.name.value
             ),
         );
-        out.push_str("    pub const fn from_number(number: u32) -> Option<Code> {\n        match number {\n");
-        for (number, variant) in &numbered {
-            let _ = writeln!(out, "            {number} => Some(Code::{variant}),");
-        }
-        out.push_str("            _ => None,\n        }\n    }\n}\n\n");
+        out.push_str("    pub const fn from_number(number: u32) -> Option<Code> {\n");
+        number_lookup(out, &numbered);
+        out.push_str("    }\n}\n\n");
     }
 }
+
+/// The body of `from_number`. Numbers that fill their span densely enough
+/// (Registration's 100–540) index a table: one bounds check and one load,
+/// where a `match` on scattered numbers compiles to a chain of compares.
+/// Sparse numbers (app-native's 60001… and 65001…) keep the `match`.
+fn number_lookup(out: &mut String, numbered: &[(u32, String)]) {
+    let (lowest, highest) = numbered
+        .iter()
+        .fold((u32::MAX, 0), |(lowest, highest), (number, _)| (lowest.min(*number), highest.max(*number)));
+    let span = highest.saturating_sub(lowest) as usize + 1;
+    if span <= MAX_NUMBER_TABLE && span <= numbered.len() * 16 {
+        let _ = writeln!(
+            out,
+            "        const BY_NUMBER: [Option<Code>; {span}] = {{\n            let mut table = [None; {span}];"
+        );
+        for (number, variant) in numbered {
+            let _ = writeln!(out, "            table[{}] = Some(Code::{variant});", number - lowest);
+        }
+        let _ = writeln!(out, "            table\n        }};");
+        let _ = writeln!(
+            out,
+            "        let offset = number.wrapping_sub({lowest}) as usize;\n        if offset < {span} {{ BY_NUMBER[offset] }} else {{ None }}"
+        );
+    } else {
+        out.push_str("        match number {\n");
+        for (number, variant) in numbered {
+            let _ = writeln!(out, "            {number} => Some(Code::{variant}),");
+        }
+        out.push_str("            _ => None,\n        }\n");
+    }
+}
+
+/// The largest span of numbers `from_number` indexes directly: a table of
+/// one byte per number.
+const MAX_NUMBER_TABLE: usize = 1024;
 
 /// The entries whose description has placeholders, in the order a received
 /// description is tried against them: templates with literal text first,
@@ -1152,6 +1187,37 @@ mod tests {
         });
         assert_eq!(table, None);
         assert_eq!(hashed.get(), 0, "a size no seed can fill was searched");
+    }
+
+    #[test]
+    fn dense_numbers_index_a_table_and_sparse_ones_keep_a_match() {
+        let numbered = |numbers: &[u32]| -> Vec<(u32, String)> {
+            numbers.iter().map(|number| (*number, format!("N{number}"))).collect()
+        };
+        let mut dense = String::new();
+        number_lookup(&mut dense, &numbered(&[100, 101, 140]));
+        assert!(dense.contains("const BY_NUMBER: [Option<Code>; 41]"), "{dense}");
+        assert!(dense.contains("table[0] = Some(Code::N100);") && dense.contains("table[40] = Some(Code::N140);"));
+        assert!(dense.contains("number.wrapping_sub(100)") && !dense.contains("match number"));
+
+        let mut sparse = String::new();
+        number_lookup(&mut sparse, &numbered(&[60001, 65001]));
+        assert!(sparse.contains("60001 => Some(Code::N60001),") && !sparse.contains("BY_NUMBER"), "{sparse}");
+
+        // One number over the widest table, and one number too few for its span.
+        let mut wide = String::new();
+        number_lookup(&mut wide, &numbered(&[0, MAX_NUMBER_TABLE as u32]));
+        assert!(wide.contains("match number"), "{wide}");
+        let mut widest = String::new();
+        let filled: Vec<u32> = (0..64).map(|index| index * 16).chain([MAX_NUMBER_TABLE as u32 - 1]).collect();
+        number_lookup(&mut widest, &numbered(&filled));
+        assert!(widest.contains("BY_NUMBER: [Option<Code>; 1024]"), "{widest}");
+        let mut thin = String::new();
+        number_lookup(&mut thin, &numbered(&[0, 16, 47]));
+        assert!(thin.contains("BY_NUMBER: [Option<Code>; 48]"), "{thin}");
+        let mut thin = String::new();
+        number_lookup(&mut thin, &numbered(&[0, 16, 48]));
+        assert!(thin.contains("match number"), "{thin}");
     }
 
     #[test]

@@ -101,6 +101,18 @@ fn app_native_statuses_follow_the_code_ranges() {
     }
 }
 
+/// `from_number` indexes a table over Registration's span of numbers: every
+/// number inside it, at its edges and far past it answers as a scan of the
+/// catalog does.
+#[test]
+fn every_number_near_the_registration_span_gives_the_catalog_answer() {
+    let scan = |number: u32| registration::Code::ALL.iter().copied().find(|code| code.entry().number() == Some(number));
+    let numbers = (0..2_000).chain([u32::MAX, u32::MAX - 1, 1 << 31, 100u32.wrapping_sub(101)]);
+    for number in numbers {
+        assert_eq!(registration::Code::from_number(number), scan(number), "{number}");
+    }
+}
+
 #[test]
 fn registration_codes_are_found_by_number_text_and_name() {
     for code in registration::Code::ALL {

@@ -762,7 +762,7 @@ static ENTRIES: [Entry; 20] = [
 ];
 
 /// The wire texts of the lengths that many texts share, in a perfect-hash table.
-static WIRE: StrMap<Code> = StrMap {
+const WIRE: StrMap<Code> = StrMap {
     seed: 0xc3cf17102b7f7f86,
     shift: 56,
     slots: &[

@@ -1880,7 +1880,7 @@ static ENTRIES: [Entry; 58] = [
 ];
 
 /// The wire texts of the lengths that many texts share, in a perfect-hash table.
-static WIRE: StrMap<Code> = StrMap {
+const WIRE: StrMap<Code> = StrMap {
     seed: 0xf3b8488c368cb0a6,
     shift: 56,
     slots: &[

@@ -1495,7 +1495,7 @@ static ENTRIES: [Entry; 43] = [
 ];
 
 /// The wire texts of the lengths that many texts share, in a perfect-hash table.
-static WIRE: StrMap<Code> = StrMap {
+const WIRE: StrMap<Code> = StrMap {
     seed: 0xc952c5620043c714,
     shift: 55,
     slots: &[
@@ -2076,52 +2076,55 @@ impl Code {
     /// assert_eq!(Code::from_number(0), None);
     /// ```
     pub const fn from_number(number: u32) -> Option<Code> {
-        match number {
-            100 => Some(Code::MissingArgument),
-            200 => Some(Code::InvalidArgument),
-            201 => Some(Code::DuplicateArgument),
-            205 => Some(Code::InvalidAuthMethod),
-            210 => Some(Code::InvalidCredentials),
-            211 => Some(Code::NoPassword),
-            212 => Some(Code::NoSuchAccount),
-            213 => Some(Code::PasswordIncorrect),
-            214 => Some(Code::PasswordUnacceptable),
-            221 => Some(Code::UnknownApplication),
-            222 => Some(Code::UnknownEntityType),
-            223 => Some(Code::UnknownAttribute),
-            224 => Some(Code::ApplicationNotFound),
-            226 => Some(Code::FlowError),
-            232 => Some(Code::EntityTypeExists),
-            233 => Some(Code::AttributeExists),
-            234 => Some(Code::ReservedAttribute),
-            300 => Some(Code::ErrorCreatingRecord),
-            310 => Some(Code::RecordNotFound),
-            320 => Some(Code::IdInNewRecord),
-            330 => Some(Code::TimestampMismatch),
-            340 => Some(Code::InvalidDataFormat),
-            341 => Some(Code::InvalidJsonType),
-            342 => Some(Code::InvalidDateTime),
-            352 => Some(Code::EntityPasswordUnacceptable),
-            360 => Some(Code::ConstraintViolation),
-            361 => Some(Code::UniqueViolation),
-            362 => Some(Code::MissingRequiredAttribute),
-            363 => Some(Code::LengthViolation),
-            380 => Some(Code::EmailAddressInUse),
-            390 => Some(Code::InvalidFormFields),
-            402 => Some(Code::InvalidClientCredentials),
-            403 => Some(Code::ClientPermissionError),
-            413 => Some(Code::NoAccessGrant),
-            414 => Some(Code::AccessTokenExpired),
-            415 => Some(Code::AuthorizationCodeExpired),
-            416 => Some(Code::VerificationCodeExpired),
-            417 => Some(Code::CreationTokenExpired),
-            420 => Some(Code::RedirectUriMismatch),
-            480 => Some(Code::ApiFeatureDisabled),
-            500 => Some(Code::UnexpectedError),
-            510 => Some(Code::ApiLimitError),
-            540 => Some(Code::TriggeredError),
-            _ => None,
-        }
+        const BY_NUMBER: [Option<Code>; 441] = {
+            let mut table = [None; 441];
+            table[0] = Some(Code::MissingArgument);
+            table[100] = Some(Code::InvalidArgument);
+            table[101] = Some(Code::DuplicateArgument);
+            table[105] = Some(Code::InvalidAuthMethod);
+            table[110] = Some(Code::InvalidCredentials);
+            table[111] = Some(Code::NoPassword);
+            table[112] = Some(Code::NoSuchAccount);
+            table[113] = Some(Code::PasswordIncorrect);
+            table[114] = Some(Code::PasswordUnacceptable);
+            table[121] = Some(Code::UnknownApplication);
+            table[122] = Some(Code::UnknownEntityType);
+            table[123] = Some(Code::UnknownAttribute);
+            table[124] = Some(Code::ApplicationNotFound);
+            table[126] = Some(Code::FlowError);
+            table[132] = Some(Code::EntityTypeExists);
+            table[133] = Some(Code::AttributeExists);
+            table[134] = Some(Code::ReservedAttribute);
+            table[200] = Some(Code::ErrorCreatingRecord);
+            table[210] = Some(Code::RecordNotFound);
+            table[220] = Some(Code::IdInNewRecord);
+            table[230] = Some(Code::TimestampMismatch);
+            table[240] = Some(Code::InvalidDataFormat);
+            table[241] = Some(Code::InvalidJsonType);
+            table[242] = Some(Code::InvalidDateTime);
+            table[252] = Some(Code::EntityPasswordUnacceptable);
+            table[260] = Some(Code::ConstraintViolation);
+            table[261] = Some(Code::UniqueViolation);
+            table[262] = Some(Code::MissingRequiredAttribute);
+            table[263] = Some(Code::LengthViolation);
+            table[280] = Some(Code::EmailAddressInUse);
+            table[290] = Some(Code::InvalidFormFields);
+            table[302] = Some(Code::InvalidClientCredentials);
+            table[303] = Some(Code::ClientPermissionError);
+            table[313] = Some(Code::NoAccessGrant);
+            table[314] = Some(Code::AccessTokenExpired);
+            table[315] = Some(Code::AuthorizationCodeExpired);
+            table[316] = Some(Code::VerificationCodeExpired);
+            table[317] = Some(Code::CreationTokenExpired);
+            table[320] = Some(Code::RedirectUriMismatch);
+            table[380] = Some(Code::ApiFeatureDisabled);
+            table[400] = Some(Code::UnexpectedError);
+            table[410] = Some(Code::ApiLimitError);
+            table[440] = Some(Code::TriggeredError);
+            table
+        };
+        let offset = number.wrapping_sub(100) as usize;
+        if offset < 441 { BY_NUMBER[offset] } else { None }
     }
 }
 
