@@ -814,6 +814,62 @@ fn body_data(out: &mut String, catalog: &Catalog) {
     out.push_str("    ],\n");
 }
 
+/// `write_members`, the renderer's fast path: the same members as `members`,
+/// with every name, quote and comma joined into constant byte strings, so
+/// that each is copied inline and only the values are copied by length.
+fn write_members(out: &mut String, catalog: &Catalog) {
+    let mut constant = String::from("{");
+    let mut steps: Vec<String> = Vec::new();
+    let flush = |constant: &mut String, steps: &mut Vec<String>| {
+        if !constant.is_empty() {
+            steps.push(format!("out.extend_from_slice({:?}.as_bytes());", std::mem::take(constant)));
+        }
+    };
+    let mut field_index = 0;
+    for (index, member) in catalog.members.iter().enumerate() {
+        if index > 0 {
+            constant.push(',');
+        }
+        // Names and literals need no escaping: the validator refuses `"`, `\\`
+        // and control characters in them.
+        let _ = write!(constant, "\"{}\":", member.name.value);
+        let quoted = |constant: &mut String, steps: &mut Vec<String>, value: &str| {
+            constant.push('"');
+            flush(constant, steps);
+            steps.push(format!("out.extend_from_slice({value}.as_bytes());"));
+            constant.push('"');
+        };
+        match &member.value.value {
+            MemberValue::Code => quoted(&mut constant, &mut steps, "error.code.as_str()"),
+            MemberValue::Name => quoted(&mut constant, &mut steps, "error.code.entry().name().unwrap_or_default()"),
+            MemberValue::Message => quoted(&mut constant, &mut steps, "error.code.entry().message_json()"),
+            MemberValue::Literal(text) => {
+                let _ = write!(constant, "\"{text}\"");
+            }
+            MemberValue::Number => {
+                flush(&mut constant, &mut steps);
+                steps
+                    .push("crate::json::number_into(out, error.code.entry().number().unwrap_or_default());".to_owned());
+            }
+            MemberValue::Description => {
+                flush(&mut constant, &mut steps);
+                steps.push("error.write_description(out);".to_owned());
+            }
+            MemberValue::Field { .. } => {
+                flush(&mut constant, &mut steps);
+                steps.push(format!("crate::json::string_into(out, &error.fields.0[{field_index}]);"));
+                field_index += 1;
+            }
+        }
+    }
+    flush(&mut constant, &mut steps);
+    out.push_str("\n    #[inline]\n    fn write_members(error: &crate::Error<Self>, out: &mut Vec<u8>) {\n");
+    for step in steps {
+        let _ = writeln!(out, "        {step}");
+    }
+    out.push_str("    }\n");
+}
+
 /// The API's `WireFormat`: each `[[member]]` rendered, the fields' defaults
 /// and setters, and the classification its identity calls for.
 fn wire_format(out: &mut String, catalog: &Catalog) {
@@ -852,6 +908,7 @@ fn wire_format(out: &mut String, catalog: &Catalog) {
         out.push_str("            None,\n");
     }
     out.push_str("        ]\n    }\n");
+    write_members(out, catalog);
     let defaults: Vec<(usize, FieldDefault)> = fields(catalog)
         .map(|(index, _, default, _)| (index, default))
         .filter(|(_, default)| *default != FieldDefault::Empty)

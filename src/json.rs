@@ -46,7 +46,9 @@ fn pieces<'a>(
     template.iter().filter_map(move |segment| match *segment {
         Segment::Text(text) => Some(Piece::Text(text)),
         Segment::Placeholder(name) => {
-            let at = names.iter().position(|known| *known == name)?;
+            // The generated tables name a placeholder with the same literal in
+            // both places, so the address usually settles it without a `bcmp`.
+            let at = names.iter().position(|known| std::ptr::eq(*known, name) || *known == name)?;
             values.get(at).map(|value| Piece::Value(value.as_ref()))
         }
     })
@@ -88,6 +90,19 @@ mod tests {
         let mut out = Vec::new();
         string_into(&mut out, text);
         String::from_utf8(out).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn a_placeholder_is_filled_whether_or_not_its_name_is_the_same_literal() {
+        let template = [Segment::Text("a "), Segment::Placeholder("who"), Segment::Text(" b")];
+        // Names from elsewhere (another allocation) match by text.
+        let owned = String::from("who");
+        for names in [["who"], [owned.as_str()]] {
+            let mut out = Vec::new();
+            escaped_template_into(&mut out, &template, &names, &["x\"y"]);
+            assert_eq!(out, br#""a x\"y b""#);
+        }
+        assert_eq!(fill(&template, &["other"], &["x"]), "a  b");
     }
 
     #[test]

@@ -314,30 +314,7 @@ impl<C: WireFormat> Error<C> {
     /// assert_eq!(buf, br#"{"error":"invalid_request","error_description":"missing username parameter"}"#);
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let entry = self.code.entry();
-        out.push(b'{');
-        for (index, RenderedMember { name, value }) in C::members(self).iter().flatten().enumerate() {
-            if index > 0 {
-                out.push(b',');
-            }
-            // Member names are ASCII identifiers of the wire formats.
-            out.push(b'"');
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(b"\":");
-            match value {
-                RenderedValue::Text(text) => json::string_into(out, text),
-                RenderedValue::Escaped(escaped) => {
-                    out.push(b'"');
-                    out.extend_from_slice(escaped.as_bytes());
-                    out.push(b'"');
-                }
-                RenderedValue::Number(number) => json::number_into(out, *number),
-                RenderedValue::Description => match &self.description {
-                    Some(description) => json::string_into(out, description),
-                    None => json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values),
-                },
-            }
-        }
+        C::write_members(self, out);
         // Every format writes members of its own first, hence the comma.
         for (name, value) in &self.extra {
             out.push(b',');
@@ -346,6 +323,18 @@ impl<C: WireFormat> Error<C> {
             out.extend_from_slice(value.as_bytes());
         }
         out.push(b'}');
+    }
+
+    /// Writes the description as a JSON string: the override, else the
+    /// filled template.
+    pub(crate) fn write_description(&self, out: &mut Vec<u8>) {
+        match &self.description {
+            Some(description) => json::string_into(out, description),
+            None => {
+                let entry = self.code.entry();
+                json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values);
+            }
+        }
     }
 
     /// The wire body as a string.

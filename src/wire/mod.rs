@@ -85,6 +85,10 @@ pub(crate) mod private {
         /// The members of `error`'s body, in wire order.
         fn members(error: &Error<Self>) -> RenderedMembers<'_>;
 
+        /// Writes `{` and the members of `error`'s body: [`members`](Format::members)
+        /// as generated code, with the JSON between the values as constants.
+        fn write_members(error: &Error<Self>, out: &mut Vec<u8>);
+
         /// Fills the per-API fields a new error starts with.
         fn initialise(_fields: &mut Fields) {}
 

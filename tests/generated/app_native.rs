@@ -1476,6 +1476,18 @@ impl crate::wire::private::Format for Code {
             None,
         ]
     }
+
+    #[inline]
+    fn write_members(error: &crate::Error<Self>, out: &mut Vec<u8>) {
+        out.extend_from_slice("{\"code\":\"".as_bytes());
+        out.extend_from_slice(error.code.as_str().as_bytes());
+        out.extend_from_slice("\",\"message\":\"".as_bytes());
+        out.extend_from_slice(error.code.entry().message_json().as_bytes());
+        out.extend_from_slice("\",\"description\":".as_bytes());
+        error.write_description(out);
+        out.extend_from_slice(",\"traceId\":".as_bytes());
+        crate::json::string_into(out, &error.fields.0[0]);
+    }
 }
 
 impl crate::Error<Code> {

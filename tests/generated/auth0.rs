@@ -7607,6 +7607,14 @@ impl crate::wire::private::Format for Code {
         ]
     }
 
+    #[inline]
+    fn write_members(error: &crate::Error<Self>, out: &mut Vec<u8>) {
+        out.extend_from_slice("{\"error\":\"".as_bytes());
+        out.extend_from_slice(error.code.as_str().as_bytes());
+        out.extend_from_slice("\",\"error_description\":".as_bytes());
+        error.write_description(out);
+    }
+
     fn classify(raw_code: &str, description: Option<&str>) -> crate::catalog::Classified<Self> {
         crate::classify::classify_pair(&PAIR_TABLES, raw_code, description)
     }

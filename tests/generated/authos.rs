@@ -3125,6 +3125,16 @@ impl crate::wire::private::Format for Code {
         ]
     }
 
+    #[inline]
+    fn write_members(error: &crate::Error<Self>, out: &mut Vec<u8>) {
+        out.extend_from_slice("{\"error\":".as_bytes());
+        error.write_description(out);
+        out.extend_from_slice(",\"error_code\":\"".as_bytes());
+        out.extend_from_slice(error.code.as_str().as_bytes());
+        out.extend_from_slice("\",\"timestamp\":".as_bytes());
+        crate::json::string_into(out, &error.fields.0[0]);
+    }
+
     fn initialise(fields: &mut crate::wire::Fields) {
         fields.0[0] = std::borrow::Cow::Owned(crate::time::rfc3339_now());
     }

@@ -2917,6 +2917,18 @@ impl crate::wire::private::Format for Code {
         ]
     }
 
+    #[inline]
+    fn write_members(error: &crate::Error<Self>, out: &mut Vec<u8>) {
+        out.extend_from_slice("{\"stat\":\"error\",\"code\":".as_bytes());
+        crate::json::number_into(out, error.code.entry().number().unwrap_or_default());
+        out.extend_from_slice(",\"error\":\"".as_bytes());
+        out.extend_from_slice(error.code.entry().name().unwrap_or_default().as_bytes());
+        out.extend_from_slice("\",\"error_description\":".as_bytes());
+        error.write_description(out);
+        out.extend_from_slice(",\"request_token\":".as_bytes());
+        crate::json::string_into(out, &error.fields.0[0]);
+    }
+
     fn initialise(fields: &mut crate::wire::Fields) {
         fields.0[0] = std::borrow::Cow::Owned(crate::time::request_token());
     }
