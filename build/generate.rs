@@ -805,10 +805,10 @@ fn body_data(out: &mut String, catalog: &Catalog) {
         };
         let _ = writeln!(
             out,
-            "        DetectRule {{ order: {}, all: {}, any: {} }},",
-            rule.order.value,
+            "        DetectRule {{ all: {}, any: {} }}, // order {}",
             tests(&rule.all),
-            tests(&rule.any)
+            tests(&rule.any),
+            rule.order.value
         );
     }
     out.push_str("    ],\n");
@@ -1136,7 +1136,8 @@ pub fn registry(catalogs: &[Catalog]) -> Vec<GeneratedFile> {
             catalog.api.name.value
         );
     }
-    registry.push_str("        }\n    };\n}\n");
+    registry.push_str("        }\n    };\n}\n\n");
+    detect_order(&mut registry, &apis);
 
     let any = |name: &str, what: &str, inner: &str, lifetime: &str, example: &str| {
         let mut out = String::from(header);
@@ -1178,6 +1179,32 @@ pub fn registry(catalogs: &[Catalog]) -> Vec<GeneratedFile> {
         .into_iter()
         .map(|(file_name, code)| GeneratedFile { file_name: file_name.to_owned(), code })
         .collect()
+}
+
+/// `DETECT_ORDER`: every catalog's `[[detect]]` rules sorted by `order`
+/// (unique across the catalogs, as the validator checks), so that detection
+/// stops at the first rule that holds instead of trying them all.
+fn detect_order(out: &mut String, apis: &[(String, &Catalog)]) {
+    let mut rules: Vec<(i64, &str, usize)> = apis
+        .iter()
+        .flat_map(|(variant, catalog)| {
+            catalog.detect.iter().enumerate().map(move |(index, rule)| (rule.order.value, variant.as_str(), index))
+        })
+        .collect();
+    rules.sort_unstable();
+    doc(
+        out,
+        "",
+        "Every catalog's `[[detect]]` rule as (API, index in its catalog's rules),\nlowest `order` first: detection tries them in this order and stops at\nthe first that holds.",
+    );
+    let _ = writeln!(out, "pub(crate) const DETECT_ORDER: [(crate::Api, usize); {}] = [", rules.len());
+    for (order, variant, index) in rules {
+        let _ = writeln!(out, "    (crate::Api::{variant}, {index}), // order {order}");
+    }
+    out.push_str(
+        "];
+",
+    );
 }
 
 /// `apis.rs`, which `src/apis/` includes: the registry, then each API's

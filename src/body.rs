@@ -111,10 +111,10 @@ pub struct Shape {
 
 /// One rule of body detection: a body whose members pass every test of
 /// `all` and, where `any` is not empty, one of `any`, is this API's, unless
-/// a rule of lower `order` (of any API) holds.
+/// a rule of lower `order` (of any API) holds. The orders themselves are in
+/// the generated `DETECT_ORDER`, which lists every rule, lowest first.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct DetectRule {
-    pub(crate) order: u32,
     pub(crate) all: &'static [Test],
     pub(crate) any: &'static [Test],
 }

@@ -281,16 +281,10 @@ pub fn parse_as(api: Api, body: &[u8], status: Option<StatusCode>) -> Result<Any
 /// The API a body comes from: of every catalog's `[[detect]]` rules that
 /// hold, the one of lowest order decides (the rules [`parse`] documents).
 fn detect(members: &ReceivedMembers<'_>) -> Option<Api> {
-    let mut decided: Option<(u32, Api)> = None;
-    for catalog in crate::catalogs() {
-        for rule in catalog.detect {
-            let earlier = decided.is_some_and(|(order, _)| order < rule.order);
-            if !earlier && holds(rule, catalog, members) {
-                decided = Some((rule.order, catalog.api()));
-            }
-        }
-    }
-    decided.map(|(_, api)| api)
+    crate::apis::DETECT_ORDER.iter().find_map(|&(api, index)| {
+        let catalog = api.catalog();
+        catalog.detect.get(index).filter(|rule| holds(rule, catalog, members)).map(|_| api)
+    })
 }
 
 fn holds(rule: &DetectRule, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {

@@ -1152,12 +1152,11 @@ pub(crate) static CATALOG: Catalog = Catalog {
     shape: SHAPE,
     detect: &[
         DetectRule {
-            order: 40,
             all: &[Test::OwnCode("code")],
             any: &[Test::Present("message"), Test::Text("description"), Test::Present("traceId")],
-        },
-        DetectRule { order: 50, all: &[Test::Code("code"), Test::Present("traceId")], any: &[] },
-        DetectRule { order: 80, all: &[Test::Code("code"), Test::Present("message")], any: &[] },
+        }, // order 40
+        DetectRule { all: &[Test::Code("code"), Test::Present("traceId")], any: &[] }, // order 50
+        DetectRule { all: &[Test::Code("code"), Test::Present("message")], any: &[] }, // order 80
     ],
     ranges: &[],
     entries: &ENTRIES,

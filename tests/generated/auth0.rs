@@ -5521,9 +5521,8 @@ pub(crate) static CATALOG: Catalog = Catalog {
     ],
     shape: SHAPE,
     detect: &[
-        DetectRule { order: 30, all: &[Test::Present("error")], any: &[] },
+        DetectRule { all: &[Test::Present("error")], any: &[] }, // order 30
         DetectRule {
-            order: 60,
             all: &[Test::Code("code")],
             any: &[
                 Test::Present("name"),
@@ -5531,12 +5530,8 @@ pub(crate) static CATALOG: Catalog = Catalog {
                 Test::Present("policy"),
                 Test::Object("description"),
             ],
-        },
-        DetectRule {
-            order: 70,
-            all: &[Test::Code("code"), Test::Text("description"), Test::Absent("message")],
-            any: &[],
-        },
+        }, // order 60
+        DetectRule { all: &[Test::Code("code"), Test::Text("description"), Test::Absent("message")], any: &[] }, // order 70
     ],
     ranges: &[],
     entries: &ENTRIES,

@@ -2318,7 +2318,9 @@ pub(crate) static CATALOG: Catalog = Catalog {
         },
     ],
     shape: SHAPE,
-    detect: &[DetectRule { order: 20, all: &[Test::Present("error_code")], any: &[] }],
+    detect: &[
+        DetectRule { all: &[Test::Present("error_code")], any: &[] }, // order 20
+    ],
     ranges: &[],
     entries: &ENTRIES,
     registered_errors: &[],

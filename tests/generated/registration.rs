@@ -2232,7 +2232,9 @@ pub(crate) static CATALOG: Catalog = Catalog {
         },
     ],
     shape: SHAPE,
-    detect: &[DetectRule { order: 10, all: &[Test::Present("stat")], any: &[] }],
+    detect: &[
+        DetectRule { all: &[Test::Present("stat")], any: &[] }, // order 10
+    ],
     ranges: &[
         CodeRange {
             name: "missing_argument",

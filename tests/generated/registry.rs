@@ -54,3 +54,17 @@ macro_rules! for_code_of {
         }
     };
 }
+
+/// Every catalog's `[[detect]]` rule as (API, index in its catalog's rules),
+/// lowest `order` first: detection tries them in this order and stops at
+/// the first that holds.
+pub(crate) const DETECT_ORDER: [(crate::Api, usize); 8] = [
+    (crate::Api::Registration, 0), // order 10
+    (crate::Api::Authos, 0),       // order 20
+    (crate::Api::Auth0, 0),        // order 30
+    (crate::Api::AppNative, 0),    // order 40
+    (crate::Api::AppNative, 1),    // order 50
+    (crate::Api::Auth0, 1),        // order 60
+    (crate::Api::Auth0, 2),        // order 70
+    (crate::Api::AppNative, 2),    // order 80
+];
