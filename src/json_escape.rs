@@ -17,20 +17,23 @@ fn needs_escape(b: u8) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any byte of `word` is zero (exact, as a whole).
+/// The high bit of each byte of `word` that is zero (exact, as a whole:
+/// nonzero if and only if some byte is zero).
 #[inline]
-const fn any_zero(word: u64) -> bool {
-    word.wrapping_sub(ONES) & !word & HIGHS != 0
+const fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
 }
 
-/// Whether any of the eight bytes needs escaping, tested all at once.
+/// Whether any of the eight bytes needs escaping, tested all at once. The
+/// four tests are combined with `|`, not `||`: one branch per word, not four.
 #[inline]
 const fn any_needs_escape(word: u64) -> bool {
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
-    below_space
-        || any_zero(word ^ (ONES * b'"' as u64))
-        || any_zero(word ^ (ONES * b'\\' as u64))
-        || any_zero(word ^ (ONES * 0xE2))
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    (below_space
+        | zero_bytes(word ^ (ONES * b'"' as u64))
+        | zero_bytes(word ^ (ONES * b'\\' as u64))
+        | zero_bytes(word ^ (ONES * 0xE2)))
+        != 0
 }
 
 /// Appends `text` as the contents of a JSON string (without the quotes).
@@ -40,10 +43,8 @@ pub fn escape_into(out: &mut Vec<u8>, text: &str) {
     let mut index = 0;
     while index < bytes.len() {
         // Skip eight plain bytes at a time: most text needs no escaping.
-        if let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !any_needs_escape(u64::from_le_bytes(word)) {
+        if let Some(chunk) = bytes.split_at(index).1.first_chunk::<8>() {
+            if !any_needs_escape(u64::from_le_bytes(*chunk)) {
                 index += 8;
                 continue;
             }
@@ -87,4 +88,35 @@ pub fn escape_into(out: &mut Vec<u8>, text: &str) {
         start = if byte == 0xE2 { index + 3 } else { index + 1 };
     }
     out.extend_from_slice(&bytes[start.min(bytes.len())..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_test_agrees_with_the_byte_test_for_every_byte_at_every_position() {
+        for byte in 0..=u8::MAX {
+            for position in 0..8 {
+                let mut word = *b"plain-ok";
+                word[position] = byte;
+                assert_eq!(any_needs_escape(u64::from_le_bytes(word)), needs_escape(byte), "{byte:#04x} at {position}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_and_bytes_escape_alike_however_the_text_is_split_into_words() {
+        let plain = "abcdefghijklmnopqrstuvwxyz";
+        for position in 0..plain.len() {
+            for special in ["\"", "\\", "\n", "\u{1}", "\u{2028}", "\u{e9}"] {
+                let text = format!("{}{special}{}", &plain[..position], &plain[position..]);
+                let mut out = Vec::new();
+                escape_into(&mut out, &text);
+                let json = format!("\"{}\"", String::from_utf8(out).expect("UTF-8"));
+                assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(text.as_str()), "{json}");
+                assert!(!json.contains('\u{2028}') && !json.chars().any(|c| c < ' '), "{json}");
+            }
+        }
+    }
 }
