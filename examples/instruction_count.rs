@@ -4,15 +4,16 @@
 //!
 //! ```sh
 //! cargo build --release --example instruction_count
-//! for path in render floor parse from_response derive value none; do
+//! for path in render floor parse detect from_response derive value none; do
 //!   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
 //!     target/release/examples/instruction_count $path 2>&1 | grep Collected
 //! done
 //! ```
 //!
 //! Subtract `none` (start-up) and divide by 100 000 for instructions per call.
-//! `render`, `parse` and `from_response` (the same body in an
-//! `http::Response` with two headers) are this crate; `floor`, `derive` and `value` are the
+//! `render`, `parse`, `detect` (the same parse, the API found by detection)
+//! and `from_response` (the same body in an `http::Response` with two
+//! headers) are this crate; `floor`, `derive` and `value` are the
 //! baselines of `benches/wire.rs`.
 
 use std::borrow::Cow;
@@ -38,6 +39,11 @@ struct Auth0Body<'a> {
 #[inline(never)]
 fn parse() -> bool {
     auth0::Received::parse(black_box(BODY), None).is_ok_and(|received| received.code().is_some())
+}
+
+#[inline(never)]
+fn detect() -> bool {
+    auth_error_catalog::parse(black_box(BODY), None).is_ok_and(|received| received.is_known())
 }
 
 #[inline(never)]
@@ -80,6 +86,7 @@ fn main() {
     for _ in 0..100_000 {
         count += usize::from(match path.as_str() {
             "parse" => parse(),
+            "detect" => detect(),
             "from_response" => from_response(&response),
             "derive" => derive(),
             "value" => value(),
