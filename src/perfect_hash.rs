@@ -165,3 +165,25 @@ impl<V: Copy> PairMap<V> {
         (*a == first && *b == second).then_some(*value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Up to 16 bytes the words are the key: changing any byte changes them,
+    /// which is what lets `StrMap::get` compare words instead of bytes. Past
+    /// 16 they sample the first and last 16 bytes.
+    #[test]
+    fn every_byte_of_a_short_key_and_every_sampled_byte_of_a_long_one_counts() {
+        for len in 1..=48 {
+            let key: Vec<u8> = (0..len).map(|index| b'a' + (index % 26) as u8).collect();
+            let sampled = |at: usize| len <= 16 || at < 16 || at >= len - 16;
+            for at in (0..len).filter(|at| sampled(*at)) {
+                let mut other = key.clone();
+                other[at] ^= 0x20;
+                assert_ne!(words(&key), words(&other), "length {len}, byte {at}");
+            }
+        }
+        assert_eq!(words(b""), (0, 0));
+    }
+}
