@@ -43,10 +43,10 @@ fn taken_module_names() -> Vec<String> {
         })
         .unwrap_or_default();
     let manifest = std::fs::read_to_string("Cargo.toml").unwrap_or_default();
-    if let Ok(manifest) = toml::de::DeTable::parse(&manifest) {
+    if let Ok(manifest) = catalog_compiler::toml_tree::parse(&manifest) {
         for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
-            if let Some(dependencies) = manifest.get_ref().get(section).and_then(|value| value.get_ref().as_table()) {
-                taken.extend(dependencies.iter().map(|(name, _)| name.get_ref().replace('-', "_")));
+            if let Some(dependencies) = manifest.get(section).and_then(|value| value.value.as_table()) {
+                taken.extend(dependencies.iter().map(|(name, _)| name.value.replace('-', "_")));
             }
         }
     }

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod model;
 pub mod one_line;
 pub mod parse;
+pub mod toml_tree;
 pub mod validate;
 
 #[path = "../src/catch_all.rs"]

@@ -2,14 +2,12 @@
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use super::diagnostic::{Diagnostic, Source};
 use super::model::{
     Api, Body, Catalog, CodeRange, DetectRule, Entry, FieldDefault, Identity, Layout, Located, Member, MemberValue,
     RegisteredError, Test, WireCode,
 };
+use super::toml_tree::{self, Spanned, Table, Value};
 
 const API_KEYS: &[&str] = &[
     "name",
@@ -70,16 +68,15 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut diagnostics = Vec::new();
-    let root = match DeTable::parse(&source.text) {
+    let root = match toml_tree::parse(&source.text) {
         Ok(root) => root,
         Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().replace('\n', " ");
-            return Err(vec![source.at(&span, format!("invalid TOML: {message}"))]);
+            let message = error.message.replace('\n', " ");
+            return Err(vec![source.at(&error.span, format!("invalid TOML: {message}"))]);
         }
     };
     let whole = 0..0;
-    let mut reader = Reader::new(&source, root.get_ref(), &whole, "the file", &mut diagnostics);
+    let mut reader = Reader::new(&source, &root, &whole, "the file", &mut diagnostics);
     let api_table = reader.table("api", true);
     let range_tables = reader.tables("range", false);
     let entry_tables = reader.tables("entry", true);
@@ -119,12 +116,7 @@ pub fn parse_file(display_path: &str, bytes: &[u8]) -> Result<Catalog, Vec<Diagn
     }
 }
 
-fn parse_api(
-    source: &Source,
-    table: &DeTable<'_>,
-    span: &Range<usize>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Api> {
+fn parse_api(source: &Source, table: &Table, span: &Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Option<Api> {
     let mut reader = Reader::new(source, table, span, "[api]", diagnostics);
     let name = reader.string("name", true);
     let title = reader.string("title", true);
@@ -177,7 +169,7 @@ fn parse_api(
 
 fn parse_range(
     source: &Source,
-    table: &DeTable<'_>,
+    table: &Table,
     span: &Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<CodeRange> {
@@ -201,7 +193,7 @@ fn parse_range(
 
 fn parse_entry(
     source: &Source,
-    table: &DeTable<'_>,
+    table: &Table,
     span: &Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Entry> {
@@ -250,7 +242,7 @@ fn parse_entry(
 
 fn parse_member(
     source: &Source,
-    table: &DeTable<'_>,
+    table: &Table,
     span: &Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Member> {
@@ -309,7 +301,7 @@ fn parse_member(
     })
 }
 
-fn parse_body(source: &Source, table: &DeTable<'_>, span: &Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Body {
+fn parse_body(source: &Source, table: &Table, span: &Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Body {
     let mut reader = Reader::new(source, table, span, "[body]", diagnostics);
     let code = reader.strings("code", true);
     let description = reader.strings("description", true);
@@ -322,7 +314,7 @@ fn parse_body(source: &Source, table: &DeTable<'_>, span: &Range<usize>, diagnos
 
 fn parse_detect(
     source: &Source,
-    table: &DeTable<'_>,
+    table: &Table,
     span: &Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<DetectRule> {
@@ -379,7 +371,7 @@ fn parse_test(text: &str) -> Option<Test> {
 
 fn parse_registered_error(
     source: &Source,
-    table: &DeTable<'_>,
+    table: &Table,
     span: &Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<RegisteredError> {
@@ -394,18 +386,18 @@ fn parse_registered_error(
 }
 
 /// Reads the keys of one table, reporting what is missing, mistyped or unknown.
-struct Reader<'a, 'd, 'i> {
+struct Reader<'a, 'd> {
     source: &'a Source,
-    table: &'a DeTable<'i>,
+    table: &'a Table,
     span: &'a Range<usize>,
     what: &'static str,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
+impl<'a, 'd> Reader<'a, 'd> {
     fn new(
         source: &'a Source,
-        table: &'a DeTable<'i>,
+        table: &'a Table,
         span: &'a Range<usize>,
         what: &'static str,
         diagnostics: &'d mut Vec<Diagnostic>,
@@ -413,7 +405,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         Reader { source, table, span, what, diagnostics }
     }
 
-    fn value(&mut self, key: &str, required: bool) -> Option<&'a Spanned<DeValue<'i>>> {
+    fn value(&mut self, key: &str, required: bool) -> Option<&'a Spanned<Value>> {
         let value = self.table.get(key);
         if value.is_none() && required {
             let message = format!("{} is missing the required key `{key}`", self.what);
@@ -422,16 +414,16 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         value
     }
 
-    fn mistyped(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
-        let found = value.get_ref().type_str();
+    fn mistyped(&mut self, key: &str, value: &Spanned<Value>, expected: &str) {
+        let found = value.value.type_str();
         let message = format!("`{key}` in {} must be {expected}, found {found}", self.what);
-        self.diagnostics.push(self.source.at(&value.span(), message));
+        self.diagnostics.push(self.source.at(&value.span.clone(), message));
     }
 
     fn string(&mut self, key: &str, required: bool) -> Option<Located<String>> {
         let value = self.value(key, required)?;
-        match value.get_ref().as_str() {
-            Some(text) => Some(Located { value: text.to_owned(), span: value.span() }),
+        match value.value.as_str() {
+            Some(text) => Some(Located { value: text.to_owned(), span: value.span.clone() }),
             None => {
                 self.mistyped(key, value, "a string");
                 None
@@ -441,8 +433,8 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
 
     fn integer(&mut self, key: &str, required: bool) -> Option<Located<i64>> {
         let value = self.value(key, required)?;
-        match integer_of(value.get_ref()) {
-            Some(number) => Some(Located { value: number, span: value.span() }),
+        match value.value.as_integer() {
+            Some(number) => Some(Located { value: number, span: value.span.clone() }),
             None => {
                 self.mistyped(key, value, "an integer");
                 None
@@ -452,7 +444,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
 
     fn boolean(&mut self, key: &str, required: bool) -> Option<bool> {
         let value = self.value(key, required)?;
-        let boolean = value.get_ref().as_bool();
+        let boolean = value.value.as_bool();
         if boolean.is_none() {
             self.mistyped(key, value, "a boolean (true or false)");
         }
@@ -460,7 +452,7 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     }
 
     fn located_boolean(&mut self, key: &str) -> Option<Located<bool>> {
-        let span = self.table.get(key)?.span();
+        let span = self.table.get(key)?.span.clone();
         self.boolean(key, false).map(|value| Located { value, span })
     }
 
@@ -479,14 +471,14 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         let Some(value) = self.value(key, required) else {
             return Vec::new();
         };
-        let Some(array) = value.get_ref().as_array() else {
+        let Some(array) = value.value.as_array() else {
             self.mistyped(key, value, "an array of strings");
             return Vec::new();
         };
         let mut texts = Vec::new();
         for item in array.iter() {
-            match item.get_ref().as_str() {
-                Some(text) => texts.push(Located { value: text.to_owned(), span: item.span() }),
+            match item.value.as_str() {
+                Some(text) => texts.push(Located { value: text.to_owned(), span: item.span.clone() }),
                 None => self.mistyped(key, item, "an array of strings"),
             }
         }
@@ -497,14 +489,14 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         let Some(value) = self.value(key, false) else {
             return Vec::new();
         };
-        let Some(array) = value.get_ref().as_array() else {
+        let Some(array) = value.value.as_array() else {
             self.mistyped(key, value, "an array of integers");
             return Vec::new();
         };
         let mut numbers = Vec::new();
         for item in array.iter() {
-            match integer_of(item.get_ref()) {
-                Some(number) => numbers.push(Located { value: number, span: item.span() }),
+            match item.value.as_integer() {
+                Some(number) => numbers.push(Located { value: number, span: item.span.clone() }),
                 None => self.mistyped(key, item, "an array of integers"),
             }
         }
@@ -513,9 +505,9 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
 
     fn code(&mut self, key: &str) -> Option<Located<WireCode>> {
         let value = self.value(key, true)?;
-        let code = match value.get_ref() {
-            DeValue::String(text) => WireCode::Text(text.to_string()),
-            other => match integer_of(other) {
+        let code = match &value.value {
+            Value::String(text) => WireCode::Text(text.clone()),
+            other => match other.as_integer() {
                 Some(number) => WireCode::Number(number),
                 None => {
                     self.mistyped(key, value, "a string or an integer");
@@ -523,13 +515,13 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
                 }
             },
         };
-        Some(Located { value: code, span: value.span() })
+        Some(Located { value: code, span: value.span.clone() })
     }
 
-    fn table(&mut self, key: &str, required: bool) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+    fn table(&mut self, key: &str, required: bool) -> Option<(&'a Table, Range<usize>)> {
         let value = self.value(key, required)?;
-        match value.get_ref().as_table() {
-            Some(table) => Some((table, value.span())),
+        match value.value.as_table() {
+            Some(table) => Some((table, value.span.clone())),
             None => {
                 self.mistyped(key, value, &format!("a table, written [{key}]"));
                 None
@@ -537,19 +529,19 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
         }
     }
 
-    fn tables(&mut self, key: &str, required: bool) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+    fn tables(&mut self, key: &str, required: bool) -> Vec<(&'a Table, Range<usize>)> {
         let Some(value) = self.value(key, required) else {
             return Vec::new();
         };
         let expected = format!("an array of tables, written [[{key}]]");
-        let Some(array) = value.get_ref().as_array() else {
+        let Some(array) = value.value.as_array() else {
             self.mistyped(key, value, &expected);
             return Vec::new();
         };
         let mut tables = Vec::new();
         for item in array.iter() {
-            match item.get_ref().as_table() {
-                Some(table) => tables.push((table, item.span())),
+            match item.value.as_table() {
+                Some(table) => tables.push((table, item.span.clone())),
                 None => self.mistyped(key, item, &expected),
             }
         }
@@ -559,16 +551,11 @@ impl<'a, 'd, 'i> Reader<'a, 'd, 'i> {
     /// Reports every key not in `known`.
     fn finish(self, known: &[&str]) {
         for (key, _) in self.table.iter() {
-            if !known.contains(&key.get_ref().as_ref()) {
+            if !known.contains(&key.value.as_ref()) {
                 let message =
-                    format!("unknown key `{}` in {}; expected one of: {}", key.get_ref(), self.what, known.join(", "));
-                self.diagnostics.push(self.source.at(&key.span(), message));
+                    format!("unknown key `{}` in {}; expected one of: {}", key.value, self.what, known.join(", "));
+                self.diagnostics.push(self.source.at(&key.span.clone(), message));
             }
         }
     }
-}
-
-fn integer_of(value: &DeValue<'_>) -> Option<i64> {
-    let integer = value.as_integer()?;
-    i64::from_str_radix(integer.as_str(), integer.radix()).ok()
 }

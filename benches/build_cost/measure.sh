@@ -5,6 +5,9 @@
 # build-only dependencies, as the timings report gives them.
 set -euo pipefail
 cd "$(dirname "$0")"
+# The crate is a path dependency here, which cargo would build incrementally;
+# from crates.io it never is, so neither is it here.
+export CARGO_INCREMENTAL=0
 target="${CARGO_TARGET_DIR:-../../target}/build_cost"
 rm -rf "$target"
 cargo build --quiet --timings "$@" --target-dir "$target"
