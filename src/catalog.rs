@@ -1,9 +1,12 @@
 //! The catalog as data: every API's entries, walkable by tools and docs.
 
+use std::borrow::Cow;
+
 use http::StatusCode;
 
 use crate::api::Api;
 use crate::body::{BodyMember, DetectRule, MemberValue, Shape};
+use crate::json;
 use crate::kind::Kind;
 use crate::template::Segment;
 
@@ -520,37 +523,87 @@ impl CodeRange {
 /// assert_eq!(entry.kind(), Kind::InvalidRequest);
 /// assert_eq!(entry.placeholders(), ["authenticator_id"]);
 /// ```
-#[derive(Debug)]
 pub struct Entry {
     pub(crate) api: Api,
     pub(crate) index: usize,
-    pub(crate) variant: &'static str,
-    pub(crate) code: &'static str,
+    /// The API's texts, one string that every [`TextSpan`] below indexes:
+    /// a pointer per entry instead of one per text, each of which a
+    /// position-independent binary would relocate at start-up.
+    pub(crate) texts: &'static str,
+    pub(crate) variant: TextSpan,
+    pub(crate) code: TextSpan,
     pub(crate) number: Option<u32>,
-    pub(crate) name: Option<&'static str>,
+    pub(crate) name: Option<TextSpan>,
     pub(crate) status: StatusCode,
-    pub(crate) message: &'static str,
+    pub(crate) message: TextSpan,
     /// `message`, escaped for a JSON string.
-    pub(crate) message_json: &'static str,
-    pub(crate) description: &'static str,
+    pub(crate) message_json: TextSpan,
+    pub(crate) description: TextSpan,
+    /// `description`, escaped for a JSON string.
+    pub(crate) description_json: TextSpan,
+    /// The description's segments where it has placeholders, else empty:
+    /// the description alone says it.
     pub(crate) template: &'static [Segment<'static>],
     /// `template` with its text escaped for a JSON string.
     pub(crate) template_json: &'static [Segment<'static>],
     pub(crate) placeholders: &'static [&'static str],
-    pub(crate) resolution: Option<&'static str>,
-    pub(crate) section: &'static str,
-    pub(crate) endpoint: Option<&'static str>,
-    pub(crate) grant_type: Option<&'static str>,
+    pub(crate) resolution: Option<TextSpan>,
+    pub(crate) section: TextSpan,
+    pub(crate) endpoint: Option<TextSpan>,
+    pub(crate) grant_type: Option<TextSpan>,
     pub(crate) kind: Kind,
     pub(crate) retryable: bool,
-    pub(crate) erratum: Option<&'static str>,
-    pub(crate) source: Option<&'static str>,
+    pub(crate) erratum: Option<TextSpan>,
+    pub(crate) source: Option<TextSpan>,
     pub(crate) generic: bool,
     pub(crate) poll_interval_increase: Option<u64>,
-    pub(crate) nonce_header: Option<&'static str>,
-    pub(crate) retired: Option<&'static str>,
+    pub(crate) nonce_header: Option<TextSpan>,
+    pub(crate) retired: Option<TextSpan>,
     /// The entry is in the same catalog: the generated statics refer to each other.
     pub(crate) parent: Option<&'static Entry>,
+}
+
+/// Where one text is in its entry's [`Entry::texts`]: `len` bytes from `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TextSpan {
+    start: u32,
+    len: u32,
+}
+
+/// The span of `len` bytes from `start`, for the generated entries.
+pub(crate) const fn at(start: u32, len: u32) -> TextSpan {
+    TextSpan { start, len }
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Entry")
+            .field("api", &self.api)
+            .field("index", &self.index)
+            .field("variant", &self.variant())
+            .field("code", &self.code())
+            .field("number", &self.number)
+            .field("name", &self.name())
+            .field("status", &self.status)
+            .field("message", &self.message())
+            .field("description", &self.description())
+            .field("placeholders", &self.placeholders)
+            .field("resolution", &self.resolution())
+            .field("section", &self.section())
+            .field("endpoint", &self.endpoint())
+            .field("grant_type", &self.grant_type())
+            .field("kind", &self.kind)
+            .field("retryable", &self.retryable)
+            .field("erratum", &self.erratum())
+            .field("source", &self.source())
+            .field("generic", &self.generic)
+            .field("poll_interval_increase", &self.poll_interval_increase)
+            .field("nonce_header", &self.nonce_header())
+            .field("retired", &self.retired())
+            .field("parent", &self.parent.map(Entry::variant))
+            .finish()
+    }
 }
 
 impl Entry {
@@ -571,7 +624,7 @@ impl Entry {
     /// assert_eq!(Code::TokenExpired.entry().variant(), "TokenExpired");
     /// ```
     pub fn variant(&self) -> &'static str {
-        self.variant
+        self.text(self.variant)
     }
 
     /// The code exactly as sent on the wire: `"ABA-60004"`, `"401"`,
@@ -582,7 +635,7 @@ impl Entry {
     /// assert_eq!(Code::InvalidCredentials.entry().code(), "210");
     /// ```
     pub fn code(&self) -> &'static str {
-        self.code
+        self.text(self.code)
     }
 
     /// The code's number, where it has one (`60004` for `ABA-60004`, `210`).
@@ -602,7 +655,7 @@ impl Entry {
     /// assert_eq!(Code::InvalidCredentials.entry().name(), Some("invalid_credentials"));
     /// ```
     pub fn name(&self) -> Option<&'static str> {
-        self.name
+        self.name.map(|span| self.text(span))
     }
 
     /// The HTTP status a service sends this error with. For Registration see
@@ -623,7 +676,7 @@ impl Entry {
     /// assert_eq!(Code::Unauthorized.entry().message(), "Unauthorized");
     /// ```
     pub fn message(&self) -> &'static str {
-        self.message
+        self.text(self.message)
     }
 
     /// The description template, with `{{name}}` placeholders.
@@ -633,7 +686,7 @@ impl Entry {
     /// assert!(Code::InvalidAuthenticatorId.entry().description().contains("{{authenticator_id}}"));
     /// ```
     pub fn description(&self) -> &'static str {
-        self.description
+        self.text(self.description)
     }
 
     /// The placeholder names of the description, in order of appearance.
@@ -653,7 +706,7 @@ impl Entry {
     /// assert!(Code::TokenExpired.entry().resolution().is_some());
     /// ```
     pub fn resolution(&self) -> Option<&'static str> {
-        self.resolution
+        self.resolution.map(|span| self.text(span))
     }
 
     /// The section or category the source documents list the entry under.
@@ -663,7 +716,7 @@ impl Entry {
     /// assert!(!Code::TokenExpired.entry().section().is_empty());
     /// ```
     pub fn section(&self) -> &'static str {
-        self.section
+        self.text(self.section)
     }
 
     /// The endpoint the source documents list the entry under (Auth0).
@@ -673,7 +726,7 @@ impl Entry {
     /// assert_eq!(Code::InvalidUserPassword.entry().endpoint(), Some("/oauth/ro"));
     /// ```
     pub fn endpoint(&self) -> Option<&'static str> {
-        self.endpoint
+        self.endpoint.map(|span| self.text(span))
     }
 
     /// The grant type the source documents list the entry under (Auth0).
@@ -683,7 +736,7 @@ impl Entry {
     /// assert_eq!(Code::InvalidUserPassword.entry().grant_type(), Some("password"));
     /// ```
     pub fn grant_type(&self) -> Option<&'static str> {
-        self.grant_type
+        self.grant_type.map(|span| self.text(span))
     }
 
     /// The cross-API kind.
@@ -715,7 +768,7 @@ impl Entry {
     /// assert!(Code::Unauthorized.entry().erratum().unwrap().contains("Unauthorzed"));
     /// ```
     pub fn erratum(&self) -> Option<&'static str> {
-        self.erratum
+        self.erratum.map(|span| self.text(span))
     }
 
     /// The public document the entry comes from, where it is not a row of
@@ -727,7 +780,7 @@ impl Entry {
     /// assert!(Code::AuthorizationPending.entry().source().unwrap().contains("RFC 8628"));
     /// ```
     pub fn source(&self) -> Option<&'static str> {
-        self.source
+        self.source.map(|span| self.text(span))
     }
 
     /// Whether this is its code's generic entry: the code's documented
@@ -765,7 +818,7 @@ impl Entry {
     /// assert_eq!(Code::SlowDown.entry().nonce_header(), None);
     /// ```
     pub fn nonce_header(&self) -> Option<&'static str> {
-        self.nonce_header
+        self.nonce_header.map(|span| self.text(span))
     }
 
     /// `"<version>: <why>"` when the code is retired: still looked up,
@@ -777,7 +830,7 @@ impl Entry {
     /// assert!(entries().all(|entry| entry.retired().is_none()), "no code is retired yet");
     /// ```
     pub fn retired(&self) -> Option<&'static str> {
-        self.retired
+        self.retired.map(|span| self.text(span))
     }
 
     /// The catch-all entry above this one (Registration: `218 → 210 → 200`).
@@ -801,16 +854,45 @@ impl Entry {
         self.index
     }
 
-    pub(crate) fn template(&self) -> &'static [Segment<'static>] {
-        self.template
+    /// The values `text` gives the placeholders of the description, in
+    /// order, if it fills the description; a description without
+    /// placeholders is filled only by itself.
+    pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Vec<(&'static str, &'t str)>> {
+        if self.template.is_empty() {
+            return (text == self.description()).then(Vec::new);
+        }
+        crate::template::captures(self.template, text)
+    }
+
+    /// The description with `values` in its placeholders, in the order of
+    /// [`placeholders`](Entry::placeholders).
+    pub(crate) fn fill(&self, values: &[impl AsRef<str>]) -> Cow<'static, str> {
+        if self.template.is_empty() {
+            return Cow::Borrowed(self.description());
+        }
+        Cow::Owned(json::fill(self.template, self.placeholders, values))
+    }
+
+    /// [`fill`](Entry::fill), written as a JSON string.
+    pub(crate) fn write_filled_json(&self, out: &mut Vec<u8>, values: &[impl AsRef<str>]) {
+        if self.template.is_empty() {
+            out.push(b'"');
+            out.extend_from_slice(self.text(self.description_json).as_bytes());
+            out.push(b'"');
+            return;
+        }
+        json::escaped_template_into(out, self.template_json, self.placeholders, values);
     }
 
     pub(crate) fn message_json(&self) -> &'static str {
-        self.message_json
+        self.text(self.message_json)
     }
 
-    pub(crate) fn template_json(&self) -> &'static [Segment<'static>] {
-        self.template_json
+    /// build.rs writes every span inside `texts` on a character boundary;
+    /// were one not, the text would read as empty rather than panic.
+    fn text(&self, span: TextSpan) -> &'static str {
+        let start = span.start as usize;
+        self.texts.get(start..start + span.len as usize).unwrap_or_default()
     }
 }
 

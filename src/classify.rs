@@ -34,7 +34,7 @@ pub(crate) fn classify_pair<C: ErrorCode>(
     }
     let fills = |candidate: &C| {
         let entry = candidate.entry();
-        entry.code() == code && crate::template::captures(entry.template(), description).is_some()
+        entry.code() == code && entry.captures(description).is_some()
     };
     if let Some(found) = tables.templates.iter().copied().find(fills) {
         return Classified::Template(found);
@@ -50,9 +50,7 @@ pub(crate) fn classify_pair<C: ErrorCode>(
 pub(crate) fn from_pair<C: ErrorCode>(tables: &PairTables<C>, code: &str, description: &str) -> Option<C> {
     match classify_pair(tables, code, Some(description)) {
         Classified::Exact(found) | Classified::Template(found) | Classified::Wildcard(found) => Some(found),
-        Classified::Generic(found) => {
-            crate::template::captures(found.entry().template(), description).is_some().then_some(found)
-        }
+        Classified::Generic(found) => found.entry().captures(description).is_some().then_some(found),
         Classified::CatchAll(_) | Classified::Unknown => None,
     }
 }

@@ -372,13 +372,13 @@ impl<'a, C: WireFormat> Received<'a, C> {
             other => other.code(),
         };
         let params = match (own_entry, description.as_deref()) {
-            (Some(code), Some(text)) if !code.entry().placeholders().is_empty() => {
-                crate::template::captures(code.entry().template(), text)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(name, value)| (name, Cow::Owned(value.to_owned())))
-                    .collect()
-            }
+            (Some(code), Some(text)) if !code.entry().placeholders().is_empty() => code
+                .entry()
+                .captures(text)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, value)| (name, Cow::Owned(value.to_owned())))
+                .collect(),
             _ => Vec::new(),
         };
         Ok(Received { members, status, raw_code, description, classified, params, headers: SentHeaders::None })

@@ -298,10 +298,7 @@ impl<C: WireFormat> Error<C> {
     pub fn description(&self) -> Cow<'_, str> {
         match &self.description {
             Some(description) => Cow::Borrowed(description.as_ref()),
-            None => {
-                let entry = self.code.entry();
-                Cow::Owned(json::fill(entry.template(), entry.placeholders(), &self.values))
-            }
+            None => self.code.entry().fill(&self.values),
         }
     }
 
@@ -331,8 +328,7 @@ impl<C: WireFormat> Error<C> {
         match &self.description {
             Some(description) => json::string_into(out, description),
             None => {
-                let entry = self.code.entry();
-                json::escaped_template_into(out, entry.template_json(), entry.placeholders(), &self.values);
+                self.code.entry().write_filled_json(out, &self.values);
             }
         }
     }
