@@ -22,13 +22,17 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     if !catalog.ranges.is_empty() {
         out.push_str("use crate::catalog::CodeRange;\n");
     }
-    if catalog.api.identity == Identity::CodeAndDescription {
-        out.push_str("use crate::perfect_hash::{PairMap, EMPTY};\n");
-    }
     // The seed search is the slow part of generation: done once.
     let hashed = hashed_texts(catalog);
+    let mut perfect_hash_names = Vec::new();
     if hashed.1.is_some() {
-        out.push_str("use crate::perfect_hash::{Slot, StrMap};\n");
+        perfect_hash_names.extend(["Key", "StrMap"]);
+    }
+    if catalog.api.identity == Identity::CodeAndDescription {
+        perfect_hash_names.push("PairMap");
+    }
+    if !perfect_hash_names.is_empty() {
+        let _ = writeln!(out, "use crate::perfect_hash::{{{}, EMPTY}};", perfect_hash_names.join(", "));
     }
     if catalog.entries.iter().any(|entry| {
         !template::placeholders(&template::parse(&entry.description().value).unwrap_or_default()).is_empty()
@@ -463,13 +467,13 @@ fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, S
             out,
             "const WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
         );
-        for slot in slots {
-            match hashed.get(usize::from(slot)) {
-                Some((key, variant)) => {
-                    let _ = writeln!(out, "        Slot::new({key:?}, Code::{variant}),");
-                }
-                None => out.push_str("        Slot::EMPTY,\n"),
-            }
+        let slots: Vec<String> = slots
+            .iter()
+            .map(|&slot| if slot == perfect_hash::EMPTY { "EMPTY".to_owned() } else { slot.to_string() })
+            .collect();
+        let _ = writeln!(out, "        {},\n    ],\n    keys: &[", slots.join(", "));
+        for (key, variant) in &hashed {
+            let _ = writeln!(out, "        Key::new({key:?}, Code::{variant}),");
         }
         out.push_str("    ],\n};\n\n");
     }

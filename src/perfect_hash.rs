@@ -83,32 +83,31 @@ pub const fn hash_pair(first: &[u8], second: &[u8], seed: u64) -> u64 {
 /// A marker for an empty slot.
 pub const EMPTY: u16 = u16::MAX;
 
-/// A slot of a [`StrMap`]: a key with the words [`words`] computes for it
-/// and its value, or empty.
+/// A key of a [`StrMap`], with the words [`words`] computes for it, and its value.
 #[derive(Debug)]
-pub struct Slot<V: 'static> {
+pub struct Key<V: 'static> {
     text: &'static str,
     words: (u64, u64),
-    value: Option<V>,
+    value: V,
 }
 
-impl<V> Slot<V> {
-    /// An occupied slot; the words are computed at compile time.
+impl<V> Key<V> {
+    /// The words are computed at compile time.
     pub const fn new(text: &'static str, value: V) -> Self {
-        Slot { text, words: words(text.as_bytes()), value: Some(value) }
+        Key { text, words: words(text.as_bytes()), value }
     }
-
-    /// An empty slot.
-    pub const EMPTY: Self = Slot { text: "", words: (0, 0), value: None };
 }
 
 /// A static table from text to a value with one probe: `slots[hash(key) >> shift]`
-/// holds `key` if any slot does. build.rs chose `seed` so that no two keys share a slot.
+/// is the index in `keys` of `key` if any slot holds it. build.rs chose `seed`
+/// so that no two keys share a slot. The slots are indexes, not keys, because
+/// there are four slots per key: two bytes each instead of a key's forty.
 #[derive(Debug)]
 pub struct StrMap<V: 'static> {
     pub seed: u64,
     pub shift: u32,
-    pub slots: &'static [Slot<V>],
+    pub slots: &'static [u16],
+    pub keys: &'static [Key<V>],
 }
 
 impl<V: Copy> StrMap<V> {
@@ -117,16 +116,18 @@ impl<V: Copy> StrMap<V> {
     pub fn get(&self, key: &str) -> Option<V> {
         let words = words(key.as_bytes());
         let hash = mix(words, key.len(), self.seed);
-        // `shift` is 64 - log2(slots.len()), so the index is in bounds; `get`
-        // keeps a mis-built table from panicking all the same.
-        let candidate = self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
+        // `shift` is 64 - log2(slots.len()), so the index is in bounds, and
+        // `EMPTY` is past the last key; `get` keeps a mis-built table from
+        // panicking all the same.
+        let slot = *self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
+        let candidate = self.keys.get(usize::from(slot))?;
         let same = candidate.text.len() == key.len()
             && match key.len() {
                 0..=16 => candidate.words == words,
                 17..=32 => same_17_to_32(candidate.text.as_bytes(), key.as_bytes()),
                 _ => candidate.text == key,
             };
-        if same { candidate.value } else { None }
+        if same { Some(candidate.value) } else { None }
     }
 }
 
