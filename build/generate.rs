@@ -37,12 +37,17 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     if catalog.entries.iter().any(|entry| {
         !template::placeholders(&template::parse(&entry.description().value).unwrap_or_default()).is_empty()
     }) {
-        out.push_str("use crate::template::Segment;\n");
+        out.push_str("use crate::catalog::Template;\nuse crate::template::Segment;\n");
     }
     out.push_str("use crate::{Api, Kind};\n\n");
     code_enum(&mut out, catalog);
-    entries(&mut out, catalog);
-    lookups(&mut out, catalog, hashed);
+    let mut texts = Texts::default();
+    let mut doc_texts = Texts::default();
+    entries(&mut out, catalog, &mut texts, &mut doc_texts);
+    lookups(&mut out, catalog, hashed, &mut texts);
+    texts.write(&mut out, "TEXTS");
+    out.push_str("#[cfg(feature = \"docs\")]\n");
+    doc_texts.write(&mut out, "DOC_TEXTS");
     catalog_static(&mut out, catalog);
     constructors(&mut out, catalog);
     wire_format(&mut out, catalog);
@@ -208,12 +213,12 @@ impl Texts {
         text.map_or_else(|| "None".to_owned(), |text| format!("Some({})", self.at(text)))
     }
 
-    /// `const TEXTS`, one literal per text in the order they were added, so
-    /// that a review reads them.
-    fn write(&self, out: &mut String) {
+    /// `const {name}`, one literal per text in the order they were added,
+    /// so that a review reads them.
+    fn write(&self, out: &mut String, name: &str) {
         let mut texts: Vec<(&usize, &String)> = self.starts.iter().map(|(text, start)| (start, text)).collect();
         texts.sort();
-        out.push_str("const TEXTS: &str = concat!(\n");
+        let _ = writeln!(out, "const {name}: &str = concat!(");
         for (_, text) in texts {
             let _ = writeln!(out, "    {text:?},");
         }
@@ -221,13 +226,14 @@ impl Texts {
     }
 }
 
-fn entries(out: &mut String, catalog: &Catalog) {
+/// The fields only the references read, compiled with the `docs` feature.
+const DOCS_FIELDS: &[&str] = &["doc_texts", "section", "endpoint", "grant_type", "erratum", "source"];
+
+fn entries(out: &mut String, catalog: &Catalog, texts: &mut Texts, doc_texts: &mut Texts) {
     let api = api_variant(&catalog.api.name.value);
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
     let parents = parents(catalog);
-    let mut texts = Texts::default();
-    let mut statics = String::new();
-    let _ = writeln!(statics, "static ENTRIES: [Entry; {}] = [", catalog.entries.len());
+    let _ = writeln!(out, "static ENTRIES: [Entry; {}] = [", catalog.entries.len());
     for (index, entry) in catalog.entries.iter().enumerate() {
         let description = &entry.description().value;
         let segments = template::parse(description).unwrap_or_default();
@@ -252,6 +258,7 @@ fn entries(out: &mut String, catalog: &Catalog) {
             ("api", format!("Api::{api}")),
             ("index", index.to_string()),
             ("texts", "TEXTS".to_owned()),
+            ("doc_texts", "DOC_TEXTS".to_owned()),
             ("variant", texts.at(&variant(entry))),
             ("code", texts.at(&entry.code.value.text())),
             ("number", number(entry, prefix).map_or_else(|| "None".to_owned(), |n| format!("Some({n})"))),
@@ -263,21 +270,25 @@ fn entries(out: &mut String, catalog: &Catalog) {
             ("description_json", texts.at(&escaped(description))),
             (
                 "template",
-                if placeholders.is_empty() { "&[]".to_owned() } else { format!("&[{}]", template.join(", ")) },
+                if placeholders.is_empty() {
+                    "None".to_owned()
+                } else {
+                    format!(
+                        "Some(&Template {{ segments: &[{}], segments_json: &[{}], placeholders: &[{}] }})",
+                        template.join(", "),
+                        escaped_template.join(", "),
+                        placeholders.join(", ")
+                    )
+                },
             ),
-            (
-                "template_json",
-                if placeholders.is_empty() { "&[]".to_owned() } else { format!("&[{}]", escaped_template.join(", ")) },
-            ),
-            ("placeholders", format!("&[{}]", placeholders.join(", "))),
             ("resolution", texts.optional(entry.resolution.as_ref().map(|text| text.value.as_str()))),
-            ("section", texts.at(&entry.section.value)),
-            ("endpoint", texts.optional(entry.endpoint.as_ref().map(|text| text.value.as_str()))),
-            ("grant_type", texts.optional(entry.grant_type.as_ref().map(|text| text.value.as_str()))),
+            ("section", doc_texts.at(&entry.section.value)),
+            ("endpoint", doc_texts.optional(entry.endpoint.as_ref().map(|text| text.value.as_str()))),
+            ("grant_type", doc_texts.optional(entry.grant_type.as_ref().map(|text| text.value.as_str()))),
             ("kind", format!("Kind::{kind}")),
             ("retryable", entry.retryable.to_string()),
-            ("erratum", texts.optional(entry.erratum.as_ref().map(|text| text.value.as_str()))),
-            ("source", texts.optional(entry.source.as_ref().map(|text| text.value.as_str()))),
+            ("erratum", doc_texts.optional(entry.erratum.as_ref().map(|text| text.value.as_str()))),
+            ("source", doc_texts.optional(entry.source.as_ref().map(|text| text.value.as_str()))),
             ("generic", entry.is_generic().to_string()),
             (
                 "poll_interval_increase",
@@ -290,15 +301,16 @@ fn entries(out: &mut String, catalog: &Catalog) {
             ("retired", texts.optional(entry.retired.as_ref().map(|text| text.value.as_str()))),
             ("parent", parents[index].map_or_else(|| "None".to_owned(), |parent| format!("Some(&ENTRIES[{parent}])"))),
         ];
-        statics.push_str("    Entry {\n");
+        out.push_str("    Entry {\n");
         for (field, value) in fields {
-            let _ = writeln!(statics, "        {field}: {value},");
+            if DOCS_FIELDS.contains(&field) {
+                out.push_str("        #[cfg(feature = \"docs\")]\n");
+            }
+            let _ = writeln!(out, "        {field}: {value},");
         }
-        statics.push_str("    },\n");
+        out.push_str("    },\n");
     }
-    statics.push_str("];\n\n");
-    texts.write(out);
-    out.push_str(&statics);
+    out.push_str("];\n\n");
 }
 
 /// A perfect-hash table: the seed, the shift that turns a hash into a slot
@@ -369,7 +381,7 @@ fn write_map(out: &mut String, name: &str, map_type: &str, table: Table, keys: &
     // A `const`, not a `static`: the seed, the shift and the slice are then
     // immediates in each inlined lookup, not three loads before the hash.
     let _ = writeln!(out, "const {name}: {map_type}<Code> = {map_type} {{");
-    let _ = writeln!(out, "    seed: {seed:#018x},\n    shift: {shift},");
+    let _ = writeln!(out, "    seed: {seed:#018x},\n    shift: {shift},\n    texts: TEXTS,");
     out.push_str("    slots: &[");
     for (index, slot) in slots.iter().enumerate() {
         if index % 16 == 0 {
@@ -458,24 +470,21 @@ fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<Table>) {
     }
 }
 
-fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, String)>, Option<Table>)) {
+fn lookups(
+    out: &mut String,
+    catalog: &Catalog,
+    (hashed, table): (Vec<(String, String)>, Option<Table>),
+    texts: &mut Texts,
+) {
     let wire = wire_texts(catalog);
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
-    if let Some((seed, shift, slots)) = table {
+    if let Some(table) = table {
         doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
-        let _ = writeln!(
-            out,
-            "const WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    slots: &["
-        );
-        let slots: Vec<String> = slots
+        let keys: Vec<String> = hashed
             .iter()
-            .map(|&slot| if slot == perfect_hash::EMPTY { "EMPTY".to_owned() } else { slot.to_string() })
+            .map(|(key, variant)| format!("Key::new(TEXTS, {}, Code::{variant})", texts.at(key)))
             .collect();
-        let _ = writeln!(out, "        {},\n    ],\n    keys: &[", slots.join(", "));
-        for (key, variant) in &hashed {
-            let _ = writeln!(out, "        Key::new({key:?}, Code::{variant}),");
-        }
-        out.push_str("    ],\n};\n\n");
+        write_map(out, "WIRE", "StrMap", table, &keys);
     }
 
     let mut lengths: Vec<usize> = wire.iter().map(|(key, _)| key.len()).collect();
@@ -516,8 +525,10 @@ fn lookups(out: &mut String, catalog: &Catalog, (hashed, table): (Vec<(String, S
             perfect_hash::hash_pair(error.as_bytes(), description.as_bytes(), seed)
         })
         .unwrap_or((0, 0, Vec::new()));
-        let keys: Vec<String> =
-            pairs.iter().map(|(a, b, variant)| format!("(({a:?}, {b:?}), Code::{variant})")).collect();
+        let keys: Vec<String> = pairs
+            .iter()
+            .map(|(a, b, variant)| format!("(({}, {}), Code::{variant})", texts.at(a), texts.at(b)))
+            .collect();
         doc(out, "", "Every (code, description template) pair, for exact matches.");
         write_map(out, "PAIRS", "PairMap", table, &keys);
         templated(out, catalog);

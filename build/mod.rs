@@ -24,6 +24,9 @@ pub mod perfect_hash;
 #[path = "../src/template.rs"]
 #[allow(dead_code)]
 pub mod template;
+#[path = "../src/text_span.rs"]
+#[allow(dead_code)]
+pub mod text_span;
 
 use std::path::{Path, PathBuf};
 

@@ -32,6 +32,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Diagnostic> {
     shared_codes_agree(catalog, &mut found);
     generic_entries(catalog, &mut found);
     poll_intervals(catalog, &mut found);
+    entry_count(catalog, MAX_ENTRIES, &mut found);
     nonce_headers(catalog, &mut found);
     retirements(catalog, &mut found);
     registered_errors(catalog, &mut found);
@@ -665,6 +666,15 @@ fn retirements(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
             );
             report(found, &catalog.source, &retired.span, message);
         }
+    }
+}
+
+/// The generated entries number themselves in a `u16`.
+const MAX_ENTRIES: usize = u16::MAX as usize;
+
+fn entry_count(catalog: &Catalog, most: usize, found: &mut Vec<Diagnostic>) {
+    if let Some(first_extra) = catalog.entries.get(most) {
+        report(found, &catalog.source, &first_extra.span, format!("a catalog has at most {most} entries"));
     }
 }
 
@@ -1319,6 +1329,22 @@ mod tests {
         for bad in ["0.3.0", "soon: because", "0.3: why", "0.3.0:  ", "v0.3.0: why", "0.3.x: why", ""] {
             assert_one(&authos(&with(bad)), "write the version that retired the code and why");
         }
+    }
+
+    #[test]
+    fn a_catalog_has_at_most_so_many_entries() {
+        let second = ENTRY.replace("TOKEN_EXPIRED", "TOKEN_REVOKED");
+        let text = format!("{API}\n{ENTRY}\n{second}\n{BODY}");
+        let Ok(catalog) = parse_file("catalog/authos.toml", text.as_bytes()) else {
+            panic!("a catalog of two entries")
+        };
+        let mut found = Vec::new();
+        super::entry_count(&catalog, 2, &mut found);
+        assert!(found.is_empty());
+        super::entry_count(&catalog, 1, &mut found);
+        let found: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found, ["catalog/authos.toml:14:1: a catalog has at most 1 entries"]);
+        assert_eq!(super::MAX_ENTRIES, 65_535);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::body::{BodyMember, DetectRule, MemberValue, Shape};
 use crate::json;
 use crate::kind::Kind;
 use crate::template::Segment;
+pub(crate) use crate::text_span::{TextSpan, at};
 
 /// Builds a status in a `static` initialiser. build.rs has validated every
 /// status, and a bad one would fail compilation here, never at run time.
@@ -525,11 +526,16 @@ impl CodeRange {
 /// ```
 pub struct Entry {
     pub(crate) api: Api,
-    pub(crate) index: usize,
+    pub(crate) index: u16,
     /// The API's texts, one string that every [`TextSpan`] below indexes:
     /// a pointer per entry instead of one per text, each of which a
     /// position-independent binary would relocate at start-up.
     pub(crate) texts: &'static str,
+    /// The texts only the references read (section, endpoint, grant type,
+    /// erratum, source): a service that does not build references does not
+    /// carry them.
+    #[cfg(feature = "docs")]
+    pub(crate) doc_texts: &'static str,
     pub(crate) variant: TextSpan,
     pub(crate) code: TextSpan,
     pub(crate) number: Option<u32>,
@@ -541,44 +547,43 @@ pub struct Entry {
     pub(crate) description: TextSpan,
     /// `description`, escaped for a JSON string.
     pub(crate) description_json: TextSpan,
-    /// The description's segments where it has placeholders, else empty:
-    /// the description alone says it.
-    pub(crate) template: &'static [Segment<'static>],
-    /// `template` with its text escaped for a JSON string.
-    pub(crate) template_json: &'static [Segment<'static>],
-    pub(crate) placeholders: &'static [&'static str],
+    /// Only a description with placeholders has one: otherwise the
+    /// description alone says it.
+    pub(crate) template: Option<&'static Template>,
     pub(crate) resolution: Option<TextSpan>,
+    #[cfg(feature = "docs")]
     pub(crate) section: TextSpan,
+    #[cfg(feature = "docs")]
     pub(crate) endpoint: Option<TextSpan>,
+    #[cfg(feature = "docs")]
     pub(crate) grant_type: Option<TextSpan>,
     pub(crate) kind: Kind,
     pub(crate) retryable: bool,
+    #[cfg(feature = "docs")]
     pub(crate) erratum: Option<TextSpan>,
+    #[cfg(feature = "docs")]
     pub(crate) source: Option<TextSpan>,
     pub(crate) generic: bool,
-    pub(crate) poll_interval_increase: Option<u64>,
+    pub(crate) poll_interval_increase: Option<u32>,
     pub(crate) nonce_header: Option<TextSpan>,
     pub(crate) retired: Option<TextSpan>,
     /// The entry is in the same catalog: the generated statics refer to each other.
     pub(crate) parent: Option<&'static Entry>,
 }
 
-/// Where one text is in its entry's [`Entry::texts`]: `len` bytes from `start`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct TextSpan {
-    start: u32,
-    len: u32,
-}
-
-/// The span of `len` bytes from `start`, for the generated entries.
-pub(crate) const fn at(start: u32, len: u32) -> TextSpan {
-    TextSpan { start, len }
+/// A description with placeholders, as segments.
+#[derive(Debug)]
+pub(crate) struct Template {
+    pub(crate) segments: &'static [Segment<'static>],
+    /// `segments` with their text escaped for a JSON string.
+    pub(crate) segments_json: &'static [Segment<'static>],
+    pub(crate) placeholders: &'static [&'static str],
 }
 
 impl std::fmt::Debug for Entry {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter
-            .debug_struct("Entry")
+        let mut debug = formatter.debug_struct("Entry");
+        debug
             .field("api", &self.api)
             .field("index", &self.index)
             .field("variant", &self.variant())
@@ -588,21 +593,23 @@ impl std::fmt::Debug for Entry {
             .field("status", &self.status)
             .field("message", &self.message())
             .field("description", &self.description())
-            .field("placeholders", &self.placeholders)
+            .field("placeholders", &self.placeholders())
             .field("resolution", &self.resolution())
-            .field("section", &self.section())
-            .field("endpoint", &self.endpoint())
-            .field("grant_type", &self.grant_type())
             .field("kind", &self.kind)
             .field("retryable", &self.retryable)
-            .field("erratum", &self.erratum())
-            .field("source", &self.source())
             .field("generic", &self.generic)
             .field("poll_interval_increase", &self.poll_interval_increase)
             .field("nonce_header", &self.nonce_header())
             .field("retired", &self.retired())
-            .field("parent", &self.parent.map(Entry::variant))
-            .finish()
+            .field("parent", &self.parent.map(Entry::variant));
+        #[cfg(feature = "docs")]
+        debug
+            .field("section", &self.section())
+            .field("endpoint", &self.endpoint())
+            .field("grant_type", &self.grant_type())
+            .field("erratum", &self.erratum())
+            .field("source", &self.source());
+        debug.finish()
     }
 }
 
@@ -696,7 +703,7 @@ impl Entry {
     /// assert!(Code::TokenExpired.entry().placeholders().is_empty());
     /// ```
     pub fn placeholders(&self) -> &'static [&'static str] {
-        self.placeholders
+        self.template.map_or(&[], |template| template.placeholders)
     }
 
     /// What the caller should do, where the source documents say.
@@ -715,8 +722,10 @@ impl Entry {
     /// use auth_error_catalog::authos::Code;
     /// assert!(!Code::TokenExpired.entry().section().is_empty());
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn section(&self) -> &'static str {
-        self.text(self.section)
+        self.section.of(self.doc_texts)
     }
 
     /// The endpoint the source documents list the entry under (Auth0).
@@ -725,8 +734,10 @@ impl Entry {
     /// use auth_error_catalog::auth0::Code;
     /// assert_eq!(Code::InvalidUserPassword.entry().endpoint(), Some("/oauth/ro"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn endpoint(&self) -> Option<&'static str> {
-        self.endpoint.map(|span| self.text(span))
+        self.endpoint.map(|span| span.of(self.doc_texts))
     }
 
     /// The grant type the source documents list the entry under (Auth0).
@@ -735,8 +746,10 @@ impl Entry {
     /// use auth_error_catalog::auth0::Code;
     /// assert_eq!(Code::InvalidUserPassword.entry().grant_type(), Some("password"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn grant_type(&self) -> Option<&'static str> {
-        self.grant_type.map(|span| self.text(span))
+        self.grant_type.map(|span| span.of(self.doc_texts))
     }
 
     /// The cross-API kind.
@@ -767,8 +780,10 @@ impl Entry {
     /// use auth_error_catalog::app_native::Code;
     /// assert!(Code::Unauthorized.entry().erratum().unwrap().contains("Unauthorzed"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn erratum(&self) -> Option<&'static str> {
-        self.erratum.map(|span| self.text(span))
+        self.erratum.map(|span| span.of(self.doc_texts))
     }
 
     /// The public document the entry comes from, where it is not a row of
@@ -779,8 +794,10 @@ impl Entry {
     /// assert_eq!(Code::MissingUsername.entry().source(), None); // a seed row
     /// assert!(Code::AuthorizationPending.entry().source().unwrap().contains("RFC 8628"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn source(&self) -> Option<&'static str> {
-        self.source.map(|span| self.text(span))
+        self.source.map(|span| span.of(self.doc_texts))
     }
 
     /// Whether this is its code's generic entry: the code's documented
@@ -806,7 +823,7 @@ impl Entry {
     /// assert_eq!(Code::AuthorizationPending.entry().poll_interval_increase(), None);
     /// ```
     pub fn poll_interval_increase(&self) -> Option<std::time::Duration> {
-        self.poll_interval_increase.map(std::time::Duration::from_secs)
+        self.poll_interval_increase.map(|seconds| std::time::Duration::from_secs(seconds.into()))
     }
 
     /// The response header whose value the client repeats the request with,
@@ -851,48 +868,46 @@ impl Entry {
     /// assert_eq!(Code::ALL[Code::InvalidAuthenticatorId.entry().index()], Code::InvalidAuthenticatorId);
     /// ```
     pub fn index(&self) -> usize {
-        self.index
+        self.index.into()
     }
 
     /// The values `text` gives the placeholders of the description, in
     /// order, if it fills the description; a description without
     /// placeholders is filled only by itself.
     pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Vec<(&'static str, &'t str)>> {
-        if self.template.is_empty() {
-            return (text == self.description()).then(Vec::new);
+        match self.template {
+            Some(template) => crate::template::captures(template.segments, text),
+            None => (text == self.description()).then(Vec::new),
         }
-        crate::template::captures(self.template, text)
     }
 
     /// The description with `values` in its placeholders, in the order of
     /// [`placeholders`](Entry::placeholders).
     pub(crate) fn fill(&self, values: &[impl AsRef<str>]) -> Cow<'static, str> {
-        if self.template.is_empty() {
-            return Cow::Borrowed(self.description());
+        match self.template {
+            Some(template) => Cow::Owned(json::fill(template.segments, template.placeholders, values)),
+            None => Cow::Borrowed(self.description()),
         }
-        Cow::Owned(json::fill(self.template, self.placeholders, values))
     }
 
     /// [`fill`](Entry::fill), written as a JSON string.
     pub(crate) fn write_filled_json(&self, out: &mut Vec<u8>, values: &[impl AsRef<str>]) {
-        if self.template.is_empty() {
-            out.push(b'"');
-            out.extend_from_slice(self.text(self.description_json).as_bytes());
-            out.push(b'"');
-            return;
+        match self.template {
+            Some(template) => json::escaped_template_into(out, template.segments_json, template.placeholders, values),
+            None => {
+                out.push(b'"');
+                out.extend_from_slice(self.text(self.description_json).as_bytes());
+                out.push(b'"');
+            }
         }
-        json::escaped_template_into(out, self.template_json, self.placeholders, values);
     }
 
     pub(crate) fn message_json(&self) -> &'static str {
         self.text(self.message_json)
     }
 
-    /// build.rs writes every span inside `texts` on a character boundary;
-    /// were one not, the text would read as empty rather than panic.
     fn text(&self, span: TextSpan) -> &'static str {
-        let start = span.start as usize;
-        self.texts.get(start..start + span.len as usize).unwrap_or_default()
+        span.of(self.texts)
     }
 }
 

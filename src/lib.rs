@@ -95,6 +95,7 @@ mod retry;
 // The parser half serves build.rs, which compiles this file too.
 #[allow(dead_code)]
 mod template;
+mod text_span;
 mod time;
 mod wire;
 

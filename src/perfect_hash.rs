@@ -11,6 +11,8 @@
 // fraction of the cost, and a key of up to 16 bytes is compared as the two
 // words the hash has already read, without a call to `memcmp`.
 
+use super::text_span::TextSpan;
+
 const K0: u64 = 0x243f_6a88_85a3_08d3;
 const K1: u64 = 0x1319_8a2e_0370_7344;
 
@@ -83,29 +85,32 @@ pub const fn hash_pair(first: &[u8], second: &[u8], seed: u64) -> u64 {
 /// A marker for an empty slot.
 pub const EMPTY: u16 = u16::MAX;
 
-/// A key of a [`StrMap`], with the words [`words`] computes for it, and its value.
+/// A key of a [`StrMap`]: where its text is in the table's `texts`, the
+/// words [`words`] computes for it, and its value.
 #[derive(Debug)]
 pub struct Key<V: 'static> {
-    text: &'static str,
+    text: TextSpan,
     words: (u64, u64),
     value: V,
 }
 
 impl<V> Key<V> {
     /// The words are computed at compile time.
-    pub const fn new(text: &'static str, value: V) -> Self {
-        Key { text, words: words(text.as_bytes()), value }
+    pub const fn new(texts: &'static str, text: TextSpan, value: V) -> Self {
+        Key { text, words: words(text.bytes_of(texts)), value }
     }
 }
 
 /// A static table from text to a value with one probe: `slots[hash(key) >> shift]`
 /// is the index in `keys` of `key` if any slot holds it. build.rs chose `seed`
 /// so that no two keys share a slot. The slots are indexes, not keys, because
-/// there are four slots per key: two bytes each instead of a key's forty.
+/// there are four slots per key: two bytes each instead of a key's thirty-two.
 #[derive(Debug)]
 pub struct StrMap<V: 'static> {
     pub seed: u64,
     pub shift: u32,
+    /// The text table the keys' spans index.
+    pub texts: &'static str,
     pub slots: &'static [u16],
     pub keys: &'static [Key<V>],
 }
@@ -124,8 +129,8 @@ impl<V: Copy> StrMap<V> {
         let same = candidate.text.len() == key.len()
             && match key.len() {
                 0..=16 => candidate.words == words,
-                17..=32 => same_17_to_32(candidate.text.as_bytes(), key.as_bytes()),
-                _ => candidate.text == key,
+                17..=32 => same_17_to_32(candidate.text.bytes_of(self.texts), key.as_bytes()),
+                _ => candidate.text.bytes_of(self.texts) == key.as_bytes(),
             };
         if same { Some(candidate.value) } else { None }
     }
@@ -149,21 +154,26 @@ fn same_17_to_32(a: &[u8], b: &[u8]) -> bool {
 pub struct PairMap<V: 'static> {
     pub seed: u64,
     pub shift: u32,
+    /// The text table the keys' spans index.
+    pub texts: &'static str,
     pub slots: &'static [u16],
-    pub keys: &'static [((&'static str, &'static str), V)],
+    pub keys: &'static [((TextSpan, TextSpan), V)],
 }
 
 impl<V: Copy> PairMap<V> {
     /// The value stored for the pair `(first, second)`.
     #[inline]
     pub fn get(&self, first: &str, second: &str) -> Option<V> {
+        let holds = |(a, b): (TextSpan, TextSpan)| {
+            a.bytes_of(self.texts) == first.as_bytes() && b.bytes_of(self.texts) == second.as_bytes()
+        };
         if self.slots.is_empty() {
-            return self.keys.iter().find(|((a, b), _)| *a == first && *b == second).map(|(_, value)| *value);
+            return self.keys.iter().find(|(pair, _)| holds(*pair)).map(|(_, value)| *value);
         }
         let hash = hash_pair(first.as_bytes(), second.as_bytes(), self.seed);
         let slot = *self.slots.get(hash.wrapping_shr(self.shift) as usize)?;
-        let ((a, b), value) = self.keys.get(usize::from(slot))?;
-        (*a == first && *b == second).then_some(*value)
+        let (pair, value) = self.keys.get(usize::from(slot))?;
+        holds(*pair).then_some(*value)
     }
 }
 

@@ -1,0 +1,79 @@
+//! Spans of a generated text table.
+//
+// build.rs compiles this file too (through `#[path]`, for `perfect_hash`), so
+// keep it free of `crate::` paths.
+//
+// Why spans, not `&'static str`: the generated statics hold hundreds of
+// texts, and a position-independent binary relocates every pointer among
+// them at start-up (24 bytes of `.rela.dyn` each, on top of the pointer).
+// Each API's texts are one string instead, and what refers to a text holds
+// where it is in that string: eight bytes, nothing to relocate.
+
+use std::num::NonZeroU32;
+
+/// `len` bytes of a text table from `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSpan {
+    /// `start + 1`: never zero, so that `Option<TextSpan>` takes no more room.
+    after_start: NonZeroU32,
+    len: u32,
+}
+
+/// The span of `len` bytes from `start`, for the generated statics.
+pub const fn at(start: u32, len: u32) -> TextSpan {
+    match NonZeroU32::new(start.wrapping_add(1)) {
+        Some(after_start) => TextSpan { after_start, len },
+        None => panic!("build.rs writes text tables of less than 4 GiB"),
+    }
+}
+
+impl TextSpan {
+    pub const fn len(self) -> usize {
+        self.len as usize
+    }
+
+    const fn start(self) -> usize {
+        (self.after_start.get() - 1) as usize
+    }
+
+    /// The span's text in `texts`; build.rs puts every span on character
+    /// boundaries inside its table, and were one not, it would read as empty
+    /// rather than panic.
+    #[inline]
+    pub fn of(self, texts: &'static str) -> &'static str {
+        texts.get(self.start()..self.start() + self.len()).unwrap_or_default()
+    }
+
+    /// The span's bytes in `texts`, in a `const` context too (empty if it is
+    /// outside).
+    #[inline]
+    pub const fn bytes_of(self, texts: &'static str) -> &'static [u8] {
+        let bytes = texts.as_bytes();
+        if self.start() + self.len() > bytes.len() {
+            return &[];
+        }
+        bytes.split_at(self.start()).1.split_at(self.len()).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_reads_its_bytes_and_nothing_outside_the_table() {
+        let texts = "invalid_requestérror";
+        assert_eq!(at(0, 15).of(texts), "invalid_request");
+        assert_eq!(at(15, 2).of(texts), "é");
+        assert_eq!(at(15, 2).bytes_of(texts), "é".as_bytes());
+        assert_eq!(at(0, 0).of(texts), "");
+        assert_eq!(at(16, 1).of(texts), "", "not on a character boundary");
+        assert_eq!(at(16, 1).bytes_of(texts), [0xa9]);
+        assert_eq!(at(18, 5).of(texts), "", "past the end");
+        assert_eq!(at(18, 5).bytes_of(texts), b"");
+        assert_eq!(at(21, 0).bytes_of(texts), b"", "at the end");
+        assert_eq!(at(22, 0).bytes_of(texts), b"", "past the end");
+        assert_eq!(at(3, 4).len(), 4);
+        assert_eq!(std::mem::size_of::<Option<TextSpan>>(), 8);
+    }
+}
