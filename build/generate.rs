@@ -24,15 +24,11 @@ pub fn generate(catalog: &Catalog) -> GeneratedFile {
     }
     // The seed search is the slow part of generation: done once.
     let hashed = hashed_texts(catalog);
-    let mut perfect_hash_names = Vec::new();
-    if hashed.1.is_some() {
-        perfect_hash_names.extend(["Key", "StrMap"]);
-    }
     if catalog.api.identity == Identity::CodeAndDescription {
-        perfect_hash_names.push("PairMap");
+        out.push_str("use crate::perfect_hash::{PairMap, EMPTY};\n");
     }
-    if !perfect_hash_names.is_empty() {
-        let _ = writeln!(out, "use crate::perfect_hash::{{{}, EMPTY}};", perfect_hash_names.join(", "));
+    if hashed.1.is_some() {
+        out.push_str("use crate::perfect_hash::{Slot, StrMap};\n");
     }
     if catalog.entries.iter().any(|entry| {
         !template::placeholders(&template::parse(&entry.description().value).unwrap_or_default()).is_empty()
@@ -480,11 +476,20 @@ fn lookups(
     let prefix = catalog.api.code_prefix.as_ref().map(|prefix| prefix.value.as_str());
     if let Some(table) = table {
         doc(out, "", "The wire texts of the lengths that many texts share, in a perfect-hash table.");
-        let keys: Vec<String> = hashed
-            .iter()
-            .map(|(key, variant)| format!("Key::new(TEXTS, {}, Code::{variant})", texts.at(key)))
-            .collect();
-        write_map(out, "WIRE", "StrMap", table, &keys);
+        let (seed, shift, slots) = table;
+        let _ = writeln!(
+            out,
+            "const WIRE: StrMap<Code> = StrMap {{\n    seed: {seed:#018x},\n    shift: {shift},\n    texts: TEXTS,\n    slots: &["
+        );
+        for slot in slots {
+            match hashed.get(usize::from(slot)) {
+                Some((key, variant)) => {
+                    let _ = writeln!(out, "        Slot::new(TEXTS, {}, Code::{variant}),", texts.at(key));
+                }
+                None => out.push_str("        Slot::EMPTY,\n"),
+            }
+        }
+        out.push_str("    ],\n};\n\n");
     }
 
     let mut lengths: Vec<usize> = wire.iter().map(|(key, _)| key.len()).collect();

@@ -44,8 +44,14 @@ impl TextSpan {
         texts.get(self.start()..self.start() + self.len()).unwrap_or_default()
     }
 
-    /// The span's bytes in `texts`, in a `const` context too (empty if it is
-    /// outside).
+    /// The span's bytes in `texts` (empty if it is outside): for comparing,
+    /// which needs no check of character boundaries.
+    #[inline]
+    pub fn bytes(self, texts: &'static str) -> &'static [u8] {
+        texts.as_bytes().get(self.start()..self.start() + self.len()).unwrap_or_default()
+    }
+
+    /// [`bytes`](TextSpan::bytes) in a `const` context.
     #[inline]
     pub const fn bytes_of(self, texts: &'static str) -> &'static [u8] {
         let bytes = texts.as_bytes();
@@ -69,6 +75,9 @@ mod tests {
         assert_eq!(at(0, 0).of(texts), "");
         assert_eq!(at(16, 1).of(texts), "", "not on a character boundary");
         assert_eq!(at(16, 1).bytes_of(texts), [0xa9]);
+        assert_eq!(at(16, 1).bytes(texts), [0xa9]);
+        assert_eq!(at(0, 15).bytes(texts), b"invalid_request");
+        assert_eq!(at(18, 5).bytes(texts), b"", "past the end");
         assert_eq!(at(18, 5).of(texts), "", "past the end");
         assert_eq!(at(18, 5).bytes_of(texts), b"");
         assert_eq!(at(21, 0).bytes_of(texts), b"", "at the end");
