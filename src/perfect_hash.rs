@@ -208,7 +208,8 @@ mod tests {
         let spans = [at(0, 2), at(0, 16), at(0, 17), at(0, 32), at(0, 33)];
         // A slot per key, under a seed found by trying.
         let texts: Vec<&str> = spans.iter().map(|span| span.of(TEXTS)).collect();
-        let seed = (0..u64::MAX)
+        // Bounded: keys that no seed separates fail the test instead of hanging it.
+        let seed = (0..100_000)
             .find(|seed| {
                 let mut seen = [false; 8];
                 texts

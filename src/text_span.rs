@@ -80,6 +80,8 @@ mod tests {
         assert_eq!(at(18, 5).bytes(texts), b"", "past the end");
         assert_eq!(at(18, 5).of(texts), "", "past the end");
         assert_eq!(at(18, 5).bytes_of(texts), b"");
+        assert_eq!(at(17, 4).bytes_of(texts), b"rror", "up to the end");
+        assert_eq!(at(17, 4).bytes(texts), b"rror", "up to the end");
         assert_eq!(at(21, 0).bytes_of(texts), b"", "at the end");
         assert_eq!(at(22, 0).bytes_of(texts), b"", "past the end");
         assert_eq!(at(3, 4).len(), 4);
