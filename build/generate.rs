@@ -190,17 +190,18 @@ fn parents(catalog: &Catalog) -> Vec<Option<usize>> {
 /// entries hold spans of it instead of a pointer per text.
 #[derive(Default)]
 struct Texts {
-    joined: String,
+    /// The length of the string so far.
+    len: usize,
     starts: HashMap<String, usize>,
 }
 
 impl Texts {
     /// `at(start, len)`, the span of `text`, which is added if it is new.
     fn at(&mut self, text: &str) -> String {
-        let joined = &mut self.joined;
+        let len = &mut self.len;
         let start = *self.starts.entry(text.to_owned()).or_insert_with(|| {
-            joined.push_str(text);
-            joined.len() - text.len()
+            *len += text.len();
+            *len - text.len()
         });
         format!("at({start}, {})", text.len())
     }
