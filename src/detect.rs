@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use http::StatusCode;
-use serde_json::value::RawValue;
 
 use crate::Match;
 use crate::api::Api;
@@ -293,7 +292,7 @@ fn holds(rule: &DetectRule, catalog: &Catalog, members: &ReceivedMembers<'_>) ->
 }
 
 fn passes(test: &Test, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {
-    let raw = |name: &str| member(members, name).map(RawValue::get);
+    let raw = |name: &str| member(members, name);
     match *test {
         Test::Present(name) => raw(name).is_some(),
         Test::Absent(name) => raw(name).is_none(),

@@ -82,6 +82,7 @@ mod classify;
 mod code;
 mod detect;
 mod failure;
+mod flat_object;
 pub mod integrations;
 mod json;
 mod json_escape;

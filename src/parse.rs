@@ -167,91 +167,167 @@ impl<'de> de::Deserialize<'de> for Text<'de> {
     }
 }
 
-type ReceivedMember<'a> = (Cow<'a, str>, Cow<'a, RawValue>);
-
-/// ReceivedMembers in order. Error bodies have a handful, so the first four live
-/// inline and a typical body is parsed without allocating.
-#[derive(Clone, Debug)]
-pub(crate) enum ReceivedMembers<'a> {
-    Inline(usize, [ReceivedMember<'a>; INLINE]),
-    Heap(Vec<ReceivedMember<'a>>),
+/// Where a text lies in its [`ReceivedMembers`]' text: bodies are bounded
+/// to 4 GiB, so a span is 8 bytes and a member 16.
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: u32,
+    end: u32,
 }
 
-const INLINE: usize = 4;
-const VACANT: ReceivedMember<'static> = (Cow::Borrowed(""), Cow::Borrowed(RawValue::NULL));
-
-impl<'a> ReceivedMembers<'a> {
-    fn new() -> Self {
-        ReceivedMembers::Inline(0, [VACANT; INLINE])
+impl Span {
+    /// `range` of a text of at most `u32::MAX` bytes.
+    fn of_range(range: std::ops::Range<usize>) -> Self {
+        let bound = |index: usize| u32::try_from(index).unwrap_or(u32::MAX);
+        Span { start: bound(range.start), end: bound(range.end) }
     }
 
-    fn push(&mut self, member: ReceivedMember<'a>) {
+    /// The span's text in `text` (empty if it is outside).
+    fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize).unwrap_or_default()
+    }
+}
+
+/// The largest body [`read_object`] reads: its spans are `u32`s.
+const MAX_BODY: usize = u32::MAX as usize;
+
+/// The members of a received object, in order: each a name and its value as
+/// raw JSON text, held as spans of one text. That text is the body itself
+/// when its names have no escapes (so parsing copies nothing), else a buffer
+/// of the decoded names and the values; an owned copy owns it. Error bodies
+/// have a handful of members, so the first six live inline and a typical
+/// body is parsed without allocating.
+#[derive(Clone, Debug)]
+pub(crate) struct ReceivedMembers<'a> {
+    text: Cow<'a, str>,
+    spans: Spans,
+}
+
+const INLINE: usize = 6;
+
+#[derive(Clone, Debug)]
+enum Spans {
+    Inline(u8, [(Span, Span); INLINE]),
+    Heap(Vec<(Span, Span)>),
+}
+
+impl Spans {
+    fn new() -> Self {
+        Spans::Inline(0, [(Span::default(), Span::default()); INLINE])
+    }
+
+    fn push(&mut self, member: (Span, Span)) {
         match self {
-            ReceivedMembers::Inline(len, items) if *len < INLINE => {
-                items[*len] = member;
+            Spans::Inline(len, items) if usize::from(*len) < INLINE => {
+                items[usize::from(*len)] = member;
                 *len += 1;
             }
-            ReceivedMembers::Inline(_, items) => {
-                let mut heap: Vec<ReceivedMember<'a>> = Vec::with_capacity(INLINE * 2);
-                heap.extend(items.iter_mut().map(|item| std::mem::replace(item, VACANT)));
+            Spans::Inline(_, items) => {
+                let mut heap = Vec::with_capacity(INLINE * 2);
+                heap.extend_from_slice(items);
                 heap.push(member);
-                *self = ReceivedMembers::Heap(heap);
+                *self = Spans::Heap(heap);
             }
-            ReceivedMembers::Heap(heap) => heap.push(member),
+            Spans::Heap(heap) => heap.push(member),
         }
     }
 
-    pub(crate) fn as_slice(&self) -> &[ReceivedMember<'a>] {
+    fn as_slice(&self) -> &[(Span, Span)] {
         match self {
-            ReceivedMembers::Inline(len, items) => &items[..*len],
-            ReceivedMembers::Heap(heap) => heap,
+            Spans::Inline(len, items) => &items[..usize::from(*len)],
+            Spans::Heap(heap) => heap,
         }
+    }
+}
+
+impl<'a> ReceivedMembers<'a> {
+    /// Every member's name and raw value, in order.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = (&str, &str)> {
+        self.spans.as_slice().iter().map(|(name, value)| (name.of(&self.text), value.of(&self.text)))
+    }
+
+    /// The last member named `name`, as spans of the text.
+    fn find(&self, name: &str) -> Option<Span> {
+        let text = self.text.as_bytes();
+        let name = name.as_bytes();
+        let found = self
+            .spans
+            .as_slice()
+            .iter()
+            .rev()
+            .find(|(key, _)| text.get(key.start as usize..key.end as usize) == Some(name));
+        found.map(|(_, value)| *value)
+    }
+
+    /// The text, where it is the body's and lives as long.
+    fn borrowed_text(&self) -> Option<&'a str> {
+        match self.text {
+            Cow::Borrowed(text) => Some(text),
+            Cow::Owned(_) => None,
+        }
+    }
+
+    /// The members as `RawValue`s, for the public accessors. Every value
+    /// was read as JSON, so none is left out.
+    pub(crate) fn raw_values(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.iter().filter_map(|(name, value)| Some((name, raw_value(value)?)))
     }
 
     /// The members as a JSON object, values as received.
     pub(crate) fn to_json(&self) -> String {
-        let members = self.as_slice();
-        let mut out = Vec::with_capacity(members.iter().map(|(k, v)| k.len() + v.get().len() + 4).sum::<usize>() + 2);
+        let mut out =
+            Vec::with_capacity(self.iter().map(|(name, value)| name.len() + value.len() + 4).sum::<usize>() + 2);
         out.push(b'{');
-        for (index, (name, value)) in members.iter().enumerate() {
+        for (index, (name, value)) in self.iter().enumerate() {
             if index > 0 {
                 out.push(b',');
             }
             crate::json::string_into(&mut out, name);
             out.push(b':');
-            out.extend_from_slice(value.get().as_bytes());
+            out.extend_from_slice(value.as_bytes());
         }
         out.push(b'}');
         String::from_utf8(out).unwrap_or_default()
     }
 
     pub(crate) fn into_owned(self) -> ReceivedMembers<'static> {
-        let mut owned = ReceivedMembers::new();
-        for (name, value) in self.as_slice() {
-            owned.push((Cow::Owned(name.clone().into_owned()), Cow::Owned(value.clone().into_owned())));
-        }
-        owned
+        ReceivedMembers { text: Cow::Owned(self.text.into_owned()), spans: self.spans }
     }
 }
 
-/// Every member of a JSON object, in order, values kept as raw JSON.
-struct Object<'a>(ReceivedMembers<'a>);
+/// A value already read as JSON, as serde_json's `RawValue`: made when a
+/// caller asks for it, so that parsing need not.
+fn raw_value(value: &str) -> Option<&RawValue> {
+    serde_json::from_str(value).ok()
+}
 
-impl<'de> de::Deserialize<'de> for Object<'de> {
+/// Every member of a JSON object, in order, values kept as raw JSON: what
+/// serde_json reads when [`flat_object`](crate::flat_object) refuses a body.
+/// Its names may have been decoded, so they and the values are copied into
+/// a text of their own.
+struct Object(ReceivedMembers<'static>);
+
+impl<'de> de::Deserialize<'de> for Object {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ObjectVisitor;
         impl<'de> Visitor<'de> for ObjectVisitor {
-            type Value = Object<'de>;
+            type Value = Object;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object<'de>, M::Error> {
-                let mut members = ReceivedMembers::new();
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object, M::Error> {
+                let mut text = String::new();
+                let mut spans = Spans::new();
+                let mut append = |piece: &str| {
+                    let start = text.len();
+                    text.push_str(piece);
+                    Span::of_range(start..text.len())
+                };
                 while let Some(Text(name)) = map.next_key()? {
                     let value: &'de RawValue = map.next_value()?;
-                    members.push((name, Cow::Borrowed(value)));
+                    spans.push((append(&name), append(value.get())));
                 }
-                Ok(Object(members))
+                Ok(Object(ReceivedMembers { text: Cow::Owned(text), spans }))
             }
         }
         deserializer.deserialize_map(ObjectVisitor)
@@ -263,42 +339,49 @@ pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Rec
     if body.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r')) {
         return Err(ParseError::new(status, Defect::Empty, body));
     }
-    // Checking UTF-8 once, up front, spares serde_json checking every raw
-    // value again; JSON text is UTF-8 in any case (RFC 8259 §8.1).
+    if body.len() > MAX_BODY {
+        return Err(ParseError::new(status, Defect::TooLarge(MAX_BODY), body));
+    }
+    // Checking UTF-8 once, up front, spares the readers checking every
+    // string; JSON text is UTF-8 in any case (RFC 8259 §8.1).
     let text = std::str::from_utf8(body)
         .map_err(|error| ParseError::new(status, Defect::NotJson(format!("not UTF-8: {error}")), body))?;
-    match serde_json::from_str::<Object<'_>>(text) {
+    let mut spans = Spans::new();
+    if crate::flat_object::read_members(text, |name, value| spans.push((Span::of_range(name), Span::of_range(value)))) {
+        return Ok(ReceivedMembers { text: Cow::Borrowed(text), spans });
+    }
+    match serde_json::from_str::<Object>(text) {
         Ok(Object(members)) => Ok(members),
         Err(error) if error.is_data() => Err(ParseError::new(status, Defect::NotAnObject, body)),
         Err(error) => Err(ParseError::new(status, Defect::NotJson(error.to_string()), body)),
     }
 }
 
-/// The last member named `name`: with duplicate keys, the one serde_json's
-/// `Value` and JavaScript's `JSON.parse` keep.
-pub(crate) fn member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Option<&'m RawValue> {
-    members.as_slice().iter().rev().find(|(key, _)| key == name).map(|(_, value)| value.as_ref())
+/// The last member named `name`, as raw JSON: with duplicate keys, the one
+/// serde_json's `Value` and JavaScript's `JSON.parse` keep.
+pub(crate) fn member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Option<&'m str> {
+    members.find(name).map(|value| value.of(&members.text))
+}
+
+/// The last member named `name`, as a `RawValue`.
+pub(crate) fn raw_member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Option<&'m RawValue> {
+    member(members, name).and_then(raw_value)
 }
 
 /// A member's string value, or `None` when it is absent or not a string.
 pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
-    let raw = members.as_slice().iter().rev().find(|(key, _)| key == name)?;
-    if let Cow::Borrowed(value) = &raw.1 {
-        // serde_json has validated the raw text: a string without a
-        // backslash is its own contents between the quotes.
-        let text: &'a str = value.get();
-        if let Some(inner) = text.strip_prefix('"').and_then(|text| text.strip_suffix('"')) {
+    let span = members.find(name)?;
+    if let Some(text) = members.borrowed_text() {
+        // The value was read as JSON: a string without a backslash is its
+        // own contents between the quotes.
+        let value = span.of(text);
+        if let Some(inner) = value.strip_prefix('"').and_then(|value| value.strip_suffix('"')) {
             if !inner.contains('\\') {
                 return Some(Cow::Borrowed(inner));
             }
         }
     }
-    match &raw.1 {
-        Cow::Borrowed(value) => serde_json::from_str::<Text<'a>>(value.get()).ok().map(|Text(text)| text),
-        Cow::Owned(value) => {
-            serde_json::from_str::<Text<'_>>(value.get()).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
-        }
-    }
+    serde_json::from_str::<Text<'_>>(span.of(&members.text)).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
 }
 
 /// A code sent as a string, or as a number of any size or form (kept as its
@@ -310,7 +393,7 @@ pub(crate) fn code_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Opti
     if let Some(text) = string_member(members, name) {
         return Some(text);
     }
-    let raw = member(members, name)?.get();
+    let raw = member(members, name)?;
     // A raw member is valid JSON, and only a number starts with `-` or a digit.
     raw.starts_with(|first: char| first == '-' || first.is_ascii_digit()).then(|| Cow::Owned(raw.to_owned()))
 }
@@ -459,7 +542,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(received.member("mfa_token").map(|raw| raw.get()), Some("\"Fe26...\""));
     /// ```
     pub fn member(&self, name: &str) -> Option<&RawValue> {
-        member(&self.members, name)
+        raw_member(&self.members, name)
     }
 
     /// Every member, in the order received.
@@ -471,7 +554,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
     /// assert_eq!(names, ["statusCode", "error"]);
     /// ```
     pub fn members(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.as_slice().iter().map(|(name, value)| (name.as_ref(), value.as_ref()))
+        self.members.raw_values()
     }
 
     /// The HTTP status: the one received, else the catalog's.
@@ -669,8 +752,8 @@ impl<C: WireFormat> serde::Serialize for Received<'_, C> {
 impl serde::Serialize for ReceivedMembers<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.as_slice().len()))?;
-        for (name, value) in self.as_slice() {
+        let mut map = serializer.serialize_map(Some(self.spans.as_slice().len()))?;
+        for (name, value) in self.raw_values() {
             map.serialize_entry(name, value)?;
         }
         map.end()

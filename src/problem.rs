@@ -8,7 +8,7 @@ use http::StatusCode;
 use serde_json::value::RawValue;
 
 use crate::kind::Kind;
-use crate::parse::{Defect, ParseError, ReceivedMembers, member, read_object, string_member};
+use crate::parse::{Defect, ParseError, ReceivedMembers, member, raw_member, read_object, string_member};
 use crate::retry::{Retry, SentHeaders};
 
 /// The members RFC 9457 §3.1 defines; every other member is an extension.
@@ -56,7 +56,7 @@ impl<'a> Problem<'a> {
     pub fn parse(body: &'a [u8], status: Option<StatusCode>) -> Result<Self, ParseError> {
         let members = read_object(body, status)?;
         let status_member = member(&members, "status")
-            .and_then(|raw| raw.get().parse::<u16>().ok())
+            .and_then(|raw| raw.parse::<u16>().ok())
             .and_then(|number| StatusCode::from_u16(number).ok());
         let problem = Problem {
             type_uri: string_member(&members, "type"),
@@ -153,11 +153,7 @@ impl<'a> Problem<'a> {
     /// assert_eq!(problem.extensions().next().map(|(name, value)| (name, value.get())), Some(("errors", r#"[{"field":"x"}]"#)));
     /// ```
     pub fn extensions(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members
-            .as_slice()
-            .iter()
-            .filter(|(name, _)| !STANDARD_MEMBERS.contains(&name.as_ref()))
-            .map(|(name, value)| (name.as_ref(), value.as_ref()))
+        self.members.raw_values().filter(|(name, _)| !STANDARD_MEMBERS.contains(name))
     }
 
     /// A member by name (the last, if repeated), standard or extension.
@@ -167,7 +163,7 @@ impl<'a> Problem<'a> {
     /// assert_eq!(problem.member("code").map(|raw| raw.get()), Some("7"));
     /// ```
     pub fn member(&self, name: &str) -> Option<&RawValue> {
-        member(&self.members, name)
+        raw_member(&self.members, name)
     }
 
     /// The HTTP status: the one received, else the body's `status`.
