@@ -6,7 +6,7 @@
 // modules of build.rs) beside it, so `crate::catalog_compiler` resolves in both.
 
 use auth_error_catalog::{
-    AnyReceived, Api, Entry, Error, Match, OpenFormat, ParseError, Received, ResponseOptions, WireFormat, app_native,
+    AnyReceived, Api, Defect, Entry, Error, Match, OpenFormat, ParseError, Received, ResponseOptions, WireFormat, app_native,
     auth0, authos, registration,
 };
 use http::StatusCode;
@@ -199,10 +199,46 @@ fn check_failure(body: &[u8], status: http::StatusCode, headers: &http::HeaderMa
 fn parse_as<C: WireFormat>(body: &[u8]) {
     for status in statuses() {
         match Received::<C>::parse(body, status) {
-            Ok(received) => check_round_trip(&received, body, status),
-            Err(error) => check_rejection(&error, status),
+            Ok(received) => {
+                check_round_trip(&received, body, status);
+                let members = received.members().map(|(name, raw)| (name.to_owned(), raw.get().to_owned())).collect();
+                assert_eq!(Some(members), serde_members(body), "the crate and serde_json read the members apart");
+            }
+            Err(error) => {
+                check_rejection(&error, status);
+                let an_object = !matches!(error.defect(), Defect::Empty | Defect::NotJson(_) | Defect::NotAnObject);
+                assert_eq!(an_object, serde_members(body).is_some(), "the crate and serde_json disagree: {error}");
+            }
         }
     }
+}
+
+/// The members of `body` as serde_json reads them (names decoded, values
+/// raw), if it is a JSON object: the oracle for the crate's own reader of
+/// flat objects.
+fn serde_members(body: &[u8]) -> Option<Vec<(String, String)>> {
+    struct Members(Vec<(String, String)>);
+    impl<'de> serde::Deserialize<'de> for Members {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Members;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Members, M::Error> {
+                    let mut members = Vec::new();
+                    while let Some(name) = map.next_key::<String>()? {
+                        let value: &RawValue = map.next_value()?;
+                        members.push((name, value.get().to_owned()));
+                    }
+                    Ok(Members(members))
+                }
+            }
+            deserializer.deserialize_map(Visit)
+        }
+    }
+    serde_json::from_slice::<Members>(body).ok().map(|Members(members)| members)
 }
 
 /// Each API's own parser, under each status.
