@@ -283,6 +283,20 @@ pub enum Test {
     OwnCode(String),
 }
 
+impl Test {
+    /// The member the test reads.
+    pub fn member(&self) -> &str {
+        match self {
+            Test::Present(name)
+            | Test::Absent(name)
+            | Test::Text(name)
+            | Test::Object(name)
+            | Test::Code(name)
+            | Test::OwnCode(name) => name,
+        }
+    }
+}
+
 /// One rule of body detection (`[[detect]]`): a body whose members pass
 /// every test of `all` and, where `any` is not empty, one of `any`, is this
 /// API's, unless a rule of lower `order` holds first.
@@ -291,6 +305,18 @@ pub struct DetectRule {
     pub order: Located<i64>,
     pub all: Vec<Located<Test>>,
     pub any: Vec<Located<Test>>,
+}
+
+/// The distinct member names of `rules`' tests, in the order first read.
+pub fn detect_names<'a>(rules: impl Iterator<Item = &'a DetectRule>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for test in rules.flat_map(|rule| rule.all.iter().chain(&rule.any)) {
+        let name = test.value.member();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// One parsed catalog file.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Source};
 use super::kind::Kind;
-use super::model::{Catalog, CodeRange, Entry, Identity, Located, MemberValue, WireCode};
+use super::model::{Catalog, CodeRange, Entry, Identity, Located, MemberValue, WireCode, detect_names};
 use super::template;
 
 /// Error statuses; the API-level `wire_status` may also be a success status,
@@ -187,6 +187,7 @@ pub fn validate_set(catalogs: &[Catalog], files_read: usize, taken: &[&str]) -> 
             }
         }
     }
+    detect_name_count(catalogs, MAX_DETECT_NAMES, &mut found);
     if files_read == 0 {
         found.push(Diagnostic {
             file: "catalog".to_owned(),
@@ -206,6 +207,26 @@ pub fn validate_set(catalogs: &[Catalog], files_read: usize, taken: &[&str]) -> 
         }
     }
     found
+}
+
+/// The generated detection masks are `u64`s, a bit per member name.
+const MAX_DETECT_NAMES: usize = 64;
+
+/// At most `most` distinct member names across every catalog's `[[detect]]`
+/// tests, reported at the first test that reads one more.
+fn detect_name_count(catalogs: &[Catalog], most: usize, found: &mut Vec<Diagnostic>) {
+    let names = detect_names(catalogs.iter().flat_map(|catalog| &catalog.detect));
+    let Some(extra) = names.get(most) else { return };
+    for catalog in catalogs {
+        let tests = catalog.detect.iter().flat_map(|rule| rule.all.iter().chain(&rule.any));
+        if let Some(test) = tests.into_iter().find(|test| test.value.member() == *extra) {
+            let message = format!(
+                "the [[detect]] tests of all the catalogs read at most {most} member names; `{extra}` is one more"
+            );
+            found.push(catalog.source.at(&test.span, message));
+            return;
+        }
+    }
 }
 
 fn report(found: &mut Vec<Diagnostic>, source: &Source, span: &Range<usize>, message: String) {
@@ -763,6 +784,7 @@ fn text_hygiene(catalog: &Catalog, found: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::model::Test;
     use super::super::parse::parse_file;
     use std::fmt::Write as _;
 
@@ -1039,6 +1061,26 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].contains("detection order 20 is also used by a rule of catalog/authos.toml"), "{found:#?}");
         assert!(super::validate_set(&[first], 1, &[]).is_empty());
+    }
+
+    #[test]
+    fn detection_reads_at_most_so_many_member_names() {
+        let parsed =
+            parse_file("catalog/authos.toml", format!("{API}\n{ENTRY}\n{BODY}").as_bytes()).expect("a clean catalog");
+        let mut found = Vec::new();
+        super::detect_name_count(std::slice::from_ref(&parsed), 1, &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        let mut second = parsed.clone();
+        second.detect[0].any =
+            second.detect[0].all.iter().cloned().chain(second.detect[0].all.iter().cloned()).collect();
+        if let Some(Test::Present(name)) = second.detect[0].any.get_mut(1).map(|test| &mut test.value) {
+            *name = "other".to_owned();
+        }
+        super::detect_name_count(&[parsed, second], 1, &mut found);
+        let found: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].ends_with("at most 1 member names; `other` is one more"), "{found:?}");
+        assert_eq!(super::MAX_DETECT_NAMES, 64);
     }
 
     #[test]

@@ -110,29 +110,36 @@ pub struct Shape {
 }
 
 /// One rule of body detection: a body whose members pass every test of
-/// `all` and, where `any` is not empty, one of `any`, is this API's, unless
-/// a rule of lower `order` (of any API) holds. The orders themselves are in
-/// the generated `DETECT_ORDER`, which lists every rule, lowest first.
+/// `all` and, where `any` has tests, one of `any`, is `api`'s, unless a rule
+/// before it in the generated `DETECT_RULES` (of lower `order`, of any API)
+/// holds.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct DetectRule {
-    pub(crate) all: &'static [Test],
-    pub(crate) any: &'static [Test],
+    pub(crate) api: crate::api::Api,
+    pub(crate) all: Tests,
+    pub(crate) any: Tests,
 }
 
-/// One test of a [`DetectRule`] on a member of a body.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Test {
+/// The tests of one side of a [`DetectRule`], each kind as a bit mask over
+/// the generated `DETECT_NAMES`: bit `i` tests the member `DETECT_NAMES[i]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tests {
     /// The member is there.
-    Present(&'static str),
+    pub(crate) present: u64,
     /// The member is not there.
-    Absent(&'static str),
+    pub(crate) absent: u64,
     /// The member is a JSON string.
-    Text(&'static str),
+    pub(crate) text: u64,
     /// The member is a JSON object.
-    Object(&'static str),
+    pub(crate) object: u64,
     /// The member is a string or a number: a code.
-    Code(&'static str),
-    /// The member is a code of this API: one its catalog knows, or its
+    pub(crate) code: u64,
+    /// The member is a code of the rule's API: one its catalog knows, or its
     /// `code_prefix` followed by digits.
-    OwnCode(&'static str),
+    pub(crate) own_code: u64,
+}
+
+impl Tests {
+    /// No test.
+    pub(crate) const NONE: Tests = Tests { present: 0, absent: 0, text: 0, object: 0, code: 0, own_code: 0 };
 }

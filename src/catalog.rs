@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use http::StatusCode;
 
 use crate::api::Api;
-use crate::body::{BodyMember, DetectRule, MemberValue, Shape};
+use crate::body::{BodyMember, MemberValue, Shape};
 use crate::json;
 use crate::kind::Kind;
 use crate::template::Segment;
@@ -130,7 +130,6 @@ pub struct Catalog {
     pub(crate) layout: Layout,
     pub(crate) members: &'static [BodyMember],
     pub(crate) shape: Shape,
-    pub(crate) detect: &'static [DetectRule],
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
     /// Sorted by code.

@@ -8,10 +8,10 @@ use http::StatusCode;
 
 use crate::Match;
 use crate::api::Api;
-use crate::body::{DetectRule, Test};
+use crate::body::{DetectRule, Tests};
 use crate::catalog::Catalog;
 use crate::kind::Kind;
-use crate::parse::{Defect, ParseError, Received, ReceivedMembers, code_member, member, read_object};
+use crate::parse::{Defect, ParseError, Received, ReceivedMembers, code_member, read_object};
 use crate::retry::Retry;
 use crate::wire::WireFormat;
 
@@ -280,27 +280,70 @@ pub fn parse_as(api: Api, body: &[u8], status: Option<StatusCode>) -> Result<Any
 /// The API a body comes from: of every catalog's `[[detect]]` rules that
 /// hold, the one of lowest order decides (the rules [`parse`] documents).
 fn detect(members: &ReceivedMembers<'_>) -> Option<Api> {
-    crate::apis::DETECT_ORDER.iter().find_map(|&(api, index)| {
-        let catalog = api.catalog();
-        catalog.detect.get(index).filter(|rule| holds(rule, catalog, members)).map(|_| api)
-    })
+    let survey = Survey::of(members);
+    crate::apis::DETECT_RULES.iter().find(|rule| survey.holds(rule, members)).map(|rule| rule.api)
 }
 
-fn holds(rule: &DetectRule, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {
-    let passes = |test: &Test| passes(test, catalog, members);
-    rule.all.iter().all(passes) && (rule.any.is_empty() || rule.any.iter().any(passes))
+/// What one pass over a body's members finds about the members the
+/// detection tests read: bit `i` of each mask is `DETECT_NAMES[i]`, and a
+/// repeated name counts as its last member, as everywhere. Codes are read
+/// only when a rule asks, which most bodies never make one do.
+struct Survey {
+    present: u64,
+    text: u64,
+    object: u64,
 }
 
-fn passes(test: &Test, catalog: &Catalog, members: &ReceivedMembers<'_>) -> bool {
-    let raw = |name: &str| member(members, name);
-    match *test {
-        Test::Present(name) => raw(name).is_some(),
-        Test::Absent(name) => raw(name).is_none(),
-        Test::Text(name) => raw(name).is_some_and(|raw| raw.starts_with('"')),
-        Test::Object(name) => raw(name).is_some_and(|raw| raw.starts_with('{')),
-        Test::Code(name) => code_member(members, name).is_some(),
-        Test::OwnCode(name) => code_member(members, name).is_some_and(|code| is_own_code(catalog, &code)),
+impl Survey {
+    fn of(members: &ReceivedMembers<'_>) -> Self {
+        let mut survey = Survey { present: 0, text: 0, object: 0 };
+        for (name, value) in members.iter() {
+            let Some(index) = crate::apis::DETECT_NAMES.iter().position(|known| *known == name) else {
+                continue;
+            };
+            let bit = 1 << index;
+            let flag = |mask: u64, on: bool| if on { mask | bit } else { mask & !bit };
+            survey.present |= bit;
+            survey.text = flag(survey.text, value.starts_with('"'));
+            survey.object = flag(survey.object, value.starts_with('{'));
+        }
+        survey
     }
+
+    fn holds(&self, rule: &DetectRule, members: &ReceivedMembers<'_>) -> bool {
+        let code = |bit: usize| named_code(members, bit);
+        let own_code = |bit: usize| named_code(members, bit).is_some_and(|code| is_own_code(rule.api.catalog(), &code));
+        let all = &rule.all;
+        let all_pass = all.present & !self.present == 0
+            && all.absent & self.present == 0
+            && all.text & !self.text == 0
+            && all.object & !self.object == 0
+            && bits(all.code).all(|bit| code(bit).is_some())
+            && bits(all.own_code).all(own_code);
+        let any = &rule.any;
+        let any_passes = *any == Tests::NONE
+            || any.present & self.present != 0
+            || any.absent & !self.present != 0
+            || any.text & self.text != 0
+            || any.object & self.object != 0
+            || bits(any.code).any(|bit| code(bit).is_some())
+            || bits(any.own_code).any(own_code);
+        all_pass && any_passes
+    }
+}
+
+/// The code in the member `DETECT_NAMES[bit]`, if it holds one.
+fn named_code<'a>(members: &ReceivedMembers<'a>, bit: usize) -> Option<Cow<'a, str>> {
+    crate::apis::DETECT_NAMES.get(bit).and_then(|name| code_member(members, name))
+}
+
+/// The indexes of the bits set in `mask`, lowest first.
+fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let bit = (mask != 0).then(|| mask.trailing_zeros() as usize);
+        mask &= mask.wrapping_sub(1);
+        bit
+    })
 }
 
 /// A code of `catalog`, or its `code_prefix` and digits (`ABA-60099`).

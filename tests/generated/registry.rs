@@ -55,16 +55,59 @@ macro_rules! for_code_of {
     };
 }
 
-/// Every catalog's `[[detect]]` rule as (API, index in its catalog's rules),
-/// lowest `order` first: detection tries them in this order and stops at
-/// the first that holds.
-pub(crate) const DETECT_ORDER: [(crate::Api, usize); 8] = [
-    (crate::Api::Registration, 0), // order 10
-    (crate::Api::Authos, 0),       // order 20
-    (crate::Api::Auth0, 0),        // order 30
-    (crate::Api::AppNative, 0),    // order 40
-    (crate::Api::AppNative, 1),    // order 50
-    (crate::Api::Auth0, 1),        // order 60
-    (crate::Api::Auth0, 2),        // order 70
-    (crate::Api::AppNative, 2),    // order 80
+/// The member names the `[[detect]]` tests read: bit `i` of a [`Tests`](crate::body::Tests) mask is `DETECT_NAMES[i]`.
+pub(crate) const DETECT_NAMES: [&str; 10] =
+    ["stat", "error_code", "error", "code", "message", "description", "traceId", "name", "statusCode", "policy"];
+
+/// Every catalog's `[[detect]]` rule, lowest `order` first: detection tries
+/// them in this order and stops at the first that holds.
+pub(crate) const DETECT_RULES: [crate::body::DetectRule; 8] = [
+    // order 10: all = ["stat"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::Registration,
+        all: crate::body::Tests { present: 0x1, absent: 0x0, text: 0x0, object: 0x0, code: 0x0, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
+    // order 20: all = ["error_code"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::Authos,
+        all: crate::body::Tests { present: 0x2, absent: 0x0, text: 0x0, object: 0x0, code: 0x0, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
+    // order 30: all = ["error"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::Auth0,
+        all: crate::body::Tests { present: 0x4, absent: 0x0, text: 0x0, object: 0x0, code: 0x0, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
+    // order 40: all = ["code:own"], any = ["message", "description:string", "traceId"]
+    crate::body::DetectRule {
+        api: crate::Api::AppNative,
+        all: crate::body::Tests { present: 0x0, absent: 0x0, text: 0x0, object: 0x0, code: 0x0, own_code: 0x8 },
+        any: crate::body::Tests { present: 0x50, absent: 0x0, text: 0x20, object: 0x0, code: 0x0, own_code: 0x0 },
+    },
+    // order 50: all = ["code:code", "traceId"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::AppNative,
+        all: crate::body::Tests { present: 0x40, absent: 0x0, text: 0x0, object: 0x0, code: 0x8, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
+    // order 60: all = ["code:code"], any = ["name", "statusCode", "policy", "description:object"]
+    crate::body::DetectRule {
+        api: crate::Api::Auth0,
+        all: crate::body::Tests { present: 0x0, absent: 0x0, text: 0x0, object: 0x0, code: 0x8, own_code: 0x0 },
+        any: crate::body::Tests { present: 0x380, absent: 0x0, text: 0x0, object: 0x20, code: 0x0, own_code: 0x0 },
+    },
+    // order 70: all = ["code:code", "description:string", "!message"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::Auth0,
+        all: crate::body::Tests { present: 0x0, absent: 0x10, text: 0x20, object: 0x0, code: 0x8, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
+    // order 80: all = ["code:code", "message"], any = []
+    crate::body::DetectRule {
+        api: crate::Api::AppNative,
+        all: crate::body::Tests { present: 0x10, absent: 0x0, text: 0x0, object: 0x0, code: 0x8, own_code: 0x0 },
+        any: crate::body::Tests::NONE,
+    },
 ];

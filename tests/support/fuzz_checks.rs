@@ -6,8 +6,8 @@
 // modules of build.rs) beside it, so `crate::catalog_compiler` resolves in both.
 
 use auth_error_catalog::{
-    AnyReceived, Api, Defect, Entry, Error, Match, OpenFormat, ParseError, Received, ResponseOptions, WireFormat, app_native,
-    auth0, authos, registration,
+    AnyReceived, Api, Defect, Entry, Error, Match, OpenFormat, ParseError, Received, ResponseOptions, WireFormat,
+    app_native, auth0, authos, registration,
 };
 use http::StatusCode;
 use serde_json::Value;
