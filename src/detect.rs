@@ -354,3 +354,16 @@ fn is_own_code(catalog: &Catalog, code: &str) -> bool {
         .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit()));
     prefixed_number || catalog.find(code).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bits;
+
+    #[test]
+    fn bits_gives_the_set_bits_lowest_first() {
+        assert_eq!(bits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(bits(1 << 63).collect::<Vec<_>>(), [63]);
+        assert_eq!(bits(0).count(), 0);
+        assert_eq!(bits(u64::MAX).count(), 64);
+    }
+}

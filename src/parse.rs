@@ -439,6 +439,7 @@ impl<'a, C: WireFormat> Received<'a, C> {
         Self::from_members(members, status).map_err(|defect| ParseError::new(status, defect, body))
     }
 
+    #[inline]
     pub(crate) fn from_members(members: ReceivedMembers<'a>, status: Option<StatusCode>) -> Result<Self, Defect> {
         let shape = C::SHAPE;
         let wrong_shape = || Defect::WrongShape(C::API.as_str());
