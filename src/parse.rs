@@ -184,7 +184,11 @@ impl Span {
 
     /// The span's text in `text` (empty if it is outside).
     fn of(self, text: &str) -> &str {
-        text.get(self.start as usize..self.end as usize).unwrap_or_default()
+        text.get(self.range()).unwrap_or_default()
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
@@ -242,7 +246,7 @@ impl Spans {
 
 impl<'a> ReceivedMembers<'a> {
     /// Every member's name and raw value, in order.
-    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = (&str, &str)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.spans.as_slice().iter().map(|(name, value)| (name.of(&self.text), value.of(&self.text)))
     }
 
@@ -250,12 +254,7 @@ impl<'a> ReceivedMembers<'a> {
     fn find(&self, name: &str) -> Option<Span> {
         let text = self.text.as_bytes();
         let name = name.as_bytes();
-        let found = self
-            .spans
-            .as_slice()
-            .iter()
-            .rev()
-            .find(|(key, _)| text.get(key.start as usize..key.end as usize) == Some(name));
+        let found = self.spans.as_slice().iter().rev().find(|(key, _)| text.get(key.range()) == Some(name));
         found.map(|(_, value)| *value)
     }
 
