@@ -95,7 +95,21 @@ pub fn compile_beside(files: &[SourceFile], taken: &[&str]) -> Result<Vec<Genera
         diagnostic::sort(&mut diagnostics);
         return Err(diagnostics);
     }
-    let mut generated: Vec<GeneratedFile> = catalogs.iter().map(generate::generate).collect();
+    let mut generated = Vec::new();
+    let mut tables = Vec::new();
+    for catalog in &catalogs {
+        match generate::generate(catalog) {
+            Ok(one) => {
+                generated.push(one.module);
+                tables.push(one.texts);
+            }
+            Err(found) => diagnostics.push(found),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    generated.push(generate::api_texts(&catalogs, &tables));
     generated.push(generate::lookup_baselines(&catalogs));
     generated.extend(generate::registry(&catalogs));
     let bundle = generate::bundle(&catalogs, &generated);

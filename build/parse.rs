@@ -9,6 +9,10 @@ use super::model::{
 };
 use super::toml_tree::{self, Spanned, Table, Value};
 
+/// The longest text, escaped for JSON, that a generated span holds (a
+/// span packs its length into 12 bits).
+pub const MAX_TEXT: usize = super::text_span::MAX_LEN;
+
 const API_KEYS: &[&str] = &[
     "name",
     "title",
@@ -420,10 +424,26 @@ impl<'a, 'd> Reader<'a, 'd> {
         self.diagnostics.push(self.source.at(&value.span.clone(), message));
     }
 
+    /// `text` at `span`, reported if its JSON form is too long for the
+    /// generated text tables.
+    fn text(&mut self, key: &str, text: &str, span: &Range<usize>) -> Located<String> {
+        let mut escaped = Vec::new();
+        super::json_escape::escape_into(&mut escaped, text);
+        if escaped.len() > MAX_TEXT {
+            let message = format!(
+                "`{key}` in {} takes {} bytes escaped for JSON; a catalog text takes at most {MAX_TEXT}",
+                self.what,
+                escaped.len()
+            );
+            self.diagnostics.push(self.source.at(span, message));
+        }
+        Located { value: text.to_owned(), span: span.clone() }
+    }
+
     fn string(&mut self, key: &str, required: bool) -> Option<Located<String>> {
         let value = self.value(key, required)?;
         match value.value.as_str() {
-            Some(text) => Some(Located { value: text.to_owned(), span: value.span.clone() }),
+            Some(text) => Some(self.text(key, text, &value.span)),
             None => {
                 self.mistyped(key, value, "a string");
                 None
@@ -478,7 +498,10 @@ impl<'a, 'd> Reader<'a, 'd> {
         let mut texts = Vec::new();
         for item in array.iter() {
             match item.value.as_str() {
-                Some(text) => texts.push(Located { value: text.to_owned(), span: item.span.clone() }),
+                Some(text) => {
+                    let text = self.text(key, text, &item.span);
+                    texts.push(text);
+                }
                 None => self.mistyped(key, item, "an array of strings"),
             }
         }
@@ -506,7 +529,7 @@ impl<'a, 'd> Reader<'a, 'd> {
     fn code(&mut self, key: &str) -> Option<Located<WireCode>> {
         let value = self.value(key, true)?;
         let code = match &value.value {
-            Value::String(text) => WireCode::Text(text.clone()),
+            Value::String(text) => WireCode::Text(self.text(key, text, &value.span).value),
             other => match other.as_integer() {
                 Some(number) => WireCode::Number(number),
                 None => {

@@ -1420,6 +1420,22 @@ mod tests {
     }
 
     #[test]
+    fn a_text_too_long_for_a_span_is_reported_where_it_is() {
+        use super::super::parse::MAX_TEXT;
+        let with = |message: &str| {
+            check("catalog/authos.toml", &format!("{API}\n{}", ENTRY.replace("JWT has expired", message)))
+        };
+        assert_eq!(with(&"a".repeat(MAX_TEXT)), Vec::<String>::new());
+        let expected = format!(
+            "catalog/authos.toml:9:11: `message` in [[entry]] takes {} bytes escaped for JSON; a catalog text takes at most {MAX_TEXT}",
+            MAX_TEXT + 1
+        );
+        assert_eq!(with(&"a".repeat(MAX_TEXT + 1)), [expected]);
+        // Its JSON form counts: a quote is two bytes there.
+        assert_eq!(with(&"\\\"".repeat(MAX_TEXT / 2 + 1)).len(), 1);
+    }
+
+    #[test]
     fn a_challenge_is_a_header_value_with_at_most_the_code() {
         let with = |challenge: &str| check("catalog/authos.toml", &format!("{API}challenge = '{challenge}'\n{ENTRY}"));
         assert_eq!(with(r#"Bearer error="{{code}}""#), Vec::<String>::new());

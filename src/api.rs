@@ -1,6 +1,7 @@
 //! The APIs: one per catalog file, the enum generated from the set.
 
 include!(concat!(env!("OUT_DIR"), "/api_enum.rs"));
+include!(concat!(env!("OUT_DIR"), "/api_texts.rs"));
 
 impl core::fmt::Display for Api {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

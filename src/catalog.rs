@@ -526,15 +526,9 @@ impl CodeRange {
 pub struct Entry {
     pub(crate) api: Api,
     pub(crate) index: u16,
-    /// The API's texts, one string that every [`TextSpan`] below indexes:
-    /// a pointer per entry instead of one per text, each of which a
-    /// position-independent binary would relocate at start-up.
-    pub(crate) texts: &'static str,
-    /// The texts only the references read (section, endpoint, grant type,
-    /// erratum, source): a service that does not build references does not
-    /// carry them.
-    #[cfg(feature = "docs")]
-    pub(crate) doc_texts: &'static str,
+    // The spans below index `api.texts()`, and those behind `docs` (the
+    // texts only the references read) `api.doc_texts()`: no pointer per
+    // entry, which a position-independent binary would relocate at start-up.
     pub(crate) variant: TextSpan,
     pub(crate) code: TextSpan,
     pub(crate) number: Option<u32>,
@@ -724,7 +718,7 @@ impl Entry {
     #[cfg(feature = "docs")]
     #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn section(&self) -> &'static str {
-        self.section.of(self.doc_texts)
+        self.section.of(self.api.doc_texts())
     }
 
     /// The endpoint the source documents list the entry under (Auth0).
@@ -736,7 +730,7 @@ impl Entry {
     #[cfg(feature = "docs")]
     #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn endpoint(&self) -> Option<&'static str> {
-        self.endpoint.map(|span| span.of(self.doc_texts))
+        self.endpoint.map(|span| span.of(self.api.doc_texts()))
     }
 
     /// The grant type the source documents list the entry under (Auth0).
@@ -748,7 +742,7 @@ impl Entry {
     #[cfg(feature = "docs")]
     #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn grant_type(&self) -> Option<&'static str> {
-        self.grant_type.map(|span| span.of(self.doc_texts))
+        self.grant_type.map(|span| span.of(self.api.doc_texts()))
     }
 
     /// The cross-API kind.
@@ -782,7 +776,7 @@ impl Entry {
     #[cfg(feature = "docs")]
     #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn erratum(&self) -> Option<&'static str> {
-        self.erratum.map(|span| span.of(self.doc_texts))
+        self.erratum.map(|span| span.of(self.api.doc_texts()))
     }
 
     /// The public document the entry comes from, where it is not a row of
@@ -796,7 +790,7 @@ impl Entry {
     #[cfg(feature = "docs")]
     #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn source(&self) -> Option<&'static str> {
-        self.source.map(|span| span.of(self.doc_texts))
+        self.source.map(|span| span.of(self.api.doc_texts()))
     }
 
     /// Whether this is its code's generic entry: the code's documented
@@ -906,7 +900,7 @@ impl Entry {
     }
 
     fn text(&self, span: TextSpan) -> &'static str {
-        span.of(self.texts)
+        span.of(self.api.texts())
     }
 }
 

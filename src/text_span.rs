@@ -7,33 +7,50 @@
 // texts, and a position-independent binary relocates every pointer among
 // them at start-up (24 bytes of `.rela.dyn` each, on top of the pointer).
 // Each API's texts are one string instead, and what refers to a text holds
-// where it is in that string: eight bytes, nothing to relocate.
+// where it is in that string: four bytes, nothing to relocate.
 
 use std::num::NonZeroU32;
 
-/// `len` bytes of a text table from `start`.
+/// How many bits of a span hold its length: texts of up to 4 095 bytes.
+const LEN_BITS: u32 = 12;
+
+/// The longest text a span holds. build.rs rejects a longer catalog text.
+pub const MAX_LEN: usize = (1 << LEN_BITS) - 1;
+
+/// The longest table a span indexes (1 MiB less two bytes: `start + 1`
+/// must fit the bits beside the length). build.rs rejects a catalog whose
+/// texts could come to more.
+pub const MAX_TABLE: usize = (1 << (u32::BITS - LEN_BITS)) - 2;
+
+/// `len` bytes of a text table from `start`, packed into one word: a
+/// catalog's texts are short, and its table small, and a span is stored in
+/// every entry and perfect-hash slot ten times over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextSpan {
-    /// `start + 1`: never zero, so that `Option<TextSpan>` takes no more room.
-    after_start: NonZeroU32,
-    len: u32,
+    /// `(start + 1) << LEN_BITS | len`: never zero, so that
+    /// `Option<TextSpan>` takes no more room.
+    packed: NonZeroU32,
 }
 
 /// The span of `len` bytes from `start`, for the generated statics.
 pub const fn at(start: u32, len: u32) -> TextSpan {
-    match NonZeroU32::new(start.wrapping_add(1)) {
-        Some(after_start) => TextSpan { after_start, len },
-        None => panic!("build.rs writes text tables of less than 4 GiB"),
+    assert!(
+        len as usize <= MAX_LEN && start as usize + len as usize <= MAX_TABLE,
+        "build.rs keeps texts and tables within a span's reach"
+    );
+    match NonZeroU32::new((start + 1) << LEN_BITS | len) {
+        Some(packed) => TextSpan { packed },
+        None => panic!("start + 1 is not zero"),
     }
 }
 
 impl TextSpan {
     pub const fn len(self) -> usize {
-        self.len as usize
+        (self.packed.get() & MAX_LEN as u32) as usize
     }
 
     const fn start(self) -> usize {
-        (self.after_start.get() - 1) as usize
+        ((self.packed.get() >> LEN_BITS) - 1) as usize
     }
 
     /// The span's text in `texts`; build.rs puts every span on character
@@ -85,6 +102,16 @@ mod tests {
         assert_eq!(at(21, 0).bytes_of(texts), b"", "at the end");
         assert_eq!(at(22, 0).bytes_of(texts), b"", "past the end");
         assert_eq!(at(3, 4).len(), 4);
-        assert_eq!(std::mem::size_of::<Option<TextSpan>>(), 8);
+        assert_eq!(std::mem::size_of::<Option<TextSpan>>(), 4);
+    }
+
+    #[test]
+    fn the_longest_text_and_the_last_start_of_the_largest_table_survive_packing() {
+        let longest = at(0, MAX_LEN as u32);
+        assert_eq!((longest.start(), longest.len()), (0, MAX_LEN));
+        let last = (MAX_TABLE - 1) as u32;
+        assert_eq!((at(last, 1).start(), at(last, 1).len()), (MAX_TABLE - 1, 1));
+        let end = MAX_TABLE as u32;
+        assert_eq!((at(end, 0).start(), at(end, 0).len()), (MAX_TABLE, 0));
     }
 }

@@ -115,9 +115,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 0,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(0, 12),
         code: at(12, 3),
         number: Some(401),
@@ -150,9 +147,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 1,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(75, 28),
         code: at(103, 9),
         number: Some(60001),
@@ -185,9 +179,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 2,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(186, 20),
         code: at(206, 9),
         number: Some(60002),
@@ -220,9 +211,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 3,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(287, 25),
         code: at(312, 9),
         number: Some(60003),
@@ -255,9 +243,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 4,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(357, 22),
         code: at(379, 9),
         number: Some(60004),
@@ -302,9 +287,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 5,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(469, 19),
         code: at(488, 9),
         number: Some(60005),
@@ -353,9 +335,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 6,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(613, 25),
         code: at(638, 9),
         number: Some(60006),
@@ -400,9 +379,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 7,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(740, 31),
         code: at(771, 9),
         number: Some(60007),
@@ -447,9 +423,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 8,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(925, 25),
         code: at(950, 9),
         number: Some(60008),
@@ -482,9 +455,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 9,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1054, 13),
         code: at(1067, 9),
         number: Some(60009),
@@ -517,9 +487,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 10,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1131, 20),
         code: at(1151, 9),
         number: Some(60010),
@@ -552,9 +519,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 11,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1218, 19),
         code: at(1237, 9),
         number: Some(60011),
@@ -587,9 +551,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 12,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1324, 20),
         code: at(1344, 9),
         number: Some(60012),
@@ -622,9 +583,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 13,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1410, 24),
         code: at(1434, 9),
         number: Some(60013),
@@ -657,9 +615,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 14,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1580, 25),
         code: at(1605, 9),
         number: Some(60014),
@@ -692,9 +647,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 15,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1738, 29),
         code: at(1767, 9),
         number: Some(65001),
@@ -727,9 +679,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 16,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1886, 21),
         code: at(1907, 9),
         number: Some(65002),
@@ -774,9 +723,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 17,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2002, 17),
         code: at(2019, 9),
         number: Some(65003),
@@ -821,9 +767,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 18,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2115, 25),
         code: at(2140, 9),
         number: Some(65004),
@@ -872,9 +815,6 @@ static ENTRIES: [Entry; 20] = [
     Entry {
         api: Api::AppNative,
         index: 19,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2299, 21),
         code: at(2320, 9),
         number: Some(65005),
@@ -1226,118 +1166,7 @@ impl Code {
     }
 }
 
-const TEXTS: &str = concat!(
-    "Unauthorized",
-    "401",
-    "Client authentication failure or client attestation failure.",
-    "InvalidAuthenticationRequest",
-    "ABA-60001",
-    "Invalid authentication request.",
-    "Received authentication request is invalid.",
-    "AuthenticationFailed",
-    "ABA-60002",
-    "Authentication failure.",
-    "Authentication flow has concluded with a failure.",
-    "AuthenticationFailedRetry",
-    "ABA-60003",
-    "Authentication failure please retry.",
-    "InvalidAuthenticatorId",
-    "ABA-60004",
-    "Invalid authenticatorId.",
-    "Provided authenticatorId {{authenticator_id}} is invalid.",
-    "ApplicationNotFound",
-    "ABA-60005",
-    "Unable to find application.",
-    "Unable to find application for clientId {{client_id}} in tenant domain {{tenant_domain}}.",
-    "AuthenticatorNotSupported",
-    "ABA-60006",
-    "Authenticator not supported.",
-    "Configured authenticator {{authenticator_name}} is not supported.",
-    "AppNativeAuthenticationDisabled",
-    "ABA-60007",
-    "App native authentication is not enabled for the application.",
-    "App native authentication is not enabled for this application with id {{client_id}}.",
-    "AuthenticationFlowTimeout",
-    "ABA-60008",
-    "Authentication flow time out.",
-    "Authentication flow has timed out as it took too long to complete.",
-    "InvalidFlowId",
-    "ABA-60009",
-    "Invalid flow identifier.",
-    "The provided flowId is invalid.",
-    "InvalidLogoutRequest",
-    "ABA-60010",
-    "Invalid logout request.",
-    "Received logout request is invalid.",
-    "ApplicationDisabled",
-    "ABA-60011",
-    "Application is disabled.",
-    "The application is disabled, and access is restricted.",
-    "InvalidAuthenticator",
-    "ABA-60012",
-    "Invalid authenticator.",
-    "Requested authenticator is invalid.",
-    "MaxRetryAttemptsExceeded",
-    "ABA-60013",
-    "Maximum retry attempts exceeded.",
-    "The maximum number of OTP verification failure attempts configured for the application has been exceeded.",
-    "MaxResendAttemptsExceeded",
-    "ABA-60014",
-    "Maximum resend attempts exceeded.",
-    "The maximum number of OTP resend attempts configured for the application has been exceeded.",
-    "AuthenticationProcessingError",
-    "ABA-65001",
-    "Unable to proceed with authentication.",
-    "Server encountered an error while processing the authentication request.",
-    "AuthenticatorNotFound",
-    "ABA-65002",
-    "Unable to find authenticator.",
-    "Authenticator not found for name: {{authenticator_name}}.",
-    "UnknownFlowStatus",
-    "ABA-65003",
-    "Unknown authentication flow status.",
-    "Unknown authentication flow status: {{flow_status}}.",
-    "ApplicationRetrievalError",
-    "ABA-65004",
-    "Unable to retrieve application.",
-    "Server encountered an error while retrieving application for clientId {{client_id}} in tenant domain {{tenant_domain}}.",
-    "LogoutProcessingError",
-    "ABA-65005",
-    "Unable to proceed with logout.",
-    "Server encountered an error while processing the logout request.",
-    "60010",
-    "60008",
-    "60005",
-    "60002",
-    "60013",
-    "60011",
-    "65005",
-    "65002",
-    "60014",
-    "60003",
-    "60009",
-    "60006",
-    "60012",
-    "60004",
-    "60001",
-    "65003",
-    "60007",
-    "65004",
-    "65001",
-);
-
-#[cfg(feature = "docs")]
-const DOC_TEXTS: &str = concat!(
-    "Client authentication",
-    "Seeds 000 and 001 give the message as \"Unauthorzed\"; corrected to \"Unauthorized\", the text ApiAuthnUtils.java sends. The wire code is the plain string \"401\", without the ABA- prefix.",
-    "Client errors",
-    "Seed 000 writes the placeholder Markdown-escaped (\\{\\{authenticator_id\\}\\}); seed 001 and the catalog use plain double braces.",
-    "Seed 000 writes the placeholders Markdown-escaped (\\{\\{client_id\\}\\}, \\{\\{tenant_domain\\}\\}); seed 001 and the catalog use plain double braces.",
-    "Seed 000 writes the placeholder Markdown-escaped (\\{\\{authenticator_name\\}\\}); seed 001 and the catalog use plain double braces.",
-    "Seed 001 numbers this row 60008, which duplicates the \"Authentication flow time out.\" row; seed 000 numbers it 60007, and wso2/product-is#18617 shows a real ABA-60007 body with this message. The catalog uses 60007. Seed 000 writes the placeholder Markdown-escaped (\\{\\{client_id\\}\\}); seed 001 and the catalog use plain double braces.",
-    "Server errors",
-    "Seed 000 writes the placeholder Markdown-escaped (\\{\\{flow_status\\}\\}); seed 001 and the catalog use plain double braces.",
-);
+const TEXTS: &str = Api::AppNative.texts();
 
 impl Code {
     /// Every code, in catalog order.

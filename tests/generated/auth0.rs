@@ -643,9 +643,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 0,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(0, 13),
         code: at(13, 15),
         number: None,
@@ -678,9 +675,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 1,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(152, 14),
         code: at(13, 15),
         number: None,
@@ -713,9 +707,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 2,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(265, 12),
         code: at(277, 13),
         number: None,
@@ -752,9 +743,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 3,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(346, 15),
         code: at(13, 15),
         number: None,
@@ -787,9 +775,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 4,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(429, 15),
         code: at(13, 15),
         number: None,
@@ -822,9 +807,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 5,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(512, 17),
         code: at(13, 15),
         number: None,
@@ -857,9 +839,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 6,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(601, 14),
         code: at(13, 15),
         number: None,
@@ -892,9 +871,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 7,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(718, 19),
         code: at(13, 15),
         number: None,
@@ -927,9 +903,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 8,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(868, 19),
         code: at(887, 21),
         number: None,
@@ -962,9 +935,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 9,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1010, 12),
         code: at(1022, 12),
         number: None,
@@ -997,9 +967,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 10,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1069, 14),
         code: at(1083, 15),
         number: None,
@@ -1032,9 +999,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 11,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1318, 15),
         code: at(1333, 17),
         number: None,
@@ -1071,9 +1035,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 12,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1397, 13),
         code: at(1410, 15),
         number: None,
@@ -1110,9 +1071,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 13,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1425, 15),
         code: at(13, 15),
         number: None,
@@ -1145,9 +1103,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 14,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1510, 18),
         code: at(13, 15),
         number: None,
@@ -1180,9 +1135,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 15,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1590, 18),
         code: at(13, 15),
         number: None,
@@ -1215,9 +1167,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 16,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1761, 23),
         code: at(13, 15),
         number: None,
@@ -1254,9 +1203,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 17,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1893, 27),
         code: at(13, 15),
         number: None,
@@ -1293,9 +1239,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 18,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2036, 22),
         code: at(13, 15),
         number: None,
@@ -1338,9 +1281,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 19,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2264, 18),
         code: at(2282, 19),
         number: None,
@@ -1373,9 +1313,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 20,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2347, 12),
         code: at(2359, 13),
         number: None,
@@ -1412,9 +1349,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 21,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2425, 9),
         code: at(2434, 10),
         number: None,
@@ -1447,9 +1381,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 22,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2516, 11),
         code: at(2527, 13),
         number: None,
@@ -1482,9 +1413,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 23,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2593, 20),
         code: at(2613, 14),
         number: None,
@@ -1517,9 +1445,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 24,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2682, 21),
         code: at(2613, 14),
         number: None,
@@ -1552,9 +1477,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 25,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2728, 21),
         code: at(2613, 14),
         number: None,
@@ -1587,9 +1509,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 26,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2790, 21),
         code: at(2613, 14),
         number: None,
@@ -1622,9 +1541,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 27,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2901, 13),
         code: at(2914, 14),
         number: None,
@@ -1657,9 +1573,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 28,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3006, 10),
         code: at(3016, 11),
         number: None,
@@ -1702,9 +1615,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 29,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3101, 21),
         code: at(3122, 16),
         number: None,
@@ -1737,9 +1647,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 30,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3197, 20),
         code: at(3122, 16),
         number: None,
@@ -1772,9 +1679,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 31,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3337, 16),
         code: at(3353, 18),
         number: None,
@@ -1821,9 +1725,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 32,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3436, 14),
         code: at(13, 15),
         number: None,
@@ -1860,9 +1761,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 33,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3717, 13),
         code: at(3730, 14),
         number: None,
@@ -1899,9 +1797,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 34,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3869, 19),
         code: at(277, 13),
         number: None,
@@ -1934,9 +1829,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 35,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4125, 25),
         code: at(2282, 19),
         number: None,
@@ -1973,9 +1865,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 36,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4230, 20),
         code: at(4250, 22),
         number: None,
@@ -2012,9 +1901,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 37,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4346, 12),
         code: at(4358, 13),
         number: None,
@@ -2051,9 +1937,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 38,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4474, 19),
         code: at(2359, 13),
         number: None,
@@ -2086,9 +1969,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 39,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4555, 23),
         code: at(4578, 25),
         number: None,
@@ -2125,9 +2005,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 40,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4695, 11),
         code: at(4706, 12),
         number: None,
@@ -2164,9 +2041,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 41,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4825, 22),
         code: at(4847, 23),
         number: None,
@@ -2203,9 +2077,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 42,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4997, 12),
         code: at(5009, 13),
         number: None,
@@ -2242,9 +2113,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 43,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5192, 20),
         code: at(5212, 21),
         number: None,
@@ -2281,9 +2149,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 44,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5745, 8),
         code: at(5753, 9),
         number: None,
@@ -2320,9 +2185,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 45,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(6236, 12),
         code: at(6248, 13),
         number: None,
@@ -2359,9 +2221,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 46,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(6839, 16),
         code: at(6855, 18),
         number: None,
@@ -2398,9 +2257,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 47,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(6995, 12),
         code: at(7007, 14),
         number: None,
@@ -2437,9 +2293,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 48,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(7397, 13),
         code: at(7410, 15),
         number: None,
@@ -2476,9 +2329,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 49,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(7616, 13),
         code: at(7629, 14),
         number: None,
@@ -2515,9 +2365,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 50,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(7721, 15),
         code: at(7736, 16),
         number: None,
@@ -2554,9 +2401,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 51,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(7840, 19),
         code: at(7859, 20),
         number: None,
@@ -2593,9 +2437,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 52,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8022, 11),
         code: at(8033, 12),
         number: None,
@@ -2628,9 +2469,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 53,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8252, 14),
         code: at(8266, 16),
         number: None,
@@ -2667,9 +2505,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 54,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8364, 23),
         code: at(8387, 25),
         number: None,
@@ -2706,9 +2541,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 55,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8501, 24),
         code: at(8525, 26),
         number: None,
@@ -2745,9 +2577,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 56,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8651, 19),
         code: at(8670, 20),
         number: None,
@@ -2784,9 +2613,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 57,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8810, 15),
         code: at(8825, 17),
         number: None,
@@ -2823,9 +2649,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 58,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8881, 16),
         code: at(8897, 17),
         number: None,
@@ -2862,9 +2685,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 59,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(8950, 16),
         code: at(8966, 18),
         number: None,
@@ -2901,9 +2721,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 60,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9002, 20),
         code: at(9022, 21),
         number: None,
@@ -2936,9 +2753,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 61,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9215, 10),
         code: at(9225, 11),
         number: None,
@@ -2971,9 +2785,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 62,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9320, 14),
         code: at(9334, 15),
         number: None,
@@ -3010,9 +2821,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 63,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9414, 13),
         code: at(9427, 14),
         number: None,
@@ -3045,9 +2853,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 64,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9505, 15),
         code: at(9520, 16),
         number: None,
@@ -3084,9 +2889,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 65,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9824, 23),
         code: at(9847, 25),
         number: None,
@@ -3123,9 +2925,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 66,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(9905, 23),
         code: at(9928, 27),
         number: None,
@@ -3162,9 +2961,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 67,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10003, 21),
         code: at(10024, 23),
         number: None,
@@ -3201,9 +2997,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 68,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10078, 17),
         code: at(10095, 18),
         number: None,
@@ -3240,9 +3033,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 69,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10218, 20),
         code: at(277, 13),
         number: None,
@@ -3275,9 +3065,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 70,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10276, 24),
         code: at(277, 13),
         number: None,
@@ -3310,9 +3097,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 71,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10385, 20),
         code: at(277, 13),
         number: None,
@@ -3345,9 +3129,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 72,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10521, 28),
         code: at(277, 13),
         number: None,
@@ -3380,9 +3161,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 73,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10696, 23),
         code: at(277, 13),
         number: None,
@@ -3415,9 +3193,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 74,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10838, 28),
         code: at(277, 13),
         number: None,
@@ -3450,9 +3225,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 75,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(10954, 34),
         code: at(277, 13),
         number: None,
@@ -3485,9 +3257,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 76,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11081, 25),
         code: at(277, 13),
         number: None,
@@ -3520,9 +3289,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 77,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11184, 24),
         code: at(13, 15),
         number: None,
@@ -3559,9 +3325,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 78,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11281, 25),
         code: at(13, 15),
         number: None,
@@ -3604,9 +3367,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 79,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11390, 22),
         code: at(13, 15),
         number: None,
@@ -3639,9 +3399,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 80,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11522, 11),
         code: at(13, 15),
         number: None,
@@ -3674,9 +3431,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 81,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11718, 22),
         code: at(13, 15),
         number: None,
@@ -3709,9 +3463,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 82,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11868, 21),
         code: at(4250, 22),
         number: None,
@@ -3744,9 +3495,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 83,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(11945, 26),
         code: at(3730, 14),
         number: None,
@@ -3779,9 +3527,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 84,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12040, 13),
         code: at(3730, 14),
         number: None,
@@ -3814,9 +3559,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 85,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12093, 19),
         code: at(2282, 19),
         number: None,
@@ -3861,9 +3603,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 86,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12382, 24),
         code: at(2359, 13),
         number: None,
@@ -3896,9 +3635,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 87,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12437, 31),
         code: at(2359, 13),
         number: None,
@@ -3931,9 +3667,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 88,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12540, 23),
         code: at(2359, 13),
         number: None,
@@ -3966,9 +3699,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 89,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12629, 15),
         code: at(7629, 14),
         number: None,
@@ -4001,9 +3731,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 90,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12697, 19),
         code: at(7629, 14),
         number: None,
@@ -4036,9 +3763,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 91,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12730, 29),
         code: at(4578, 25),
         number: None,
@@ -4071,9 +3795,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 92,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12885, 21),
         code: at(4358, 13),
         number: None,
@@ -4106,9 +3827,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 93,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(12983, 17),
         code: at(4358, 13),
         number: None,
@@ -4141,9 +3859,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 94,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13078, 20),
         code: at(4706, 12),
         number: None,
@@ -4176,9 +3891,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 95,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13176, 27),
         code: at(8825, 17),
         number: None,
@@ -4211,9 +3923,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 96,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13253, 17),
         code: at(8825, 17),
         number: None,
@@ -4246,9 +3955,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 97,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13368, 21),
         code: at(8825, 17),
         number: None,
@@ -4281,9 +3987,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 98,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13487, 19),
         code: at(8825, 17),
         number: None,
@@ -4316,9 +4019,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 99,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13561, 26),
         code: at(5212, 21),
         number: None,
@@ -4351,9 +4051,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 100,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13719, 20),
         code: at(5753, 9),
         number: None,
@@ -4386,9 +4083,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 101,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(13908, 25),
         code: at(2359, 13),
         number: None,
@@ -4421,9 +4115,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 102,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14052, 24),
         code: at(5212, 21),
         number: None,
@@ -4456,9 +4147,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 103,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14207, 18),
         code: at(5753, 9),
         number: None,
@@ -4503,9 +4191,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 104,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14488, 19),
         code: at(2359, 13),
         number: None,
@@ -4538,9 +4223,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 105,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14618, 25),
         code: at(277, 13),
         number: None,
@@ -4573,9 +4255,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 106,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14715, 19),
         code: at(13, 15),
         number: None,
@@ -4608,9 +4287,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 107,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14825, 22),
         code: at(13, 15),
         number: None,
@@ -4643,9 +4319,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 108,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(14923, 24),
         code: at(7410, 15),
         number: None,
@@ -4678,9 +4351,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 109,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15032, 23),
         code: at(5212, 21),
         number: None,
@@ -4713,9 +4383,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 110,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15227, 24),
         code: at(2359, 13),
         number: None,
@@ -4748,9 +4415,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 111,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15329, 14),
         code: at(277, 13),
         number: None,
@@ -4783,9 +4447,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 112,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15400, 18),
         code: at(277, 13),
         number: None,
@@ -4818,9 +4479,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 113,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15493, 17),
         code: at(277, 13),
         number: None,
@@ -4853,9 +4511,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 114,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15601, 15),
         code: at(277, 13),
         number: None,
@@ -4888,9 +4543,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 115,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15700, 15),
         code: at(6248, 13),
         number: None,
@@ -4923,9 +4575,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 116,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15780, 19),
         code: at(2359, 13),
         number: None,
@@ -4958,9 +4607,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 117,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(15871, 17),
         code: at(7007, 14),
         number: None,
@@ -4993,9 +4639,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 118,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16186, 27),
         code: at(5009, 13),
         number: None,
@@ -5028,9 +4671,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 119,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16301, 22),
         code: at(9225, 11),
         number: None,
@@ -5075,9 +4715,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 120,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16421, 23),
         code: at(9427, 14),
         number: None,
@@ -5110,9 +4747,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 121,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16504, 15),
         code: at(9520, 16),
         number: None,
@@ -5145,9 +4779,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 122,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16605, 17),
         code: at(9520, 16),
         number: None,
@@ -5180,9 +4811,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 123,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16752, 29),
         code: at(13, 15),
         number: None,
@@ -5215,9 +4843,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 124,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(16936, 26),
         code: at(2282, 19),
         number: None,
@@ -5250,9 +4875,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 125,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17151, 25),
         code: at(17176, 27),
         number: None,
@@ -5285,9 +4907,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 126,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17278, 12),
         code: at(13, 15),
         number: None,
@@ -5324,9 +4943,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 127,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17344, 31),
         code: at(2359, 13),
         number: None,
@@ -5359,9 +4975,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 128,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17375, 30),
         code: at(2359, 13),
         number: None,
@@ -5394,9 +5007,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 129,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17447, 11),
         code: at(17458, 12),
         number: None,
@@ -5429,9 +5039,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 130,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17482, 27),
         code: at(1083, 15),
         number: None,
@@ -5464,9 +5071,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 131,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(17711, 14),
         code: at(1333, 17),
         number: None,
@@ -5499,9 +5103,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 132,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18035, 23),
         code: at(1333, 17),
         number: None,
@@ -5534,9 +5135,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 133,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18197, 16),
         code: at(1083, 15),
         number: None,
@@ -5569,9 +5167,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 134,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18489, 13),
         code: at(2613, 14),
         number: None,
@@ -5608,9 +5203,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 135,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18640, 14),
         code: at(3122, 16),
         number: None,
@@ -5647,9 +5239,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 136,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18745, 8),
         code: at(18753, 9),
         number: None,
@@ -5692,9 +5281,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 137,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(18896, 28),
         code: at(3353, 18),
         number: None,
@@ -5737,9 +5323,6 @@ static ENTRIES: [Entry; 139] = [
     Entry {
         api: Api::Auth0,
         index: 138,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(19110, 17),
         code: at(3353, 18),
         number: None,
@@ -6229,579 +5812,7 @@ static TEMPLATES: [Code; 14] = [
 /// are not generic: tried after the templates.
 static WILDCARDS: [Code; 2] = [Code::InvalidGrant, Code::AccessDenied];
 
-const TEXTS: &str = concat!(
-    "MissingDevice",
-    "invalid_request",
-    "Missing Device. You need to provide a device name for the caller device (like a browser, app, etc.).",
-    "missing device parameter",
-    "MissingIdToken",
-    "Missing id_token. For this grant type you need to provide a JWT id token.",
-    "missing id_token parameter",
-    "InvalidGrant",
-    "invalid_grant",
-    "Errors related to an invalid id_token or user.",
-    "{{reason}}",
-    "MissingUsername",
-    "Missing username parameter in the request.",
-    "missing username parameter",
-    "MissingPassword",
-    "Missing password parameter in the request.",
-    "missing password parameter",
-    "MissingConnection",
-    "Missing connection parameter in the request.",
-    "missing connection parameter",
-    "ScopeNotString",
-    "Incorrect scope formatting. Each scope must be separated by whitespace.",
-    "scope parameter must be a string",
-    "UnsupportedStrategy",
-    "The connection/provider does not implement username/password authentication.",
-    "specified strategy does not support requested operation",
-    "InvalidUserPassword",
-    "invalid_user_password",
-    "Wrong username or password (this can vary depending on the identity provider).",
-    "Wrong email or password.",
-    "Unauthorized",
-    "unauthorized",
-    "The user is blocked.",
-    "user is blocked",
-    "PasswordLeaked",
-    "password_leaked",
-    "Another site had a security breach and your password has been leaked.",
-    "This login has been blocked because your password has been leaked in another website. We’ve sent you an email with instructions on how to unblock it.",
-    "TooManyAttempts",
-    "too_many_attempts",
-    "Some anomaly detections will return this error.",
-    "TooManyLogins",
-    "too_many_logins",
-    "MissingClientId",
-    "Missing client_id parameter in the request.",
-    "missing client_id parameter",
-    "ConnectionNotFound",
-    "Provided connection was not found.",
-    "the connection was not found",
-    "ConnectionDisabled",
-    "Provided connection is disabled. Check the connection in the dashboard, you may have turned it off for the provided client_id.",
-    "the connection was disabled",
-    "ConnectionNotConfigured",
-    "The connection is not properly configured with custom scripts.",
-    "The connection is not yet configured{{details}}",
-    "ConnectionNotFoundForTenant",
-    "The connection does not belong to the tenant. Check your base url.",
-    "the connection was not found for tenant {{tenant}}",
-    "DottedFieldsNotAllowed",
-    "If you are using rules, some field name contains dots.",
-    "Fields with \".\" are not allowed, please remove all dotted fields{{details}}",
-    "Fields with \\\".\\\" are not allowed, please remove all dotted fields{{details}}",
-    "UnauthorizedClient",
-    "unauthorized_client",
-    "Provided client_id is not valid.",
-    "invalid client",
-    "AccessDenied",
-    "access_denied",
-    "Validation of specific points raised an access issue.",
-    "BadTenant",
-    "bad.tenant",
-    "Invalid tenant",
-    "error in tenant - tenant validation failed: invalid_tenant",
-    "BadClientId",
-    "bad.client_id",
-    "Missing client_id",
-    "Missing required property: client_id",
-    "BadConnectionMissing",
-    "bad.connection",
-    "Missing connection",
-    "Missing required property: connection",
-    "BadConnectionNotFound",
-    "Connection does not exist",
-    "BadConnectionDisabled",
-    "Disabled connection",
-    "Connection is disabled",
-    "BadConnectionStrategy",
-    "Invalid connection",
-    "Invalid connection strategy. It must either be a passwordless connection",
-    "BadAuthParams",
-    "bad.authParams",
-    "Invalid authParams",
-    "error in authParams - invalid type: string (expected object)",
-    "BadRequest",
-    "bad.request",
-    "Invalid parameters",
-    "the following properties are not allowed: {{properties}}",
-    "BadPhoneNumberMissing",
-    "bad.phone_number",
-    "Missing phone_number",
-    "Missing required property: phone_number",
-    "BadPhoneNumberFormat",
-    "Invalid phone_number format",
-    "String does not match pattern: ^\\+[0-9]{1,15}$",
-    "String does not match pattern: ^\\\\+[0-9]{1,15}$",
-    "SmsProviderError",
-    "sms_provider_error",
-    "SMS Provider errors",
-    "{{provider_message}} (Code: {{provider_code}})",
-    "InvalidRequest",
-    "The request is missing a required parameter, includes an unsupported parameter value (other than grant type), repeats a parameter, includes multiple credentials, utilizes more than one mechanism for authenticating the client, or is otherwise malformed.",
-    "{{description}}",
-    "InvalidClient",
-    "invalid_client",
-    "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).",
-    "InvalidGrantGeneric",
-    "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
-    "UnauthorizedClientGeneric",
-    "The authenticated client is not authorized to use this authorization grant type.",
-    "UnsupportedGrantType",
-    "unsupported_grant_type",
-    "The authorization grant type is not supported by the authorization server.",
-    "InvalidScope",
-    "invalid_scope",
-    "The requested scope is invalid, unknown, malformed, or exceeds the scope granted by the resource owner.",
-    "AccessDeniedGeneric",
-    "The resource owner or authorization server denied the request.",
-    "UnsupportedResponseType",
-    "unsupported_response_type",
-    "The authorization server does not support obtaining an authorization code using this method.",
-    "ServerError",
-    "server_error",
-    "The authorization server encountered an unexpected condition that prevented it from fulfilling the request.",
-    "TemporarilyUnavailable",
-    "temporarily_unavailable",
-    "The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.",
-    "InvalidToken",
-    "invalid_token",
-    "The access token provided is expired, revoked, malformed, or invalid for other reasons.",
-    "The client MAY request a new access token and retry the protected resource request.",
-    "AuthorizationPending",
-    "authorization_pending",
-    "The authorization request is still pending as the end user hasn't yet completed the user-interaction steps (Section 3.3).",
-    "The client SHOULD repeat the access token request to the token endpoint (a process known as polling). Before each new request, the client MUST wait at least the number of seconds specified by the \"interval\" parameter of the device authorization response (see Section 3.2), or 5 seconds if none was provided, and respect any increase in the polling interval required by the \"slow_down\" error.",
-    "SlowDown",
-    "slow_down",
-    "A variant of \"authorization_pending\", the authorization request is still pending and polling should continue, but the interval MUST be increased by 5 seconds for this and all subsequent requests.",
-    "A variant of \\\"authorization_pending\\\", the authorization request is still pending and polling should continue, but the interval MUST be increased by 5 seconds for this and all subsequent requests.",
-    "Poll again, waiting 5 seconds longer than before, now and for every later request.",
-    "ExpiredToken",
-    "expired_token",
-    "The \"device_code\" has expired, and the device authorization session has concluded. The client MAY commence a new device authorization request but SHOULD wait for user interaction before restarting to avoid unnecessary polling.",
-    "The \\\"device_code\\\" has expired, and the device authorization session has concluded. The client MAY commence a new device authorization request but SHOULD wait for user interaction before restarting to avoid unnecessary polling.",
-    "The expired_token error will be returned exactly once; after that, invalid_grant is returned. Your device must stop polling.",
-    "InvalidDpopProof",
-    "invalid_dpop_proof",
-    "invalid_dpop_proof is used to indicate that the DPoP proof itself was deemed invalid based on the criteria of Section 4.3.",
-    "UseDpopNonce",
-    "use_dpop_nonce",
-    "Auth0 requires your DPoP HTTP header to have a nonce value to ensure the client application recently generated the DPoP Proof JWT",
-    "Retry once, with the nonce that the DPoP-Nonce response header supplies: the client will typically retry the request with the new nonce value supplied upon receiving a use_dpop_nonce error with an accompanying nonce value (RFC 9449 §8).",
-    "DPoP-Nonce",
-    "UnknownUserId",
-    "unknown_user_id",
-    "The OpenID Provider is not able to identify which end-user the Client wishes to be authenticated by means of the hint provided in the request (login_hint_token, id_token_hint, or login_hint).",
-    "LoginRequired",
-    "login_required",
-    "The user was not logged in at Auth0, so silent authentication is not possible.",
-    "ConsentRequired",
-    "consent_required",
-    "The user was logged in at Auth0, but needs to give consent to authorize the application.",
-    "InteractionRequired",
-    "interaction_required",
-    "The user was logged in at Auth0 and has authorized the application, but needs to be redirected elsewhere before authentication can be completed",
-    "MfaRequired",
-    "mfa_required",
-    "The user must provide the multi-factor authentication code to authenticate",
-    "Multifactor authentication required",
-    "Use the mfa_token member of the body to challenge the user (/mfa/challenge) and verify the factor.",
-    "MfaInvalidCode",
-    "mfa_invalid_code",
-    "The multi-factor authentication (MFA) code provided by the user is invalid/expired",
-    "MfaRegistrationRequired",
-    "mfa_registration_required",
-    "The administrator has required multi-factor authentication, but the user has not enrolled",
-    "UnsupportedChallengeType",
-    "unsupported_challenge_type",
-    "returned if your application does not support any of the challenge types the user has enrolled with.",
-    "AssociationRequired",
-    "association_required",
-    "If the user is not enrolled, you will get an association_required error, indicating the user needs to enroll to use MFA.",
-    "TooManyRequests",
-    "too_many_requests",
-    "Too Many Requests - Rate limit exceeded",
-    "EndpointDisabled",
-    "endpoint_disabled",
-    "Not Found: the endpoint is disabled.",
-    "MethodNotAllowed",
-    "method_not_allowed",
-    "Method Not Allowed",
-    "RequiresVerification",
-    "requires_verification",
-    "Suspicious request requires verification",
-    "Bot Protection flagged the request as suspicious: the user must pass the additional verification step (a CAPTCHA) before logging in.",
-    "UserExists",
-    "user_exists",
-    "The user you are attempting to sign up has already signed up",
-    "The user already exists.",
-    "UsernameExists",
-    "username_exists",
-    "The username you are attempting to sign up with is already in use",
-    "InvalidSignup",
-    "invalid_signup",
-    "The user you are attempting to sign up is invalid",
-    "Invalid sign up",
-    "InvalidPassword",
-    "invalid_password",
-    "If the password used doesn't comply with the password policy for the connection",
-    "The body's name tells which policy failed (PasswordStrengthError, PasswordDictionaryError, PasswordHistoryError); with PasswordStrengthError the description is an object of rules, and policy the rules as text.",
-    "PasswordDictionaryError",
-    "password_dictionary_error",
-    "The chosen password is too common",
-    "PasswordNoUserInfoError",
-    "password_no_user_info_error",
-    "The chosen password is based on user information",
-    "PasswordStrengthError",
-    "password_strength_error",
-    "The chosen password is too weak",
-    "InvalidConnection",
-    "invalid_connection",
-    "The connection doesn't exist, isn't a database connection, or doesn't have email or phone OTP configured.",
-    "WrongEmailOrPassword",
-    "The user's email or password is wrong.",
-    "InvalidAuthorizationCode",
-    "The authorization code is invalid, expired or already used.",
-    "Invalid authorization code",
-    "CodeVerifierMismatch",
-    "The PKCE code_verifier does not match the code_challenge of the authorization request.",
-    "Failed to verify code verifier",
-    "UnknownOrInvalidRefreshToken",
-    "The refresh token is unknown, revoked or expired.",
-    "Unknown or invalid refresh token.",
-    "Log the user in again: the refresh token cannot be used any more.",
-    "RefreshTokenUserDeleted",
-    "The user the refresh token belongs to was deleted.",
-    "The refresh_token was generated for a user who doesn't exist anymore.",
-    "WrongEmailOrVerificationCode",
-    "The email one-time code of passwordless login is wrong.",
-    "Wrong email or verification code.",
-    "WrongPhoneNumberOrVerificationCode",
-    "The SMS one-time code of passwordless login is wrong.",
-    "Wrong phone number or verification code.",
-    "AssertionInvalidOrExpired",
-    "400 Response (Invalid or expired assertion)",
-    "Assertion is invalid or has expired",
-    "MissingRequiredParameter",
-    "A required parameter is missing.",
-    "Missing required parameter: {{parameter}}",
-    "AuthorizeMissingParameter",
-    "Invalid request parameters",
-    "The request is missing a required parameter: {{parameter}}",
-    "OnlineAndOfflineAccess",
-    "If both scopes are included, Auth0 returns an error",
-    "Cannot request both online_access and offline_access scopes",
-    "ParRequired",
-    "Authorization without a pushed authorization request, where the application's compliance level requires one.",
-    "Pushed Authorization Requests are required by the configured compliance level",
-    "DelegationChainTooDeep",
-    "The subject token already has four nested act levels.",
-    "Delegation chain (`act` claim) depth exceeds the maximum allowed limit of 4",
-    "GrantTypeNotSupported",
-    "The grant type is not supported.",
-    "Grant type not supported",
-    "ClientAuthenticationFailed",
-    "Unauthorized - Invalid client credentials",
-    "Client authentication failed",
-    "UnknownClient",
-    "The client_id is unknown.",
-    "Unknown client.",
-    "GrantTypeNotAllowed",
-    "Attempting to use a flow with an application lacking the appropriate grant_types for that flow (or with the field empty) will result in the following error",
-    "Grant type '{{grant_type}}' not allowed for the client.",
-    "Enable the grant type for the application (its grant_types).",
-    "AccessDeniedUnauthorized",
-    "The password grant was refused.",
-    "AccessDeniedInvalidRefreshToken",
-    "The refresh token is unknown or invalid.",
-    "Unknown or invalid refresh token",
-    "UserDeniedAuthorization",
-    "User denied authorization",
-    "The user denied the authorization request",
-    "UserNotLoggedIn",
-    "Login required (prompt=none)",
-    "The user is not logged in",
-    "SilentLoginRequired",
-    "Login required",
-    "AuthorizationCodeNotSupported",
-    "The response type is not supported.",
-    "The authorization server does not support obtaining an authorization code using this method",
-    "ScopeNotArrayOrString",
-    "The scope is neither an array nor a string.",
-    "Scope must be an array or a string",
-    "ScopeNotPermitted",
-    "InvalidScopeError in a client-credentials exchange hook",
-    "Scope is not permitted.",
-    "UnknownErrorOccurred",
-    "A client-credentials exchange hook threw a plain error.",
-    "Unknown error occurred.",
-    "RateLimitExceededRetryLater",
-    "Rate limit exceeded. Please retry after some time.",
-    "RateLimitExceeded",
-    "A custom rate-limit policy is exceeded; the response has a Retry-After header.",
-    "Rate limit exceeded.",
-    "CheckRateLimitHeaders",
-    "If you exceed the rate limit, you will receive:",
-    "Too many requests. Check the X-RateLimit-* headers.",
-    "ClientQuotaExceeded",
-    "When an enforced quota is exceeded",
-    "Client quota exceeded",
-    "DeviceAuthorizationPending",
-    "The user has not yet authorized the device code.",
-    "User has yet to authorize device code.",
-    "Continue polling using the suggested interval.",
-    "DevicePollingTooFast",
-    "You are polling too fast.",
-    "You are polling faster than the specified interval of 5 seconds.",
-    "Slow down and use the suggested interval: add 5 seconds to the polling interval.",
-    "UserCancelledConfirmation",
-    "The user cancelled the confirmation prompt.",
-    "User cancelled the confirmation prompt.",
-    "Stop polling: the transaction failed.",
-    "CibaAuthorizationPending",
-    "Until the authorizing user approves the transaction, you should receive the following response",
-    "The end-user authorization is pending",
-    "CibaPollingTooFast",
-    "You are polling too quickly (faster than the interval value returned from /bc-authorize); Auth0 adds a Retry-After header.",
-    "You are polling faster than allowed. Try again in {{seconds}} seconds.",
-    "Wait as the Retry-After header says, and poll more slowly from then on.",
-    "CibaDeniedOrExpired",
-    "If the authorizing user rejects the request",
-    "The end-user denied the authorization request or it has been expired",
-    "InvalidOrExpiredAuthReqId",
-    "The auth_req_id is invalid or has expired.",
-    "Invalid or expired auth_req_id",
-    "OpenidScopeRequired",
-    "The scope of a /bc-authorize request does not contain openid.",
-    "openid scope must be requested",
-    "BindingMessageRequired",
-    "The /bc-authorize request has no binding_message.",
-    "binding_message is required",
-    "UserIdMalformedOrUnknown",
-    "The user ID of the login_hint is malformed or unknown.",
-    "User ID is malformed or unknown",
-    "MfaAuthorizationPending",
-    "The out-of-band (push) challenge is not yet approved: you must retry the same request a few seconds later.",
-    "Authorization pending: please repeat the request in a few seconds.",
-    "MfaAuthorizationRejected",
-    "The user rejected the out-of-band (push) challenge.",
-    "MFA Authorization rejected.",
-    "InvalidOtpCode",
-    "When MFA code sent is invalid or expired",
-    "Invalid otp_code.",
-    "InvalidBindingCode",
-    "The binding code of an out-of-band challenge is wrong.",
-    "Invalid binding_code.",
-    "MalformedMfaToken",
-    "When the MFA Token used on the login request is malformed or has expired",
-    "Malformed mfa_token",
-    "InvalidMfaToken",
-    "The mfa_token is invalid.",
-    "The mfa_token provided is invalid. Try getting a new token.",
-    "MfaTokenExpired",
-    "mfa_token is expired",
-    "Log the user in again to get a new mfa_token.",
-    "UserAlreadyEnrolled",
-    "The user already has an authenticator enrolled.",
-    "User is already enrolled.",
-    "DpopNonceRequired",
-    "If a public client makes a /token request and doesn't include a nonce value in the DPoP HTTP header, Auth0 responds with an HTTP 400 code and an error message like the following",
-    "Authorization server requires nonce in DPoP proof",
-    "Retry once, with the nonce that the DPoP-Nonce response header supplies.",
-    "AccessTokenInvalidOrExpired",
-    "Unauthorized - Invalid or missing access token",
-    "The access token is invalid or has expired",
-    "UserExistsWithUsername",
-    "The user already exists, with the username shown.",
-    "The user already exists (username: {{username}}).",
-    "InvalidSignupUserExists",
-    "Bad Request - the user already exists",
-    "The user already exists",
-    "PasswordTooWeak",
-    "The password does not meet the connection's strength requirements.",
-    "Password is too weak",
-    "PasswordTooCommon",
-    "The password is in the connection's password dictionary (PasswordDictionaryError).",
-    "Password is not allowed, it might be too common.",
-    "InvalidCrossOriginRequestBody",
-    "The request body lacks a required member or has others.",
-    "Invalid request body. All and only of client_id, credential_type, username, otp, realm are required.",
-    "CrossOriginLoginNotAllowed",
-    "Cross-origin login is not allowed for the application.",
-    "Cross origin login not allowed.",
-    "Allow cross-origin authentication for the application, with the page's origin among its allowed origins.",
-    "UnsupportedCredentialType",
-    "unsupported_credential_type",
-    "The credential_type parameter is unknown.",
-    "Unknown credential type parameter.",
-    "UnknownRealm",
-    "The realm names no connection.",
-    "Unknown realm {{realm}}.",
-    "CrossOriginWrongEmailOrPassword",
-    "CrossOriginAuthenticationError",
-    "Authentication failed.",
-    "Authentication error",
-    "BlockedUser",
-    "blocked_user",
-    "Blocked user",
-    "CrossOriginPasswordBreached",
-    "The password was disclosed through a data breach elsewhere.",
-    "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).",
-    "AccountBlocked",
-    "Brute-force protection blocked the account.",
-    "Your account has been blocked after multiple consecutive login attempts. We've sent you a notification via your preferred contact method with instructions on how to unblock it.",
-    "Unblock the account as the notification says; repeating the login does not help until then.",
-    "SuspiciousLoginBehavior",
-    "Suspicious IP throttling.",
-    "We have detected suspicious login behavior and further attempts will be blocked. Please contact the administrator.",
-    "PasswordBreached",
-    "if you send a password using the ROP flow, and Auth0 detects that it's been compromised",
-    "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application). Please check your email for more information.",
-    "BadConnection",
-    "The connection property of a /passwordless/start request is missing, names no connection, a disabled one, or one that is not passwordless.",
-    "BadPhoneNumber",
-    "The phone_number property of a /passwordless/start request is missing or not in E.164 form.",
-    "BadEmail",
-    "bad.email",
-    "The email property of a /passwordless/start request is not an email address.",
-    "error in email - email format validation failed: {{email}}",
-    "SmsGatewayUnexpectedResponse",
-    "If the SMS Gateway returns an HTTP code other than 200, the /passwordless/start endpoint will return an HTTP 400 code",
-    "Unexpected response while calling the SMS gateway: {{gateway_status}}",
-    "SmsGatewayTimeout",
-    "The custom SMS gateway did not answer within 30 seconds.",
-    "Timeout while calling the SMS gateway: {{timeout_code}}",
-);
-
-#[cfg(feature = "docs")]
-const DOC_TEXTS: &str = concat!(
-    "/oauth/ro, grant type jwt-bearer",
-    "/oauth/ro",
-    "jwt-bearer",
-    "Seed 002 ends the Description with \"etc).\"; the abbreviation's period is restored (\"etc.).\").",
-    "/oauth/ro, grant type password",
-    "password",
-    "Seed 002 shows the apostrophe of \"We’ve\" as the mojibake \"Weâ€™ve\" (UTF-8 read as Windows-1252); restored to U+2019. Its JSON cell is also not compact ({ \"error\":\"password_leaked\", \"error_description\":...}); Auth0 sends compact JSON, and the catalog keeps only the member values.",
-    "/oauth/ro, all grant types",
-    "all",
-    "Seed 002's JSON cell {\"error\":\"invalid_request\",\"error_description\":\"Fields with \".\" are not allowed...\"} is invalid JSON: the quotes around the dot are not escaped. The catalog stores the decoded text, Fields with \".\" are not allowed..., whose quotes Auth0 escapes on the wire.",
-    "/passwordless/start",
-    "Seed 002 writes the member name as error\\_description and the value as \"...failed: invalid\\_tenant\" with Markdown escapes, which is not valid JSON; the wire text is error_description and \"...failed: invalid_tenant\".",
-    "Seed 002 writes the code as \"bad.client\\_id\" and the member name as error\\_description with Markdown escapes, which is not valid JSON; the wire text is \"bad.client_id\" and error_description.",
-    "Seed 002 writes the Description as \"Disabled&nbsp;connection\" (an HTML entity); the catalog uses a plain space.",
-    "Seed 002 misspells the Description as \"Invalid paramaters\" (corrected) and writes the member name as error\\_description (Markdown escape, invalid JSON; the wire name is error_description).",
-    "Seed 002 writes the code as \"bad.phone\\_number\" and the member name as error\\_description with Markdown escapes, which is not valid JSON; the wire text is \"bad.phone_number\" and error_description.",
-    "Seed 002 writes the code as \"bad.phone\\_number\" with Markdown escapes, which is not valid JSON; the wire text is \"bad.phone_number\". (The JSON value \"^\\\\+[0-9]{1,15}$\" is correct JSON; it decodes to ^\\+[0-9]{1,15}$, whose single braces are literal text.)",
-    "Seed 002 writes the code as \"sms\\_provider\\_error\" and the member name as error\\_description with Markdown escapes, which is not valid JSON; the wire text is \"sms_provider_error\" and error_description.",
-    "Generic meanings of the error codes",
-    "RFC 6749 §5.2",
-    "RFC 6749 §5.2; status 403 as in Auth0's Standard Error Responses (auth0/docs articles/api/authentication/errors/_errors.md)",
-    "RFC 6749 §4.1.2.1",
-    "RFC 6750 §3.1",
-    "RFC 8628 §3.5; status 403 as in Auth0's device flow docs (auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx)",
-    "RFC 8628 §3.5; status 429 as in Auth0's device flow docs (auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx)",
-    "RFC 8628 §3.5; status 403 as in the Auth0 device flow guide (auth0/docs-v2 main/docs/get-started/authentication-and-authorization-flow/device-authorization-flow/call-your-api-using-the-device-authorization-flow.mdx)",
-    "RFC 9449 §7.1; named by Auth0 as a DPoP-specific error (auth0/docs-v2 main/docs/secure/sender-constraining/demonstrating-proof-of-possession-dpop.mdx)",
-    "auth0/docs-v2 main/docs/secure/sender-constraining/demonstrating-proof-of-possession-dpop.mdx; RFC 9449 §8",
-    "OpenID CIBA Core 1.0 §13",
-    "auth0/docs-v2 main/docs/authenticate/login/configure-silent-authentication.mdx; status 401 as in auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json",
-    "auth0/docs-v2 main/docs/authenticate/login/configure-silent-authentication.mdx",
-    "auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx; the description as in auth0/docs-v2 main/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa.mdx; status 403 as in auth0/go-auth0 test/data/recordings/authentication/TestPasswordlessLoginWithOTPChallengeErrors",
-    "auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx",
-    "auth0/docs-v2 main/docs/api/authentication/multi-factor-authentication/request-mfa-challenge.mdx",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the 429 response of /oauth/token)",
-    "The Standard Error Responses table gives only \"...\" as the description and the status 404 Not Found; the message names the code and its status, and the description is left to the service.",
-    "auth0/docs articles/api/authentication/errors/_errors.md (Standard Error Responses, 404 Not Found)",
-    "The Standard Error Responses table gives only \"...\" as the description; the message is its status.",
-    "auth0/docs articles/api/authentication/errors/_errors.md (Standard Error Responses, 405 Method Not Allowed)",
-    "auth0/docs articles/api/authentication/errors/_oauth-ro.md",
-    "/dbconnections/signup",
-    "auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx; the description as in auth0/auth0-java src/test/resources/auth/error_with_description.json and auth0/auth0.js#447",
-    "auth0/docs-v2 main/docs/libraries/common-auth0-library-authentication-errors.mdx; the description as in auth0/go-auth0 authentication/authentication_error_test.go and auth0/node-auth0#886",
-    "/otp/challenge",
-    "auth0/docs-v2 main/docs/authenticate/database-connections/auth-api-passwordless-db-connections.mdx",
-    "/oauth/token, grant types password and password-realm",
-    "/oauth/token",
-    "auth0/Auth0.Android AuthenticationException.kt and auth0/Auth0.swift AuthenticationError.swift (isInvalidCredentials); body in auth0/react-native-auth0#224",
-    "/oauth/token, grant type authorization_code",
-    "auth0/go-auth0 test/data/recordings/authentication/TestLoginWithAuthCode/Should_throw_for_an_invalid_code.yaml; auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json",
-    "/oauth/token, grant type authorization_code with PKCE",
-    "auth0/node-auth0 tests/auth/fixtures/oauth.json",
-    "/oauth/token, grant type refresh_token",
-    "auth0/Auth0.swift#819 (a live response after a refresh token was revoked remotely)",
-    "auth0/Auth0.Android AuthenticationException.kt and auth0/Auth0.swift AuthenticationError.swift (isRefreshTokenDeleted)",
-    "/oauth/token, passwordless OTP",
-    "auth0/Auth0.Android AuthenticationException.kt and auth0/Auth0.swift AuthenticationError.swift (isInvalidCredentials)",
-    "/oauth/token, cross-app access token exchange",
-    "auth0/docs-v2 main/docs/api/authentication/cross-app-access/get-token.mdx",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (\"Missing required parameter: code\"); auth0/auth0.net tests/Auth0.AuthenticationApi.IntegrationTests/MrrtTests.cs (\"Missing required parameter: refresh_token\")",
-    "/authorize",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the invalidRequest example of /authorize: \"The request is missing a required parameter: redirect_uri\")",
-    "auth0/docs-v2 main/docs/secure/tokens/refresh-tokens/online-refresh-tokens/online-refresh-tokens.mdx",
-    "The page writes the body's JSON with curly quotes; the member values are kept.",
-    "auth0/docs-v2 main/docs/get-started/applications/configure-fapi-compliance.mdx",
-    "/oauth/token, on-behalf-of token exchange",
-    "auth0/docs-v2 main/docs/api/authentication/on-behalf-of-token-exchange/get-token.mdx",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json",
-    "/oauth/token, grant type client_credentials",
-    "auth0/auth0.net tests/Auth0.ManagementApi.Test/Wrapper/TokenProviders/ClientCredentialsTokenProviderTests.cs",
-    "auth0/docs-v2 main/docs/get-started/applications/update-grant-types.mdx; the body in auth0/auth0.js#456 and its 403 in auth0/auth0-java#165",
-    "/oauth/token, grant type password",
-    "auth0/node-auth0#582 (a live response to the password grant)",
-    "auth0/docs articles/api/authentication/errors/_errors.md (Standard Error Responses)",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the accessDenied example of /authorize)",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the loginRequired example of /authorize)",
-    "/authorize, response_mode web_message",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the unsupportedResponseType example of /authorize)",
-    "auth0/docs articles/api/authentication/errors/_errors.md (Standard Error Responses); auth0/go-auth0 authentication/authentication_error_test.go",
-    "auth0/docs-v2 main/docs/get-started/authentication-and-authorization-flow/client-credentials-exchange.mdx",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the rateLimitExceeded example of /oauth/token)",
-    "Rate limits",
-    "auth0/docs-v2 main/docs/troubleshoot/customer-support/operational-policies/rate-limit-policy/custom-rate-limit-policies.mdx",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (info.description, Rate Limiting)",
-    "auth0/docs-v2 main/docs/fine-grained-m2m-token-quotas.mdx",
-    "Device authorization flow",
-    "urn:ietf:params:oauth:grant-type:device_code",
-    "auth0/docs-v2 main/docs/api/authentication/device-authorization-flow/authorize-device.mdx",
-    "CIBA",
-    "urn:openid:params:grant-type:ciba",
-    "auth0/docs-v2 main/docs/api/authentication/login/check-back-channel-login-status.mdx; status 400 as in auth0/node-auth0 test/auth/backchannel.test.ts",
-    "The page shows 10 seconds and says the description varies with the backoff interval, so the number is the placeholder seconds.",
-    "auth0/node-auth0 test/auth/backchannel.test.ts (a mock)",
-    "/bc-authorize",
-    "auth0/go-auth0 test/data/recordings/authentication/TestCIBANegative_Initiate/Should_throw_error_if_scope_is_not_openid.yaml",
-    "auth0/go-auth0 test/data/recordings/authentication/TestCIBANegative_Initiate/Should_throw_error_for_invalid_User_ID.yaml",
-    "MFA",
-    "http://auth0.com/oauth/grant-type/mfa-oob",
-    "auth0/go-auth0 test/data/recordings/authentication/TestMFAVerifyWithOOB/Should_return_an_error_when_requesting_before_authorizing.yaml; auth0/docs-v2 main/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa/enroll-and-challenge-push-authenticators.mdx",
-    "auth0/go-auth0 test/data/recordings/authentication/TestMFAVerifyWithOOB/Should_return_an_error_when_requesting_when_authorization_has_been_denied.yaml",
-    "http://auth0.com/oauth/grant-type/mfa-otp",
-    "auth0/Auth0.Android AuthenticationException.kt (isMultifactorCodeInvalid); auth0/Auth0.swift#189",
-    "auth0/Auth0.Android#664",
-    "auth0/Auth0.Android AuthenticationException.kt and auth0/Auth0.swift AuthenticationError.swift (isMultifactorTokenInvalid)",
-    "/mfa/associate",
-    "auth0/auth0.net tests/Auth0.AuthenticationApi.IntegrationTests/MfaAuthenticationTests.cs",
-    "DPoP",
-    "auth0/docs-v2 main/docs/secure/sender-constraining/demonstrating-proof-of-possession-dpop.mdx",
-    "/userinfo",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the 401 example of /userinfo)",
-    "auth0/lock#2321",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the userExists example of /dbconnections/signup)",
-    "auth0/docs-v2 main/docs/oas/authentication/authentication-api-oas.json (the weakPassword example of /dbconnections/signup)",
-    "community.auth0.com/t/generic-error-message-for-signup-api-when-password-dictionary-is-enabled/131029",
-    "/co/authenticate",
-    "auth0/docs-v2 main/docs/libraries/auth0js.mdx (also libraries/lock.mdx and get-started/applications/set-up-cors.mdx)",
-    "The page shows the example realm non-existent-connection; here it is the placeholder realm.",
-    "auth0/docs-v2 main/docs/libraries/auth0js.mdx (also libraries/lock.mdx and get-started/applications/set-up-cors.mdx); auth0/docs-v2 main/docs/authenticate/custom-token-exchange/cte-attack-protection.mdx",
-    "auth0/docs-v2 main/docs/get-started/authentication-and-authorization-flow/resource-owner-password-flow/avoid-common-issues-with-resource-owner-password-flow-and-attack-protection.mdx",
-    "Seed 002: the meaning its four bad.connection rows share",
-    "Seed 002: the meaning its two bad.phone_number rows share",
-    "auth0/auth0.js test/passwordless.tests.js",
-    "auth0/docs-v2 main/docs/authenticate/passwordless/authentication-methods/use-sms-gateway-passwordless.mdx",
-);
+const TEXTS: &str = Api::Auth0.texts();
 
 impl Code {
     /// Every code, in catalog order.

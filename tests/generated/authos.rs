@@ -249,9 +249,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 0,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(0, 10),
         code: at(10, 11),
         number: None,
@@ -284,9 +281,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 1,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(65, 8),
         code: at(73, 8),
         number: None,
@@ -319,9 +313,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 2,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(122, 17),
         code: at(139, 19),
         number: None,
@@ -354,9 +345,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 3,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(252, 19),
         code: at(271, 21),
         number: None,
@@ -389,9 +377,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 4,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(315, 12),
         code: at(327, 12),
         number: None,
@@ -424,9 +409,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 5,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(397, 12),
         code: at(409, 13),
         number: None,
@@ -459,9 +441,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 6,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(468, 8),
         code: at(476, 9),
         number: None,
@@ -494,9 +473,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 7,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(532, 18),
         code: at(550, 19),
         number: None,
@@ -529,9 +505,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 8,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(610, 16),
         code: at(626, 18),
         number: None,
@@ -564,9 +537,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 9,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(703, 13),
         code: at(716, 14),
         number: None,
@@ -599,9 +569,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 10,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(777, 9),
         code: at(786, 9),
         number: None,
@@ -634,9 +601,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 11,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(847, 21),
         code: at(868, 23),
         number: None,
@@ -669,9 +633,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 12,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(943, 21),
         code: at(964, 23),
         number: None,
@@ -704,9 +665,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 13,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1033, 21),
         code: at(1054, 23),
         number: None,
@@ -739,9 +697,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 14,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1131, 12),
         code: at(1143, 13),
         number: None,
@@ -774,9 +729,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 15,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1195, 12),
         code: at(1207, 13),
         number: None,
@@ -809,9 +761,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 16,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1291, 11),
         code: at(1302, 12),
         number: None,
@@ -844,9 +793,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 17,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1376, 12),
         code: at(1388, 13),
         number: None,
@@ -879,9 +825,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 18,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1438, 12),
         code: at(1450, 14),
         number: None,
@@ -914,9 +857,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 19,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1506, 11),
         code: at(1517, 13),
         number: None,
@@ -949,9 +889,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 20,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1574, 12),
         code: at(1586, 14),
         number: None,
@@ -984,9 +921,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 21,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1642, 11),
         code: at(1653, 13),
         number: None,
@@ -1019,9 +953,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 22,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1711, 10),
         code: at(1721, 11),
         number: None,
@@ -1054,9 +985,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 23,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1780, 8),
         code: at(1788, 9),
         number: None,
@@ -1089,9 +1017,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 24,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1840, 13),
         code: at(1853, 14),
         number: None,
@@ -1124,9 +1049,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 25,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1914, 20),
         code: at(1934, 22),
         number: None,
@@ -1159,9 +1081,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 26,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2008, 17),
         code: at(2025, 19),
         number: None,
@@ -1194,9 +1113,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 27,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2094, 17),
         code: at(2111, 19),
         number: None,
@@ -1229,9 +1145,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 28,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2180, 17),
         code: at(2197, 18),
         number: None,
@@ -1264,9 +1177,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 29,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2260, 25),
         code: at(2285, 27),
         number: None,
@@ -1299,9 +1209,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 30,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2351, 11),
         code: at(2362, 12),
         number: None,
@@ -1334,9 +1241,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 31,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2422, 14),
         code: at(2436, 16),
         number: None,
@@ -1369,9 +1273,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 32,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2495, 13),
         code: at(2508, 15),
         number: None,
@@ -1404,9 +1305,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 33,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2562, 17),
         code: at(2579, 19),
         number: None,
@@ -1439,9 +1337,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 34,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2616, 13),
         code: at(2629, 15),
         number: None,
@@ -1474,9 +1369,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 35,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2692, 17),
         code: at(2709, 19),
         number: None,
@@ -1509,9 +1401,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 36,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2768, 17),
         code: at(2785, 19),
         number: None,
@@ -1544,9 +1433,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 37,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2848, 17),
         code: at(2865, 19),
         number: None,
@@ -1579,9 +1465,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 38,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2905, 16),
         code: at(2921, 18),
         number: None,
@@ -1614,9 +1497,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 39,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2983, 10),
         code: at(2993, 11),
         number: None,
@@ -1649,9 +1529,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 40,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3045, 18),
         code: at(3063, 20),
         number: None,
@@ -1684,9 +1561,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 41,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3120, 16),
         code: at(3136, 18),
         number: None,
@@ -1719,9 +1593,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 42,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3180, 21),
         code: at(3201, 23),
         number: None,
@@ -1754,9 +1625,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 43,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3279, 17),
         code: at(3296, 19),
         number: None,
@@ -1789,9 +1657,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 44,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3357, 19),
         code: at(3376, 21),
         number: None,
@@ -1824,9 +1689,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 45,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3441, 20),
         code: at(3461, 22),
         number: None,
@@ -1859,9 +1721,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 46,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3523, 11),
         code: at(3534, 12),
         number: None,
@@ -1894,9 +1753,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 47,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3588, 16),
         code: at(3604, 18),
         number: None,
@@ -1929,9 +1785,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 48,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3669, 14),
         code: at(3683, 16),
         number: None,
@@ -1964,9 +1817,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 49,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3738, 16),
         code: at(3754, 19),
         number: None,
@@ -1999,9 +1849,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 50,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3805, 17),
         code: at(3822, 19),
         number: None,
@@ -2034,9 +1881,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 51,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3883, 17),
         code: at(3900, 19),
         number: None,
@@ -2069,9 +1913,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 52,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3957, 19),
         code: at(3976, 21),
         number: None,
@@ -2104,9 +1945,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 53,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4035, 17),
         code: at(4052, 19),
         number: None,
@@ -2139,9 +1977,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 54,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4107, 13),
         code: at(4120, 14),
         number: None,
@@ -2174,9 +2009,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 55,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4193, 11),
         code: at(4204, 12),
         number: None,
@@ -2209,9 +2041,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 56,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4255, 15),
         code: at(4270, 17),
         number: None,
@@ -2244,9 +2073,6 @@ static ENTRIES: [Entry; 58] = [
     Entry {
         api: Api::Authos,
         index: 57,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4332, 15),
         code: at(4347, 16),
         number: None,
@@ -2612,253 +2438,7 @@ impl Code {
     }
 }
 
-const TEXTS: &str = concat!(
-    "BadRequest",
-    "BAD_REQUEST",
-    "Invalid request parameters or malformed JSON",
-    "Conflict",
-    "CONFLICT",
-    "Resource already exists or state conflict",
-    "RateLimitExceeded",
-    "RATE_LIMIT_EXCEEDED",
-    "Too many requests",
-    "Implement exponential backoff; check the Retry-After header for the wait time",
-    "InternalServerError",
-    "INTERNAL_SERVER_ERROR",
-    "Unexpected server error",
-    "Unauthorized",
-    "UNAUTHORIZED",
-    "Missing or invalid credentials",
-    "Provide valid JWT or API key",
-    "TokenExpired",
-    "TOKEN_EXPIRED",
-    "JWT has expired",
-    "Refresh using /api/auth/refresh",
-    "JwtError",
-    "JWT_ERROR",
-    "Invalid JWT signature or format",
-    "Obtain new token",
-    "InvalidCredentials",
-    "INVALID_CREDENTIALS",
-    "Wrong email or password",
-    "Verify credentials",
-    "EmailNotVerified",
-    "EMAIL_NOT_VERIFIED",
-    "Account email not verified",
-    "Check email for verification link",
-    "AccountLocked",
-    "ACCOUNT_LOCKED",
-    "Too many failed attempts",
-    "Wait or contact support",
-    "Forbidden",
-    "FORBIDDEN",
-    "Insufficient permissions",
-    "Use account with proper role",
-    "OrganizationNotActive",
-    "ORGANIZATION_NOT_ACTIVE",
-    "Organization suspended/pending",
-    "Contact platform admin",
-    "NotOrganizationMember",
-    "NOT_ORGANIZATION_MEMBER",
-    "Not a member of organization",
-    "Request membership",
-    "PlatformOwnerRequired",
-    "PLATFORM_OWNER_REQUIRED",
-    "Platform owner access needed",
-    "Use platform owner account",
-    "InvalidEmail",
-    "INVALID_EMAIL",
-    "Invalid email format",
-    "Provide valid email",
-    "WeakPassword",
-    "WEAK_PASSWORD",
-    "Password doesn’t meet requirements",
-    "Use stronger password (min 8 chars)",
-    "InvalidSlug",
-    "INVALID_SLUG",
-    "Invalid slug format",
-    "Use alphanumeric, hyphens, underscores only",
-    "ReservedSlug",
-    "RESERVED_SLUG",
-    "Slug is reserved",
-    "Choose different slug",
-    "SlugTooShort",
-    "SLUG_TOO_SHORT",
-    "Slug less than 3 characters",
-    "Use longer slug",
-    "SlugTooLong",
-    "SLUG_TOO_LONG",
-    "Slug more than 50 characters",
-    "Use shorter slug",
-    "NameTooShort",
-    "NAME_TOO_SHORT",
-    "Name less than 2 characters",
-    "Use longer name",
-    "NameTooLong",
-    "NAME_TOO_LONG",
-    "Name more than 100 characters",
-    "Use shorter name",
-    "InvalidUrl",
-    "INVALID_URL",
-    "URL format invalid",
-    "Provide valid URL with http(s)",
-    "NotFound",
-    "NOT_FOUND",
-    "Resource not found",
-    "Verify ID and permissions",
-    "AlreadyExists",
-    "ALREADY_EXISTS",
-    "Resource already exists",
-    "Use different identifier",
-    "ServiceLimitExceeded",
-    "SERVICE_LIMIT_EXCEEDED",
-    "Max services for tier",
-    "Upgrade tier or delete services",
-    "TeamLimitExceeded",
-    "TEAM_LIMIT_EXCEEDED",
-    "Max members for tier",
-    "Upgrade tier or remove members",
-    "UserAlreadyExists",
-    "USER_ALREADY_EXISTS",
-    "User with email exists",
-    "Use different email or login",
-    "InvitationExpired",
-    "INVITATION_EXPIRED",
-    "Invitation link expired",
-    "Request new invitation",
-    "InvitationAlreadyAccepted",
-    "INVITATION_ALREADY_ACCEPTED",
-    "Invitation already used",
-    "No action needed",
-    "MfaRequired",
-    "MFA_REQUIRED",
-    "MFA verification needed",
-    "Complete MFA verification",
-    "InvalidMfaCode",
-    "INVALID_MFA_CODE",
-    "Wrong TOTP or backup code",
-    "Enter correct code",
-    "MfaNotEnabled",
-    "MFA_NOT_ENABLED",
-    "MFA not set up for user",
-    "Set up MFA first",
-    "MfaAlreadyEnabled",
-    "MFA_ALREADY_ENABLED",
-    "MFA already active",
-    "NoBackupCodes",
-    "NO_BACKUP_CODES",
-    "No backup codes available",
-    "Regenerate backup codes",
-    "DeviceCodeExpired",
-    "DEVICE_CODE_EXPIRED",
-    "Device code expired",
-    "Start new device flow",
-    "DeviceCodePending",
-    "DEVICE_CODE_PENDING",
-    "User hasn’t authorized yet",
-    "Continue polling",
-    "InvalidDeviceCode",
-    "INVALID_DEVICE_CODE",
-    "Device code not found",
-    "InvalidGrantType",
-    "INVALID_GRANT_TYPE",
-    "Wrong grant_type value",
-    "Use correct grant type",
-    "OauthError",
-    "OAUTH_ERROR",
-    "OAuth provider error",
-    "Check provider status",
-    "OauthStateMismatch",
-    "OAUTH_STATE_MISMATCH",
-    "CSRF state mismatch",
-    "Restart OAuth flow",
-    "OauthCodeExpired",
-    "OAUTH_CODE_EXPIRED",
-    "Authorization code expired",
-    "ProviderNotConfigured",
-    "PROVIDER_NOT_CONFIGURED",
-    "OAuth provider not set up",
-    "Configure provider credentials",
-    "SamlNotConfigured",
-    "SAML_NOT_CONFIGURED",
-    "SAML not configured",
-    "Configure SAML settings",
-    "InvalidSamlResponse",
-    "INVALID_SAML_RESPONSE",
-    "SAML response invalid",
-    "Check IdP configuration",
-    "SamlSignatureInvalid",
-    "SAML_SIGNATURE_INVALID",
-    "SAML signature failed",
-    "Verify certificates",
-    "SamlExpired",
-    "SAML_EXPIRED",
-    "SAML assertion expired",
-    "Retry authentication",
-    "InvalidScimToken",
-    "INVALID_SCIM_TOKEN",
-    "SCIM token invalid/expired",
-    "Create new SCIM token",
-    "ScimUserExists",
-    "SCIM_USER_EXISTS",
-    "User already exists",
-    "Update existing user",
-    "ScimUserNotFound",
-    "SCIM_USER_NOT_FOUND",
-    "SCIM user not found",
-    "Check user ID",
-    "ScimFilterInvalid",
-    "SCIM_FILTER_INVALID",
-    "Invalid filter syntax",
-    "Fix filter expression",
-    "InvalidWebhookUrl",
-    "INVALID_WEBHOOK_URL",
-    "URL not HTTP(S)",
-    "Use http:// or https://",
-    "InvalidWebhookEvent",
-    "INVALID_WEBHOOK_EVENT",
-    "Unknown event type",
-    "Use valid event type",
-    "WebhookNameExists",
-    "WEBHOOK_NAME_EXISTS",
-    "Webhook name taken",
-    "Use different name",
-    "DatabaseError",
-    "DATABASE_ERROR",
-    "Database operation failed",
-    "Retry; contact support if persists",
-    "StripeError",
-    "STRIPE_ERROR",
-    "Billing system error",
-    "Check Stripe status",
-    "EmailSendFailed",
-    "EMAIL_SEND_FAILED",
-    "Email delivery failed",
-    "Check SMTP configuration",
-    "EncryptionError",
-    "ENCRYPTION_ERROR",
-    "Encryption/decryption failed",
-    "Contact support",
-);
-
-#[cfg(feature = "docs")]
-const DOC_TEXTS: &str = concat!(
-    "General",
-    "Authentication",
-    "Seed 003 also lists UNAUTHORIZED under General Errors (401, \"Missing or invalid authentication\", no resolution); the two listings are merged into this entry, which keeps the Authentication section's description and resolution.",
-    "Authorization",
-    "Seed 003 also lists FORBIDDEN under General Errors (403, \"Valid credentials but insufficient permissions\", no resolution); the two listings are merged into this entry, which keeps the Authorization section's description and resolution.",
-    "Validation",
-    "Resource",
-    "Seed 003 also lists NOT_FOUND under General Errors (404, \"Requested resource does not exist\", no resolution); the two listings are merged into this entry, which keeps the Resource section's description and resolution.",
-    "MFA",
-    "Device Flow",
-    "OAuth",
-    "SAML",
-    "SCIM",
-    "Webhook",
-    "Infrastructure",
-);
+const TEXTS: &str = Api::Authos.texts();
 
 impl Code {
     /// Every code, in catalog order.

@@ -200,9 +200,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 0,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(0, 15),
         code: at(15, 3),
         number: Some(100),
@@ -235,9 +232,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 1,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(70, 15),
         code: at(85, 3),
         number: Some(200),
@@ -270,9 +264,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 2,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(156, 17),
         code: at(173, 3),
         number: Some(201),
@@ -305,9 +296,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 3,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(406, 17),
         code: at(423, 3),
         number: Some(205),
@@ -340,9 +328,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 4,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(608, 18),
         code: at(626, 3),
         number: Some(210),
@@ -375,9 +360,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 5,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(701, 10),
         code: at(711, 3),
         number: Some(211),
@@ -410,9 +392,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 6,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(829, 13),
         code: at(842, 3),
         number: Some(212),
@@ -445,9 +424,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 7,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(957, 17),
         code: at(974, 3),
         number: Some(213),
@@ -480,9 +456,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 8,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1162, 20),
         code: at(1182, 3),
         number: Some(214),
@@ -515,9 +488,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 9,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1294, 18),
         code: at(1312, 3),
         number: Some(221),
@@ -550,9 +520,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 10,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1367, 17),
         code: at(1384, 3),
         number: Some(222),
@@ -585,9 +552,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 11,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1436, 16),
         code: at(1452, 3),
         number: Some(223),
@@ -620,9 +584,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 12,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1633, 19),
         code: at(1652, 3),
         number: Some(224),
@@ -655,9 +616,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 13,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1731, 9),
         code: at(1740, 3),
         number: Some(226),
@@ -690,9 +648,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 14,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(1803, 16),
         code: at(1819, 3),
         number: Some(232),
@@ -725,9 +680,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 15,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2006, 15),
         code: at(2021, 3),
         number: Some(233),
@@ -760,9 +712,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 16,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2207, 17),
         code: at(2224, 3),
         number: Some(234),
@@ -795,9 +744,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 17,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2401, 19),
         code: at(2420, 3),
         number: Some(300),
@@ -830,9 +776,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 18,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2490, 14),
         code: at(2504, 3),
         number: Some(310),
@@ -865,9 +808,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 19,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2585, 13),
         code: at(2598, 3),
         number: Some(320),
@@ -900,9 +840,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 20,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2674, 17),
         code: at(2691, 3),
         number: Some(330),
@@ -935,9 +872,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 21,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2781, 17),
         code: at(2798, 3),
         number: Some(340),
@@ -970,9 +904,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 22,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2860, 15),
         code: at(2875, 3),
         number: Some(341),
@@ -1005,9 +936,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 23,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(2939, 15),
         code: at(2954, 3),
         number: Some(342),
@@ -1040,9 +968,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 24,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3121, 26),
         code: at(3147, 3),
         number: Some(352),
@@ -1075,9 +1000,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 25,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3236, 19),
         code: at(3255, 3),
         number: Some(360),
@@ -1110,9 +1032,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 26,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3457, 15),
         code: at(3472, 3),
         number: Some(361),
@@ -1145,9 +1064,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 27,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3542, 24),
         code: at(3566, 3),
         number: Some(362),
@@ -1180,9 +1096,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 28,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(3791, 15),
         code: at(3806, 3),
         number: Some(363),
@@ -1215,9 +1128,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 29,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4050, 17),
         code: at(4067, 3),
         number: Some(380),
@@ -1250,9 +1160,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 30,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4176, 17),
         code: at(4193, 3),
         number: Some(390),
@@ -1285,9 +1192,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 31,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4699, 24),
         code: at(4723, 3),
         number: Some(402),
@@ -1320,9 +1224,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 32,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4810, 21),
         code: at(4831, 3),
         number: Some(403),
@@ -1355,9 +1256,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 33,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(4914, 13),
         code: at(4927, 3),
         number: Some(413),
@@ -1390,9 +1288,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 34,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5041, 18),
         code: at(5059, 3),
         number: Some(414),
@@ -1425,9 +1320,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 35,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5120, 24),
         code: at(5144, 3),
         number: Some(415),
@@ -1460,9 +1352,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 36,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5217, 23),
         code: at(5240, 3),
         number: Some(416),
@@ -1495,9 +1384,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 37,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5311, 20),
         code: at(5331, 3),
         number: Some(417),
@@ -1530,9 +1416,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 38,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5396, 19),
         code: at(5415, 3),
         number: Some(420),
@@ -1565,9 +1448,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 39,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5467, 18),
         code: at(5485, 3),
         number: Some(480),
@@ -1600,9 +1480,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 40,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5607, 15),
         code: at(5622, 3),
         number: Some(500),
@@ -1635,9 +1512,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 41,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5679, 13),
         code: at(5692, 3),
         number: Some(510),
@@ -1670,9 +1544,6 @@ static ENTRIES: [Entry; 43] = [
     Entry {
         api: Api::Registration,
         index: 42,
-        texts: TEXTS,
-        #[cfg(feature = "docs")]
-        doc_texts: DOC_TEXTS,
         variant: at(5814, 14),
         code: at(5828, 3),
         number: Some(540),
@@ -2339,208 +2210,7 @@ impl Code {
     }
 }
 
-const TEXTS: &str = concat!(
-    "MissingArgument",
-    "100",
-    "missing_argument",
-    "A required argument wasn't supplied.",
-    "InvalidArgument",
-    "200",
-    "invalid_argument",
-    "The argument was malformed or its value was invalid.",
-    "DuplicateArgument",
-    "201",
-    "duplicate_argument",
-    "Two or more conflicting arguments were included in the same operation.",
-    "Two or more conflicting arguments were included in the same operation. For example, you typically can't use id and uuid in the same operation.",
-    "InvalidAuthMethod",
-    "205",
-    "invalid_auth_method",
-    "The request used an invalid authentication method.",
-    "The request used an invalid authentication method. Different operations support different authentication methods.",
-    "InvalidCredentials",
-    "210",
-    "invalid_credentials",
-    "The supplied email address or password was incorrect.",
-    "NoPassword",
-    "211",
-    "no_password",
-    "The user tried to log in with an email address and password, but the account only supports social login.",
-    "NoSuchAccount",
-    "212",
-    "no_such_account",
-    "The user tried to log in with an email address and password, but the email address doesn't exist.",
-    "PasswordIncorrect",
-    "213",
-    "password_incorrect",
-    "The email address was valid, but the password wasn't.",
-    "The user tried to log in with an email address and password. The email address was valid, but the password wasn't.",
-    "PasswordUnacceptable",
-    "214",
-    "password_unacceptable",
-    "Occurs when password history is enabled and you try to reuse a previously-used password.",
-    "UnknownApplication",
-    "221",
-    "unknown_application",
-    "The application ID doesn't exist.",
-    "UnknownEntityType",
-    "222",
-    "unknown_entity_type",
-    "The entity type doesn't exist.",
-    "UnknownAttribute",
-    "223",
-    "unknown_attribute",
-    "A specified attribute doesn't exist.",
-    "A specified attribute doesn't exist. This can occur when trying to create or update a record, or when modifying an attribute.",
-    "ApplicationNotFound",
-    "224",
-    "application_not_found",
-    "The application can't be found on the specified domain.",
-    "FlowError",
-    "226",
-    "flow_error",
-    "The flow is misconfigured and needs to be updated.",
-    "EntityTypeExists",
-    "232",
-    "entity_type_exists",
-    "You tried to create an entity type that already exists.",
-    "You tried to create an entity type that already exists. Entity type names must be unique within an application.",
-    "AttributeExists",
-    "233",
-    "attribute_exists",
-    "You tried to create an attribute that already exists.",
-    "You tried to create an attribute that already exists. Attribute names must be unique within an entity type schema.",
-    "ReservedAttribute",
-    "234",
-    "reserved_attribute",
-    "You attempted to modify a reserved attribute.",
-    "You attempted to modify a reserved attribute. Some attributes -- such as uuid and created -- can't be modified.",
-    "ErrorCreatingRecord",
-    "300",
-    "error_creating_record",
-    "An error occurred while creating a new record.",
-    "RecordNotFound",
-    "310",
-    "record_not_found",
-    "You referenced an entity or plural element that doesn't exist.",
-    "IdInNewRecord",
-    "320",
-    "id_in_new_record",
-    "You tried to add an ID to a new entity or plural element.",
-    "TimestampMismatch",
-    "330",
-    "timestamp_mismatch",
-    "The created or lastUpdated value doesn't match the supplied argument.",
-    "InvalidDataFormat",
-    "340",
-    "invalid_data_format",
-    "A JSON value wasn't formatted correctly.",
-    "InvalidJsonType",
-    "341",
-    "invalid_json_type",
-    "A value didn't match the expected JSON type.",
-    "InvalidDateTime",
-    "342",
-    "invalid_date_time",
-    "A date or dateTime value wasn't valid.",
-    "A date or dateTime value wasn't valid. For example, the value wasn't formatted correctly or was out of range.",
-    "EntityPasswordUnacceptable",
-    "352",
-    "Occurs if password history is enabled and you try to reuse a previously-used password.",
-    "ConstraintViolation",
-    "360",
-    "constraint_violation",
-    "An attribute constraint was violated.",
-    "An attribute constraint was violated. For example, you tried to save a value that breaks an attribute's unique, required or length constraint.",
-    "UniqueViolation",
-    "361",
-    "unique_violation",
-    "A unique or locally-unique constraint was violated.",
-    "MissingRequiredAttribute",
-    "362",
-    "missing_required_attribute",
-    "An attribute with the required constraint was either missing or set to null.",
-    "An attribute with the required constraint was either missing or set to null. Required attributes can't have null values.",
-    "LengthViolation",
-    "363",
-    "length_violation",
-    "A string value violated an attribute’s length constraint.",
-    "A string value violated an attribute’s length constraint. For example, you tried to save the string ABCD to an attribute that can contain a maximum of 2 characters.",
-    "EmailAddressInUse",
-    "380",
-    "email_address_in_use",
-    "You tried to register a new user, but an existing user already has that email address.",
-    "InvalidFormFields",
-    "390",
-    "invalid_form_fields",
-    "The data submitted did not pass form validation.",
-    "The data submitted did not pass form validation. This error is also generated if you exceed the allowed number of login attempts. In that case, you'll get the error message \"Too many attempts. Please try again later.\"",
-    "The data submitted did not pass form validation. This error is also generated if you exceed the allowed number of login attempts. In that case, you'll get the error message \\\"Too many attempts. Please try again later.\\\"",
-    "InvalidClientCredentials",
-    "402",
-    "invalid_client_credentials",
-    "The client ID doesn't exist or the client secret is wrong.",
-    "ClientPermissionError",
-    "403",
-    "client_permission_error",
-    "The client doesn't have permission to perform the action.",
-    "NoAccessGrant",
-    "413",
-    "no_access_grant",
-    "The supplied authorization code is not valid because the user’s access grant has been deleted.",
-    "AccessTokenExpired",
-    "414",
-    "access_token_expired",
-    "The supplied access token has expired.",
-    "AuthorizationCodeExpired",
-    "415",
-    "authorization_code_expired",
-    "The supplied authorization code has expired.",
-    "VerificationCodeExpired",
-    "416",
-    "verification_code_expired",
-    "The supplied verification code has expired.",
-    "CreationTokenExpired",
-    "417",
-    "creation_token_expired",
-    "The supplied creation token has expired.",
-    "RedirectUriMismatch",
-    "420",
-    "redirect_uri_mismatch",
-    "The redirect URL is invalid.",
-    "ApiFeatureDisabled",
-    "480",
-    "api_feature_disabled",
-    "The operation has been temporarily disabled for maintenance, and should be available again shortly.",
-    "UnexpectedError",
-    "500",
-    "unexpected_error",
-    "An unexpected internal error occurred.",
-    "ApiLimitError",
-    "510",
-    "api_limit_error",
-    "Generated any time your request exceeds rate limits such as the allowed number of registration requests.",
-    "TriggeredError",
-    "540",
-    "triggered_error",
-    "An error was triggered in the flow.",
-);
-
-#[cfg(feature = "docs")]
-const DOC_TEXTS: &str = concat!(
-    "missing_argument",
-    "invalid_argument",
-    "Seed 004 says \"You tried to create an identity type that already exists\" although the code is entity_type_exists and the next sentence speaks of entity type names; corrected to \"entity type\" (janrain/jump.ios JRCaptureError.h: \"attempts to create an entity type that already exists\").",
-    "record",
-    "data_type",
-    "Seed 004 has the typo \"For example, ithe value wasn't formatted correctly\"; corrected to \"the value\".",
-    "Seed 004 names 352 \"unknown_application\", the name of 221, beside a description that reads like a copy of 214's. Akamai's password-history page (identitydocs.akamai.com/home/how-does-password-history-affect-the-user-experience, and its techdocs.akamai.com successor) shows the real body of 352: {\"error\":\"password_unacceptable\",\"error_description\":\"password is unacceptable\",\"stat\":\"error\",\"code\":352}, sent by entity.update when a password is reused, while /oauth/update_profile_native reports the same error as 214. So the description is right and the wire name is password_unacceptable, the same string as 214's. The catalog keeps the real name on both entries: a lookup by the name \"password_unacceptable\" finds 214, the number 352 finds this entry, whose variant is EntityPasswordUnacceptable.",
-    "constraint",
-    "Seed 004's example, \"you tried to write string data to an attribute that can only hold integer data\", is a data type error, which the seed itself assigns to 341 invalid_json_type (\"A value didn't match the expected JSON type\"); the example is replaced by one built from the constraints of 361-363.",
-    "authentication",
-    "Seed 004's introduction cites this code as \"Registration error 415*\"; the asterisk refers to no footnote and is dropped.",
-    "internal",
-);
+const TEXTS: &str = Api::Registration.texts();
 
 impl Code {
     /// Every code, in catalog order.

@@ -516,8 +516,12 @@ fn compile_as(path: &str, bytes: &[u8]) -> Option<String> {
             let found = validate::validate(&catalog);
             check_diagnostics(path, bytes, &found);
             if found.is_empty() {
-                let generated = generate::generate(&catalog);
-                assert!(generated.code.contains("pub enum Code"), "generated code without its enum");
+                match generate::generate(&catalog) {
+                    Ok(generated) => {
+                        assert!(generated.module.code.contains("pub enum Code"), "generated code without its enum")
+                    }
+                    Err(found) => check_diagnostics(path, bytes, std::slice::from_ref(&found)),
+                }
             }
             Some(catalog.api.name.value.clone())
         }
