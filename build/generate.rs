@@ -366,11 +366,13 @@ type Table = (u64, u32, Vec<u16>);
 const EXTRA_TABLE_BITS: u32 = 4;
 
 /// Seeds tried per table size.
-const SEEDS_PER_SIZE: usize = 10_000;
+const SEEDS_PER_SIZE: usize = 100_000;
 
 /// Searches for a seed under which `hash(index, seed)` sends each of the
-/// `keys` to its own slot, with at least four slots per key so that a seed
-/// is found in a few tries.
+/// `keys` to its own slot, in a power-of-two table of at least
+/// `2^spare_bits` slots per key: the fewer, the smaller the table and the
+/// longer the search (about 40 000 seeds for 74 keys at two slots per key,
+/// a few at four).
 ///
 /// The search is bounded: keys that no seed separates (two keys with the same
 /// hash words, which a hostile catalog can construct) or too many keys for
@@ -379,11 +381,11 @@ const SEEDS_PER_SIZE: usize = 10_000;
 /// rather than all of them, and sizes too small for any seed to work are
 /// skipped, so a search for 20 000 keys ends at once. A bad catalog never
 /// hangs the build.
-fn perfect_table(keys: usize, hash: impl Fn(usize, u64) -> u64) -> Option<Table> {
+fn perfect_table(keys: usize, spare_bits: u32, hash: impl Fn(usize, u64) -> u64) -> Option<Table> {
     if keys >= usize::from(perfect_hash::EMPTY) {
         return None;
     }
-    let first_bits = (usize::BITS - keys.max(1).leading_zeros()).max(2) + 2;
+    let first_bits = (usize::BITS - keys.max(1).leading_zeros()).max(2) + spare_bits;
     let mut seed_state: u64 = 0x9e37_79b9_7f4a_7c15;
     for bits in first_bits..=first_bits + EXTRA_TABLE_BITS {
         // A random seed separates n keys in m slots with probability about
@@ -509,7 +511,10 @@ fn hashed_texts(catalog: &Catalog) -> (Vec<(String, String)>, Option<Table>) {
     if hashed.is_empty() {
         return (hashed, None);
     }
-    match perfect_table(hashed.len(), |index, seed| perfect_hash::hash(hashed[index].0.as_bytes(), seed)) {
+    let words: Vec<_> = hashed.iter().map(|(key, _)| (perfect_hash::words(key.as_bytes()), key.len())).collect();
+    // A slot holds a key: 24 bytes, so the table is kept small.
+    let table = perfect_table(hashed.len(), 1, |index, seed| perfect_hash::mix(words[index].0, words[index].1, seed));
+    match table {
         Some(table) => (hashed, Some(table)),
         None => (Vec::new(), None),
     }
@@ -574,9 +579,18 @@ fn lookups(
             .map(|entry| (entry.code.value.text(), entry.description().value.clone(), variant(entry)))
             .collect();
         // Without a table, `PairMap::get` scans the keys.
-        let table = perfect_table(pairs.len(), |index, seed| {
-            let (error, description, _) = &pairs[index];
-            perfect_hash::hash_pair(error.as_bytes(), description.as_bytes(), seed)
+        let words: Vec<_> = pairs
+            .iter()
+            .map(|(error, description, _)| {
+                let (error, description) = (error.as_bytes(), description.as_bytes());
+                ((perfect_hash::words(error), error.len()), (perfect_hash::words(description), description.len()))
+            })
+            .collect();
+        // `hash_pair`, from the words: a slot is a two-byte index, so the
+        // table is given room for a quick search.
+        let table = perfect_table(pairs.len(), 2, |index, seed| {
+            let ((error, error_len), (description, description_len)) = words[index];
+            perfect_hash::mix(description, description_len, perfect_hash::mix(error, error_len, seed))
         })
         .unwrap_or((0, 0, Vec::new()));
         let keys: Vec<String> = pairs
@@ -1381,7 +1395,7 @@ mod tests {
     use super::*;
 
     fn table_of(keys: &[&str]) -> Option<Table> {
-        perfect_table(keys.len(), |index, seed| perfect_hash::hash(keys[index].as_bytes(), seed))
+        perfect_table(keys.len(), 1, |index, seed| perfect_hash::hash(keys[index].as_bytes(), seed))
     }
 
     #[test]
@@ -1438,7 +1452,7 @@ mod tests {
     fn keys_too_many_for_one_level_give_no_table_without_a_search() {
         let keys: Vec<String> = (0..20_000).map(|index| format!("CODE_{index}")).collect();
         let hashed = std::cell::Cell::new(0_usize);
-        let table = perfect_table(keys.len(), |index, seed| {
+        let table = perfect_table(keys.len(), 1, |index, seed| {
             hashed.set(hashed.get() + 1);
             perfect_hash::hash(keys[index].as_bytes(), seed)
         });
@@ -1479,6 +1493,6 @@ mod tests {
 
     #[test]
     fn too_many_keys_for_u16_slots_give_no_table() {
-        assert_eq!(perfect_table(usize::from(perfect_hash::EMPTY), |_, _| 0), None);
+        assert_eq!(perfect_table(usize::from(perfect_hash::EMPTY), 1, |_, _| 0), None);
     }
 }

@@ -65,8 +65,10 @@ pub const fn words(bytes: &[u8]) -> (u64, u64) {
     }
 }
 
+/// Hashes a key by its [`words`] and length under `seed`: [`hash`] without
+/// reading the key, for build.rs's seed search, which reads each key once.
 #[inline(always)]
-const fn mix(words: (u64, u64), len: usize, seed: u64) -> u64 {
+pub const fn mix(words: (u64, u64), len: usize, seed: u64) -> u64 {
     fold(words.0 ^ seed ^ K0, words.1 ^ K1 ^ len as u64)
 }
 
