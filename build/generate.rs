@@ -732,7 +732,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
         .iter()
         .map(|range| {
             format!(
-                "        CodeRange {{\n            name: {:?},\n            title: {:?},\n            start: {},\n            end: {},\n            catch_all: {},\n            erratum: {},\n        }},\n",
+                "        CodeRange {{\n            name: {:?},\n            title: {:?},\n            start: {},\n            end: {},\n            catch_all: {},\n            #[cfg(feature = \"docs\")]\n            erratum: {},\n        }},\n",
                 range.name.value,
                 range.title,
                 range.start.value,
@@ -756,7 +756,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     doc(out, "", "Where a received body keeps its code and description (`[body]`).");
     let _ = writeln!(
         out,
-        "const SHAPE: Shape = Shape {{\n    code: {},\n    description: {},\n    required: {},\n    any_of: {},\n    note: {},\n}};\n",
+        "const SHAPE: Shape = Shape {{\n    code: {},\n    description: {},\n    required: {},\n    any_of: {},\n    #[cfg(feature = \"docs\")]\n    note: {},\n}};\n",
         str_slice(&body.code),
         str_slice(&body.description),
         str_slice(&body.required),
@@ -766,7 +766,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     let _ = writeln!(out, "pub(crate) static CATALOG: Catalog = Catalog {{");
     let _ = writeln!(out, "    api: Api::{},", api_variant(&api.name.value));
     let _ = writeln!(out, "    title: {:?},", api.title);
-    let _ = writeln!(out, "    source: {:?},", api.source);
+    let _ = writeln!(out, "    #[cfg(feature = \"docs\")]\n    source: {:?},", api.source);
     let _ = writeln!(out, "    code_prefix: {},", option_str(api.code_prefix.as_ref().map(|p| p.value.as_str())));
     let _ = writeln!(
         out,
@@ -777,7 +777,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     let challenge = api.challenge.as_ref().map_or("Bearer", |challenge| challenge.value.as_str());
     let _ = writeln!(out, "    challenge: {challenge:?},");
     let _ = writeln!(out, "    open: {},", api.open);
-    let _ = writeln!(out, "    erratum: {},", option_str(api.erratum.as_deref()));
+    let _ = writeln!(out, "    #[cfg(feature = \"docs\")]\n    erratum: {},", option_str(api.erratum.as_deref()));
     let _ = writeln!(out, "    layout: crate::catalog::Layout::{:?},", api.layout);
     body_data(out, catalog);
     if ranges.is_empty() {

@@ -106,6 +106,7 @@ pub struct Shape {
     /// Members at least one of which a body of this API has, if any are named.
     pub(crate) any_of: &'static [&'static str],
     /// What the JSON Schema adds about real bodies.
+    #[cfg(feature = "docs")]
     pub(crate) note: Option<&'static str>,
 }
 

@@ -119,16 +119,19 @@ pub(crate) enum Layout {
 pub struct Catalog {
     pub(crate) api: Api,
     pub(crate) title: &'static str,
+    #[cfg(feature = "docs")]
     pub(crate) source: &'static str,
     pub(crate) code_prefix: Option<&'static str>,
     pub(crate) wire_status: Option<StatusCode>,
     pub(crate) generic_statuses: &'static [StatusCode],
     pub(crate) challenge: &'static str,
     pub(crate) open: bool,
+    #[cfg(feature = "docs")]
     pub(crate) erratum: Option<&'static str>,
     #[cfg_attr(not(feature = "docs"), allow(dead_code))]
     pub(crate) layout: Layout,
     pub(crate) members: &'static [BodyMember],
+    #[cfg_attr(not(feature = "docs"), allow(dead_code))]
     pub(crate) shape: Shape,
     pub(crate) ranges: &'static [CodeRange],
     pub(crate) entries: &'static [Entry],
@@ -164,6 +167,8 @@ impl Catalog {
     /// use auth_error_catalog::Api;
     /// assert!(!Api::Authos.catalog().source().is_empty());
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn source(&self) -> &'static str {
         self.source
     }
@@ -246,6 +251,8 @@ impl Catalog {
     /// assert!(Api::Auth0.catalog().body_note().unwrap().contains("sign-up"));
     /// assert_eq!(Api::AppNative.catalog().body_note(), None);
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn body_note(&self) -> Option<&'static str> {
         self.shape.note
     }
@@ -275,6 +282,8 @@ impl Catalog {
     ///     }
     /// }
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn erratum(&self) -> Option<&'static str> {
         self.erratum
     }
@@ -427,6 +436,7 @@ pub struct CodeRange {
     pub(crate) start: u32,
     pub(crate) end: u32,
     pub(crate) catch_all: Option<u32>,
+    #[cfg(feature = "docs")]
     pub(crate) erratum: Option<&'static str>,
 }
 
@@ -502,6 +512,8 @@ impl CodeRange {
     /// use auth_error_catalog::Api;
     /// assert!(Api::Registration.catalog().ranges().iter().any(|r| r.erratum().is_some()));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn erratum(&self) -> Option<&'static str> {
         self.erratum
     }

@@ -1072,18 +1072,21 @@ const SHAPE: Shape = Shape {
     description: &["description"],
     required: &[],
     any_of: &["message", "description", "traceId"],
+    #[cfg(feature = "docs")]
     note: None,
 };
 
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::AppNative,
     title: "WSO2 Identity Server app-native authentication API",
+    #[cfg(feature = "docs")]
     source: "Seeds 000 (older) and 001 (newer) of the WSO2 Identity Server \"App-native error codes\" table (is.docs.wso2.com app-native-error-codes); ABA- prefix from wso2/carbon-identity-framework AuthServiceConstants.java (ERROR_CODE_PREFIX); plain \"401\"/\"Unauthorized\" from wso2-extensions/identity-inbound-auth-oauth ApiAuthnUtils.java; ABA-60007 body from wso2/product-is#18617.",
     code_prefix: Some("ABA-"),
     wire_status: None,
     generic_statuses: &[],
     challenge: "Bearer",
     open: false,
+    #[cfg(feature = "docs")]
     erratum: Some(
         "Seed 001 (newer) adds 60011-60014 but numbers the \"not enabled\" row 60008, duplicating the timeout row; seed 000 lacks 60011-60014. The catalog keeps the union of both tables with 60007 restored. Both seeds misspell \"Unauthorized\" as \"Unauthorzed\"; seed 000 Markdown-escapes every placeholder as \\{\\{name\\}\\}.",
     ),

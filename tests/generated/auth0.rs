@@ -5901,6 +5901,7 @@ const SHAPE: Shape = Shape {
     description: &["error_description", "description"],
     required: &[],
     any_of: &[],
+    #[cfg(feature = "docs")]
     note: Some(
         "Real bodies may carry further members (mfa_token, mfa_requirements, validation_errors, statusCode); the sign-up endpoint answers {\"name\",\"code\",\"description\",\"statusCode\"} instead.",
     ),
@@ -5909,6 +5910,7 @@ const SHAPE: Shape = Shape {
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Auth0,
     title: "Auth0 Authentication API",
+    #[cfg(feature = "docs")]
     source: "Seed 002, the Auth0 Authentication API error tables for /oauth/ro and /passwordless/start (auth0/docs); passwordless codes cross-checked against auth0/docs _passwordless-start.md and live bodies in auth0.js#1184, auth0.js#1236 and auth0-unity#12.",
     code_prefix: None,
     wire_status: None,
@@ -5924,6 +5926,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     ],
     challenge: "Bearer error=\"{{code}}\"",
     open: true,
+    #[cfg(feature = "docs")]
     erratum: Some(
         "Several cells of seed 002 are damaged: JSON that is not valid JSON (Markdown escapes such as error\\_description, unescaped quotes), an HTML entity, a mojibake apostrophe, a misspelling; each affected entry records its fix. Markdown code spans in the Description column (`id_token`, `client_id`) are written as plain text, and \"...\" or <ANGLE_BRACKET> stand-ins in error_description become named placeholders (reason, details, tenant, properties, provider_message, provider_code).",
     ),

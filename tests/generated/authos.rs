@@ -2377,12 +2377,19 @@ impl Code {
 }
 
 /// Where a received body keeps its code and description (`[body]`).
-const SHAPE: Shape =
-    Shape { code: &["error_code"], description: &["error"], required: &["error"], any_of: &[], note: None };
+const SHAPE: Shape = Shape {
+    code: &["error_code"],
+    description: &["error"],
+    required: &["error"],
+    any_of: &[],
+    #[cfg(feature = "docs")]
+    note: None,
+};
 
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Authos,
     title: "AuthOS API",
+    #[cfg(feature = "docs")]
     source: "Seed 003, the AuthOS \"Error Codes Reference\" (error index, HTTP status summary, troubleshooting guide). Body shape {error, error_code, timestamp} as built by the predecessor project drmhse/sso (api/src/error.rs).",
     code_prefix: None,
     wire_status: None,
@@ -2398,6 +2405,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     ],
     challenge: "Bearer",
     open: false,
+    #[cfg(feature = "docs")]
     erratum: Some(
         "Seed 003's HTTP Status Code Summary mixes success statuses (200, 201, 204) into the error statuses and lists 503 Service Unavailable, which no code in the index uses (the predecessor drmhse/sso sends SERVICE_UNAVAILABLE with 503); generic_statuses keeps the eight error statuses, 503 included. UNAUTHORIZED, FORBIDDEN and NOT_FOUND are each listed twice (General Errors and a specific section); each is one entry here. The sample body's timestamp \"2025-01-15T10:30:00Z\" is not what the server writes: chrono's to_rfc3339() gives +00:00 and usually fractional seconds.",
     ),

@@ -2011,18 +2011,21 @@ const SHAPE: Shape = Shape {
     description: &["error_description", "message"],
     required: &["stat"],
     any_of: &[],
+    #[cfg(feature = "docs")]
     note: Some("Real bodies may carry further members (argument_name, request_id, ...)."),
 };
 
 pub(crate) static CATALOG: Catalog = Catalog {
     api: Api::Registration,
     title: "Akamai Identity Cloud (Janrain Capture) Registration API",
+    #[cfg(feature = "docs")]
     source: "Seed 004, the Identity Cloud \"Registration error codes\" page (techdocs.akamai.com identity-cloud-auth registration-error-codes). Wire format: docs.janrain.com api/registration/error-codes (HTTP 200 with \"stat\":\"error\"; OAuth endpoints answer 400/401 with code 200 and sub_error) and techdocs.akamai.com identity-cloud-auth api-errors; extra members per code from janrain/jump.ios Janrain/JRCapture/Classes/JRCaptureError.h and jump.android CaptureApiError.java. Code 352 = password_unacceptable from Akamai's password-history page (identitydocs.akamai.com/home/how-does-password-history-affect-the-user-experience; techdocs.akamai.com identity-cloud/docs/how-identity-cloud-password-history-affects-the-user-experience), which shows an entity.update body {\"error\":\"password_unacceptable\",\"error_description\":\"password is unacceptable\",\"stat\":\"error\",\"code\":352} and says /oauth/update_profile_native reports the same error as 214: so, against docs.janrain.com's \"1-to-1\" claim, two codes share one error string.",
     code_prefix: None,
     wire_status: Some(status(200)),
     generic_statuses: &[],
     challenge: "Bearer",
     open: true,
+    #[cfg(feature = "docs")]
     erratum: Some(
         "Seed 004's introduction writes \"Registration error 415*\" with a stray asterisk (no footnote exists) and \"by using on Identity Cloud's Registration error system\" (a stray \"on\"). It says a Registration error response \"always contains\" error_description, but real servers may omit it (clients fall back to message); the catalog treats it as optional. It names the log token request_token only; newer Akamai bodies carry request_id (also 16 characters). The category list overlaps (200-399 against 300-399; 340-369 against 360-379) and leaves 500 open-ended (\"500+\"); the [[range]] tables record the fixes.",
     ),
@@ -2067,6 +2070,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 100,
             end: 199,
             catch_all: Some(100),
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "Seed 004 lists this category as the single code \"100\"; the catalog gives it the whole hundred, 100-199, with 100 as catch-all, like the other hundreds.",
             ),
@@ -2077,6 +2081,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 200,
             end: 299,
             catch_all: Some(200),
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "Seed 004 gives this category as 200-399, which partially overlaps the next category, 300-399 (records); every invalid-argument code it lists is in 200-234, so the range is 200-299.",
             ),
@@ -2087,6 +2092,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 300,
             end: 399,
             catch_all: Some(300),
+            #[cfg(feature = "docs")]
             erratum: None,
         },
         CodeRange {
@@ -2095,6 +2101,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 340,
             end: 359,
             catch_all: Some(340),
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "Seed 004 gives the schema category as 340-369 and then says \"Errors 340-359 are for data type errors and\", splitting the sentence into a separate bullet \"360-379. For constraint errors.\"; 340-369 partially overlaps 360-379. The catalog keeps the seed's own split: 340-359 data type, 360-379 constraint. Akamai reports 352 password_unacceptable (password history) in this range although it is not a data type error.",
             ),
@@ -2105,6 +2112,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 360,
             end: 379,
             catch_all: Some(360),
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "Seed 004 gives this as \"360-379. For constraint errors.\", a fragment of the 340-369 schema sentence whose upper bound (369) contradicts it; the catalog uses 360-379.",
             ),
@@ -2115,6 +2123,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 400,
             end: 499,
             catch_all: None,
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "No code 400 exists, so this range has no catch-all. 480 api_feature_disabled (maintenance) is not an authentication or permission error, though the seed files it here.",
             ),
@@ -2125,6 +2134,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             start: 500,
             end: 599,
             catch_all: Some(500),
+            #[cfg(feature = "docs")]
             erratum: Some(
                 "Seed 004 writes \"500+\" (open-ended) where the codes form the hundred 500-599. Its title does not fit 510 api_limit_error (a rate limit) or 540 triggered_error (raised on purpose by a flow), which it lists here.",
             ),
