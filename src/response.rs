@@ -216,32 +216,17 @@ impl<C: WireFormat> Error<C> {
     /// assert!(registration.starts_with(r#"{"type":"about:blank","title":"Unauthorized","status":401,"#));
     /// ```
     pub fn to_problem_json(&self, options: &ResponseOptions) -> String {
-        let mut out = Vec::with_capacity(320);
-        out.extend_from_slice(b"{\"type\":");
-        match &options.problem_base {
-            Some(base) => json::string_into(&mut out, &format!("{base}{}/{}", C::API, self.code.as_str())),
-            None => out.extend_from_slice(b"\"about:blank\""),
-        }
-        out.extend_from_slice(b",\"title\":");
-        json::string_into(&mut out, self.problem_title(options));
-        out.extend_from_slice(b",\"status\":");
-        json::number_into(&mut out, u32::from(self.http_status().as_u16()));
-        out.extend_from_slice(b",\"detail\":");
-        json::string_into(&mut out, &self.description());
-        if let Some(instance) = &options.instance {
-            out.extend_from_slice(b",\"instance\":");
-            json::string_into(&mut out, instance);
-        }
         let mut native = Vec::with_capacity(200);
         self.write_json(&mut native);
-        // The native body is an object: its members follow as extensions.
-        if native.len() > 2 {
-            out.push(b',');
-            out.extend_from_slice(&native[1..]);
-        } else {
-            out.push(b'}');
-        }
-        String::from_utf8(out).unwrap_or_default()
+        let description = self.description();
+        let problem = ProblemParts {
+            api: C::API,
+            code: self.code.as_str(),
+            title: self.problem_title(options),
+            status: self.http_status(),
+            detail: &description,
+        };
+        problem.to_json(options, &native)
     }
 
     /// The whole response in the API's native format: see [`to_response_with`](Error::to_response_with).
@@ -282,26 +267,87 @@ impl<C: WireFormat> Error<C> {
             }
             BodyFormat::Problem => (PROBLEM_JSON, self.to_problem_json(options).into_bytes()),
         };
-        let mut response = Response::new(body);
-        *response.status_mut() = status;
-        let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        if status == StatusCode::UNAUTHORIZED {
-            headers.insert(WWW_AUTHENTICATE, self.challenge());
+        let retry_after = options.retry_after.filter(|_| self.code.kind().usually_retryable());
+        let head =
+            Head { status, content_type, challenge: C::catalog().challenge(), code: self.code.as_str(), retry_after };
+        head.respond(body)
+    }
+}
+
+/// What a problem document says beside the native body's members: the part
+/// of [`Error::to_problem_json`] that is the same for every API.
+struct ProblemParts<'a> {
+    api: Api,
+    code: &'static str,
+    title: &'static str,
+    status: StatusCode,
+    detail: &'a str,
+}
+
+impl ProblemParts<'_> {
+    /// The document, with `native`'s members as extensions.
+    #[inline(never)]
+    fn to_json(&self, options: &ResponseOptions, native: &[u8]) -> String {
+        let mut out = Vec::with_capacity(320);
+        out.extend_from_slice(b"{\"type\":");
+        match &options.problem_base {
+            Some(base) => json::string_into(&mut out, &format!("{base}{}/{}", self.api, self.code)),
+            None => out.extend_from_slice(b"\"about:blank\""),
         }
-        if let Some(seconds) = options.retry_after.filter(|_| self.code.kind().usually_retryable()) {
+        out.extend_from_slice(b",\"title\":");
+        json::string_into(&mut out, self.title);
+        out.extend_from_slice(b",\"status\":");
+        json::number_into(&mut out, u32::from(self.status.as_u16()));
+        out.extend_from_slice(b",\"detail\":");
+        json::string_into(&mut out, self.detail);
+        if let Some(instance) = &options.instance {
+            out.extend_from_slice(b",\"instance\":");
+            json::string_into(&mut out, instance);
+        }
+        // The native body is an object: its members follow as extensions.
+        match native.get(1..).filter(|members| members.len() > 1) {
+            Some(members) => {
+                out.push(b',');
+                out.extend_from_slice(members);
+            }
+            None => out.push(b'}'),
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// What a response's status and headers depend on: the part of
+/// [`Error::to_response_with`] that is the same for every API, compiled once
+/// rather than once per API.
+struct Head {
+    status: StatusCode,
+    content_type: &'static str,
+    /// `Catalog::challenge`, whose `{{code}}` stands for `code`.
+    challenge: &'static str,
+    code: &'static str,
+    retry_after: Option<u64>,
+}
+
+impl Head {
+    #[inline(never)]
+    fn respond(self, body: Vec<u8>) -> Response<Vec<u8>> {
+        let mut response = Response::new(body);
+        *response.status_mut() = self.status;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if self.status == StatusCode::UNAUTHORIZED {
+            // build.rs checks the challenge is visible ASCII, and codes hold
+            // no quotes, backslashes or control characters: the fallback is
+            // for form.
+            let challenge = self.challenge.replace("{{code}}", self.code);
+            let challenge = HeaderValue::from_str(&challenge).unwrap_or_else(|_| HeaderValue::from_static("Bearer"));
+            headers.insert(WWW_AUTHENTICATE, challenge);
+        }
+        if let Some(seconds) = self.retry_after {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
-    }
-
-    /// The API's challenge (`Catalog::challenge`) with the code for `{{code}}`.
-    fn challenge(&self) -> HeaderValue {
-        // build.rs checks the challenge is visible ASCII, and codes hold no
-        // quotes, backslashes or control characters: the fallback is for form.
-        let challenge = C::catalog().challenge().replace("{{code}}", self.code.as_str());
-        HeaderValue::from_str(&challenge).unwrap_or_else(|_| HeaderValue::from_static("Bearer"))
     }
 }
 
