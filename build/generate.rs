@@ -717,7 +717,7 @@ fn registered_errors(catalog: &Catalog) -> String {
         .map(|registered| {
             let kind = Kind::from_name(&registered.kind.value).map(|kind| format!("{kind:?}")).unwrap_or_default();
             format!(
-                "        RegisteredError {{ code: {:?}, kind: Kind::{kind}, retryable: {}, usage: {:?}, source: {:?} }},\n",
+                "        RegisteredError {{\n            code: {:?},\n            kind: Kind::{kind},\n            retryable: {},\n            #[cfg(feature = \"docs\")]\n            usage: {:?},\n            #[cfg(feature = \"docs\")]\n            source: {:?},\n        }},\n",
                 registered.code.value, registered.retryable, registered.usage.value, registered.source.value
             )
         })

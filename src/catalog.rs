@@ -355,7 +355,7 @@ impl Catalog {
 /// ```
 /// use auth_error_catalog::Api;
 /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
-/// assert!(registered.source().contains("RFC 9396"));
+/// assert_eq!(registered.code(), "invalid_authorization_details");
 /// assert!(!registered.retryable());
 /// ```
 #[derive(Debug)]
@@ -363,7 +363,9 @@ pub struct RegisteredError {
     pub(crate) code: &'static str,
     pub(crate) kind: Kind,
     pub(crate) retryable: bool,
+    #[cfg(feature = "docs")]
     pub(crate) usage: &'static str,
+    #[cfg(feature = "docs")]
     pub(crate) source: &'static str,
 }
 
@@ -406,6 +408,8 @@ impl RegisteredError {
     /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
     /// assert!(!registered.usage().is_empty());
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn usage(&self) -> &'static str {
         self.usage
     }
@@ -417,6 +421,8 @@ impl RegisteredError {
     /// let registered = Api::Auth0.catalog().registered_error("invalid_authorization_details").unwrap();
     /// assert!(registered.source().contains("RFC"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn source(&self) -> &'static str {
         self.source
     }

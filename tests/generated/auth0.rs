@@ -5953,203 +5953,261 @@ pub(crate) static CATALOG: Catalog = Catalog {
             code: "access_denied",
             kind: Kind::PermissionDenied,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "Token endpoint response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 8628, Section 3.5",
         },
         RegisteredError {
             code: "account_selection_required",
             kind: Kind::FailedPrecondition,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "authorization_pending",
             kind: Kind::Pending,
             retryable: true,
+            #[cfg(feature = "docs")]
             usage: "Token endpoint response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 8628, Section 3.5",
         },
         RegisteredError {
             code: "consent_required",
             kind: Kind::FailedPrecondition,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "expired_token",
             kind: Kind::TokenExpired,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "Token endpoint response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 8628, Section 3.5",
         },
         RegisteredError {
             code: "incompatible_ace_profiles",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "token error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9200, Section 5.8.3",
         },
         RegisteredError {
             code: "insufficient_scope",
             kind: Kind::PermissionDenied,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 6750",
         },
         RegisteredError {
             code: "insufficient_user_authentication",
             kind: Kind::Unauthenticated,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9470, Section 3",
         },
         RegisteredError {
             code: "interaction_required",
             kind: Kind::FailedPrecondition,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "invalid_authorization_details",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "token endpoint, authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9396, Section 5",
         },
         RegisteredError {
             code: "invalid_dpop_proof",
             kind: Kind::Unauthenticated,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "token error response, resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9449",
         },
         RegisteredError {
             code: "invalid_request",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 6750",
         },
         RegisteredError {
             code: "invalid_request_object",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "invalid_request_uri",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "invalid_target",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "implicit grant error response, token error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 8707",
         },
         RegisteredError {
             code: "invalid_token",
             kind: Kind::Unauthenticated,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 6750",
         },
         RegisteredError {
             code: "login_required",
             kind: Kind::Unauthenticated,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "missing_trust_anchor",
             kind: Kind::FailedPrecondition,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "Authorization Endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Federation 1.0, Section 12.1.2",
         },
         RegisteredError {
             code: "need_info",
             kind: Kind::FailedPrecondition,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization server response, token endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: UMA 2.0 Grant for OAuth 2.0, Section 3.3.6",
         },
         RegisteredError {
             code: "registration_not_supported",
             kind: Kind::NotImplemented,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "request_denied",
             kind: Kind::PermissionDenied,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization server response, token endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: UMA 2.0 Grant for OAuth 2.0, Section 3.3.6",
         },
         RegisteredError {
             code: "request_not_supported",
             kind: Kind::NotImplemented,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "request_submitted",
             kind: Kind::Pending,
             retryable: true,
+            #[cfg(feature = "docs")]
             usage: "authorization server response, token endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: UMA 2.0 Grant for OAuth 2.0, Section 3.3.6",
         },
         RegisteredError {
             code: "request_uri_not_supported",
             kind: Kind::NotImplemented,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "authorization endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Connect Core 1.0",
         },
         RegisteredError {
             code: "slow_down",
             kind: Kind::Pending,
             retryable: true,
+            #[cfg(feature = "docs")]
             usage: "Token endpoint response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 8628, Section 3.5",
         },
         RegisteredError {
             code: "unsupported_pop_key",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "token error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9200, Section 5.8.3",
         },
         RegisteredError {
             code: "unsupported_token_type",
             kind: Kind::NotImplemented,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "revocation endpoint error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 7009",
         },
         RegisteredError {
             code: "use_dpop_nonce",
             kind: Kind::InvalidRequest,
             retryable: true,
+            #[cfg(feature = "docs")]
             usage: "token error response, resource access error response",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: RFC 9449",
         },
         RegisteredError {
             code: "validation_failed",
             kind: Kind::InvalidRequest,
             retryable: false,
+            #[cfg(feature = "docs")]
             usage: "Authorization Endpoint",
+            #[cfg(feature = "docs")]
             source: "IANA OAuth Extensions Error Registry: OpenID Federation 1.0, Section 12.1.2",
         },
     ],
