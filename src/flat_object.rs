@@ -21,8 +21,11 @@ use crate::json_escape::{HIGHS, ONES, zero_bytes};
 ///
 /// A name is given only when it has no escape, so it is its own contents
 /// (between the quotes); a value is the exact JSON text of the value, as
-/// `RawValue::get` gives it. Both lie on character boundaries.
-pub(crate) fn read_members(text: &str, mut each: impl FnMut(Range<usize>, Range<usize>)) -> bool {
+/// `RawValue::get` gives it. Both lie on character boundaries. The flag says
+/// whether the value is a string without escapes, whose contents are then
+/// the text between its quotes: what the scan has seen spares the caller a
+/// second look.
+pub(crate) fn read_members(text: &str, mut each: impl FnMut(Range<usize>, Range<usize>, bool)) -> bool {
     let bytes = text.as_bytes();
     let mut at = skip_space(bytes, 0);
     if bytes.get(at) != Some(&b'{') {
@@ -45,10 +48,10 @@ pub(crate) fn read_members(text: &str, mut each: impl FnMut(Range<usize>, Range<
             return false;
         }
         at = skip_space(bytes, at + 1);
-        let Some(after_value) = value_end(text, at) else {
+        let Some((after_value, plain)) = value_end(text, at) else {
             return false;
         };
-        each(name, at..after_value);
+        each(name, at..after_value, plain);
         at = skip_space(bytes, after_value);
         match bytes.get(at) {
             Some(b',') => at = skip_space(bytes, at + 1),
@@ -116,19 +119,21 @@ const fn special_bytes(word: u64) -> u64 {
     below_space | zero_bytes(word ^ (ONES * b'"' as u64)) | zero_bytes(word ^ (ONES * b'\\' as u64))
 }
 
-/// The index just after the value that starts at `at`.
-fn value_end(text: &str, at: usize) -> Option<usize> {
+/// The index just after the value that starts at `at`, and whether the
+/// value is a string without escapes.
+fn value_end(text: &str, at: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
+    let other = |end: Option<usize>| end.map(|end| (end, false));
     match *bytes.get(at)? {
-        b'"' => string_end(bytes, at + 1).map(|scanned| scanned.end + 1),
-        b'-' | b'0'..=b'9' => number_end(bytes, at),
-        b't' => literal_end(bytes, at, b"true"),
-        b'f' => literal_end(bytes, at, b"false"),
-        b'n' => literal_end(bytes, at, b"null"),
+        b'"' => string_end(bytes, at + 1).map(|scanned| (scanned.end + 1, !scanned.escaped)),
+        b'-' | b'0'..=b'9' => other(number_end(bytes, at)),
+        b't' => other(literal_end(bytes, at, b"true")),
+        b'f' => other(literal_end(bytes, at, b"false")),
+        b'n' => other(literal_end(bytes, at, b"null")),
         b'{' | b'[' => {
             let mut nested = serde_json::Deserializer::from_str(text.get(at..)?);
             let raw = <&RawValue>::deserialize(&mut nested).ok()?;
-            Some(at + raw.get().len())
+            Some((at + raw.get().len(), false))
         }
         _ => None,
     }
@@ -204,8 +209,13 @@ mod tests {
 
     fn read(text: &str) -> Option<Vec<(String, String)>> {
         let mut members = Vec::new();
-        read_members(text, |name, value| members.push((text[name].to_owned(), text[value].to_owned())))
-            .then_some(members)
+        let read = read_members(text, |name, value, plain| {
+            let value = &text[value];
+            // The flag is exact: a string, and no escape in it.
+            assert_eq!(plain, value.starts_with('"') && !value.contains('\\'), "{value:?} in {text:?}");
+            members.push((text[name].to_owned(), value.to_owned()));
+        });
+        read.then_some(members)
     }
 
     /// The reader's contract: what it reads, serde_json reads alike.

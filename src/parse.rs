@@ -205,6 +205,10 @@ const MAX_BODY: usize = u32::MAX as usize;
 pub(crate) struct ReceivedMembers<'a> {
     text: Cow<'a, str>,
     spans: Spans,
+    /// Bit `i`: member `i`'s value is a string without escapes in the body
+    /// itself, which is then its contents between the quotes. Only the
+    /// first 64 members are marked; the others are looked at when asked for.
+    plain: u64,
 }
 
 const INLINE: usize = 6;
@@ -252,10 +256,24 @@ impl<'a> ReceivedMembers<'a> {
 
     /// The last member named `name`, as spans of the text.
     fn find(&self, name: &str) -> Option<Span> {
+        self.find_indexed(name).map(|(_, value)| value)
+    }
+
+    /// [`find`](ReceivedMembers::find), with the member's index.
+    fn find_indexed(&self, name: &str) -> Option<(usize, Span)> {
         let text = self.text.as_bytes();
         let name = name.as_bytes();
-        let found = self.spans.as_slice().iter().rev().find(|(key, _)| text.get(key.range()) == Some(name));
-        found.map(|(_, value)| *value)
+        let found =
+            self.spans.as_slice().iter().enumerate().rev().find(|(_, (key, _))| text.get(key.range()) == Some(name));
+        found.map(|(index, (_, value))| (index, *value))
+    }
+
+    /// The contents of member `index`'s value, where [`plain`](ReceivedMembers::plain) marks it.
+    fn plain_string(&self, index: usize, value: Span) -> Option<&'a str> {
+        let marked =
+            u32::try_from(index).ok().and_then(|index| self.plain.checked_shr(index)).is_some_and(|bits| bits & 1 == 1);
+        let text = self.borrowed_text().filter(|_| marked)?;
+        text.get(value.start as usize + 1..(value.end as usize).saturating_sub(1))
     }
 
     /// The text, where it is the body's and lives as long.
@@ -290,7 +308,8 @@ impl<'a> ReceivedMembers<'a> {
     }
 
     pub(crate) fn into_owned(self) -> ReceivedMembers<'static> {
-        ReceivedMembers { text: Cow::Owned(self.text.into_owned()), spans: self.spans }
+        // An owned text lives as long as the copy, not the body: nothing is plain in it.
+        ReceivedMembers { text: Cow::Owned(self.text.into_owned()), spans: self.spans, plain: 0 }
     }
 }
 
@@ -326,7 +345,7 @@ impl<'de> de::Deserialize<'de> for Object {
                     let value: &'de RawValue = map.next_value()?;
                     spans.push((append(&name), append(value.get())));
                 }
-                Ok(Object(ReceivedMembers { text: Cow::Owned(text), spans }))
+                Ok(Object(ReceivedMembers { text: Cow::Owned(text), spans, plain: 0 }))
             }
         }
         deserializer.deserialize_map(ObjectVisitor)
@@ -346,8 +365,15 @@ pub(crate) fn read_object(body: &[u8], status: Option<StatusCode>) -> Result<Rec
     let text = std::str::from_utf8(body)
         .map_err(|error| ParseError::new(status, Defect::NotJson(format!("not UTF-8: {error}")), body))?;
     let mut spans = Spans::new();
-    if crate::flat_object::read_members(text, |name, value| spans.push((Span::of_range(name), Span::of_range(value)))) {
-        return Ok(ReceivedMembers { text: Cow::Borrowed(text), spans });
+    let mut plain = 0;
+    let mut index = 0_u32;
+    let read = crate::flat_object::read_members(text, |name, value, is_plain| {
+        spans.push((Span::of_range(name), Span::of_range(value)));
+        plain |= u64::from(is_plain).checked_shl(index).unwrap_or(0);
+        index = index.saturating_add(1);
+    });
+    if read {
+        return Ok(ReceivedMembers { text: Cow::Borrowed(text), spans, plain });
     }
     match serde_json::from_str::<Object>(text) {
         Ok(Object(members)) => Ok(members),
@@ -369,16 +395,9 @@ pub(crate) fn raw_member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Op
 
 /// A member's string value, or `None` when it is absent or not a string.
 pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
-    let span = members.find(name)?;
-    if let Some(text) = members.borrowed_text() {
-        // The value was read as JSON: a string without a backslash is its
-        // own contents between the quotes.
-        let value = span.of(text);
-        if let Some(inner) = value.strip_prefix('"').and_then(|value| value.strip_suffix('"')) {
-            if !inner.contains('\\') {
-                return Some(Cow::Borrowed(inner));
-            }
-        }
+    let (index, span) = members.find_indexed(name)?;
+    if let Some(contents) = members.plain_string(index, span) {
+        return Some(Cow::Borrowed(contents));
     }
     serde_json::from_str::<Text<'_>>(span.of(&members.text)).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
 }
