@@ -915,7 +915,7 @@ fn body_data(out: &mut String, catalog: &Catalog) {
         };
         let _ = writeln!(
             out,
-            "        BodyMember {{ name: {:?}, value: {value}, about: {:?}, format: {} }},",
+            "        BodyMember {{\n            name: {:?},\n            value: {value},\n            #[cfg(feature = \"docs\")]\n            about: {:?},\n            #[cfg(feature = \"docs\")]\n            format: {},\n        }},",
             member.name.value,
             member.about,
             option_str(member.format.as_deref())

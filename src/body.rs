@@ -17,7 +17,10 @@
 pub struct BodyMember {
     pub(crate) name: &'static str,
     pub(crate) value: MemberValue,
+    // What only the references read: a service carries neither.
+    #[cfg(feature = "docs")]
     pub(crate) about: &'static str,
+    #[cfg(feature = "docs")]
     pub(crate) format: Option<&'static str>,
 }
 
@@ -46,6 +49,8 @@ impl BodyMember {
     /// ```
     /// assert_eq!(auth_error_catalog::Api::Authos.catalog().members()[0].about(), "The human-readable message.");
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn about(&self) -> &'static str {
         self.about
     }
@@ -55,6 +60,8 @@ impl BodyMember {
     /// ```
     /// assert_eq!(auth_error_catalog::Api::Authos.catalog().members()[2].format(), Some("date-time"));
     /// ```
+    #[cfg(feature = "docs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "docs")))]
     pub fn format(&self) -> Option<&'static str> {
         self.format
     }

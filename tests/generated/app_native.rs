@@ -1095,20 +1095,33 @@ pub(crate) static CATALOG: Catalog = Catalog {
         BodyMember {
             name: "code",
             value: MemberValue::Code,
+            #[cfg(feature = "docs")]
             about: "The error code: \"ABA-\" and a number, or \"401\".",
+            #[cfg(feature = "docs")]
             format: None,
         },
-        BodyMember { name: "message", value: MemberValue::Message, about: "The code's short message.", format: None },
+        BodyMember {
+            name: "message",
+            value: MemberValue::Message,
+            #[cfg(feature = "docs")]
+            about: "The code's short message.",
+            #[cfg(feature = "docs")]
+            format: None,
+        },
         BodyMember {
             name: "description",
             value: MemberValue::Description,
+            #[cfg(feature = "docs")]
             about: "What went wrong: the code's description with its placeholders filled in.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "traceId",
             value: MemberValue::Field { field: "trace_id", example: "" },
+            #[cfg(feature = "docs")]
             about: "The correlation id of the request; empty when there is none.",
+            #[cfg(feature = "docs")]
             format: None,
         },
     ],

@@ -5935,13 +5935,17 @@ pub(crate) static CATALOG: Catalog = Catalog {
         BodyMember {
             name: "error",
             value: MemberValue::Code,
+            #[cfg(feature = "docs")]
             about: "The error code; several errors share one and differ by error_description.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "error_description",
             value: MemberValue::Description,
+            #[cfg(feature = "docs")]
             about: "What went wrong; with error, it identifies the catalog entry.",
+            #[cfg(feature = "docs")]
             format: None,
         },
     ],

@@ -2414,14 +2414,25 @@ pub(crate) static CATALOG: Catalog = Catalog {
         BodyMember {
             name: "error",
             value: MemberValue::Description,
+            #[cfg(feature = "docs")]
             about: "The human-readable message.",
+            #[cfg(feature = "docs")]
             format: None,
         },
-        BodyMember { name: "error_code", value: MemberValue::Code, about: "The error code.", format: None },
+        BodyMember {
+            name: "error_code",
+            value: MemberValue::Code,
+            #[cfg(feature = "docs")]
+            about: "The error code.",
+            #[cfg(feature = "docs")]
+            format: None,
+        },
         BodyMember {
             name: "timestamp",
             value: MemberValue::Field { field: "timestamp", example: "2025-01-15T10:30:00Z" },
+            #[cfg(feature = "docs")]
             about: "When the error happened (RFC 3339).",
+            #[cfg(feature = "docs")]
             format: Some("date-time"),
         },
     ],

@@ -2034,31 +2034,41 @@ pub(crate) static CATALOG: Catalog = Catalog {
         BodyMember {
             name: "stat",
             value: MemberValue::Literal("error"),
+            #[cfg(feature = "docs")]
             about: "Always \"error\" in an error body.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "code",
             value: MemberValue::Number,
+            #[cfg(feature = "docs")]
             about: "The numeric error code; a multiple of 10 or 100 is the catch-all of the codes below it.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "error",
             value: MemberValue::Name,
+            #[cfg(feature = "docs")]
             about: "The machine-readable name of the code.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "error_description",
             value: MemberValue::Description,
+            #[cfg(feature = "docs")]
             about: "What went wrong.",
+            #[cfg(feature = "docs")]
             format: None,
         },
         BodyMember {
             name: "request_token",
             value: MemberValue::Field { field: "request_token", example: "abcdefghijklmnop" },
+            #[cfg(feature = "docs")]
             about: "A 16-character token that identifies the request in the logs.",
+            #[cfg(feature = "docs")]
             format: None,
         },
     ],
