@@ -787,7 +787,7 @@ fn catalog_static(out: &mut String, catalog: &Catalog) {
     }
     let _ = writeln!(out, "    entries: &ENTRIES,");
     let _ = writeln!(out, "    registered_errors: {},", registered_errors(catalog));
-    let _ = writeln!(out, "    lookup: |wire| Code::lookup(wire).map(Code::entry),\n}};\n");
+    let _ = writeln!(out, "    lookup: |wire| Code::from_wire(wire).map(Code::entry),\n}};\n");
 }
 
 /// `InvalidAuthenticatorId` → `invalid_authenticator_id`.

@@ -1129,7 +1129,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
     ranges: &[],
     entries: &ENTRIES,
     registered_errors: &[],
-    lookup: |wire| Code::lookup(wire).map(Code::entry),
+    lookup: |wire| Code::from_wire(wire).map(Code::entry),
 };
 
 /// An error of this API, ready to render: see [`crate::Error`].

@@ -6215,7 +6215,7 @@ pub(crate) static CATALOG: Catalog = Catalog {
             source: "IANA OAuth Extensions Error Registry: OpenID Federation 1.0, Section 12.1.2",
         },
     ],
-    lookup: |wire| Code::lookup(wire).map(Code::entry),
+    lookup: |wire| Code::from_wire(wire).map(Code::entry),
 };
 
 /// An error of this API, ready to render: see [`crate::Error`].
