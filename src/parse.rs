@@ -791,3 +791,33 @@ impl<C: WireFormat> fmt::Display for Received<'_, C> {
 }
 
 impl<C: WireFormat> std::error::Error for Received<'_, C> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defect(body: &[u8]) -> Defect {
+        read_object(body, None).err().map(|error| error.defect().clone()).unwrap_or(Defect::Empty)
+    }
+
+    /// JSON that is not an object is told from text that is not JSON.
+    #[test]
+    fn a_body_that_is_no_object_is_told_from_one_that_is_no_json() {
+        assert_eq!(defect(b"[1,2]"), Defect::NotAnObject);
+        assert_eq!(defect(b"\"text\""), Defect::NotAnObject);
+        assert!(matches!(defect(br#"{"a":"#), Defect::NotJson(_)));
+        assert!(matches!(defect(b"not json"), Defect::NotJson(_)));
+    }
+
+    /// Only a string without escapes, read from the body itself, is plain.
+    #[test]
+    fn plain_marks_strings_without_escapes() {
+        let members = read_object(br#"{"a":"x","b":"y\n","c":1,"d":"z"}"#, None).expect("an object");
+        assert_eq!(members.plain, 0b1001);
+        assert_eq!(string_member(&members, "a"), Some(Cow::Borrowed("x")));
+        assert_eq!(string_member(&members, "b").as_deref(), Some("y\n"));
+        assert!(matches!(string_member(&members, "d"), Some(Cow::Borrowed("z"))));
+        assert_eq!(string_member(&members, "c"), None);
+        assert_eq!(members.into_owned().plain, 0, "an owned copy outlives nothing of the body");
+    }
+}
