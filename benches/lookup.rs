@@ -75,9 +75,6 @@ fn binary_search(sorted: &[u32], number: u32) -> Option<usize> {
     sorted.binary_search(&number).ok()
 }
 
-// The crate's lookups are called as the baselines are: through a function
-// pointer, one non-inlined call (`from_wire` is `#[inline(never)]`).
-
 /// Times one lookup: each sample runs the whole workload, and the elapsed
 /// time is divided by its length, so the loop's cost is shared out.
 fn bench_each<W, T>(group: &mut Group<'_>, name: &str, workload: &[W], lookup: impl Fn(&W) -> T) {
@@ -113,6 +110,9 @@ fn string_lookups(c: &mut Criterion) {
     );
 }
 
+/// One API's lookups from text. The crate's is called as the baselines
+/// are: through a function pointer, one non-inlined call (`from_wire` is
+/// `#[inline(never)]`).
 fn string_lookup<C>(
     api: &str,
     c: &mut Criterion,
