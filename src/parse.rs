@@ -268,12 +268,16 @@ impl<'a> ReceivedMembers<'a> {
         found.map(|(index, (_, value))| (index, *value))
     }
 
-    /// The contents of member `index`'s value, where [`plain`](ReceivedMembers::plain) marks it.
+    /// The contents of member `index`'s value, where it is a string without
+    /// escapes in the body itself: as [`plain`](ReceivedMembers::plain)
+    /// marks it, and past the members it marks, as the value shows.
     fn plain_string(&self, index: usize, value: Span) -> Option<&'a str> {
-        let marked =
-            u32::try_from(index).ok().and_then(|index| self.plain.checked_shr(index)).is_some_and(|bits| bits & 1 == 1);
-        let text = self.borrowed_text().filter(|_| marked)?;
-        text.get(value.start as usize + 1..(value.end as usize).saturating_sub(1))
+        let raw = value.of(self.borrowed_text()?);
+        let plain = match u32::try_from(index).ok().and_then(|index| self.plain.checked_shr(index)) {
+            Some(bits) => bits & 1 == 1,
+            None => raw.len() >= 2 && raw.starts_with('"') && !raw.contains('\\'),
+        };
+        plain.then(|| raw.get(1..raw.len().saturating_sub(1))).flatten()
     }
 
     /// The text, where it is the body's and lives as long.
@@ -399,7 +403,13 @@ pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Op
     if let Some(contents) = members.plain_string(index, span) {
         return Some(Cow::Borrowed(contents));
     }
-    serde_json::from_str::<Text<'_>>(span.of(&members.text)).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
+    // Only a string is worth decoding: asking serde_json to read any other
+    // value as one would build an error, which allocates.
+    let raw = span.of(&members.text);
+    if !raw.starts_with('"') {
+        return None;
+    }
+    serde_json::from_str::<Text<'_>>(raw).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
 }
 
 /// A code sent as a string, or as a number of any size or form (kept as its
@@ -411,9 +421,15 @@ pub(crate) fn code_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Opti
     if let Some(text) = string_member(members, name) {
         return Some(text);
     }
-    let raw = member(members, name)?;
+    let span = members.find(name)?;
     // A raw member is valid JSON, and only a number starts with `-` or a digit.
-    raw.starts_with(|first: char| first == '-' || first.is_ascii_digit()).then(|| Cow::Owned(raw.to_owned()))
+    let number = span.of(&members.text).starts_with(|first: char| first == '-' || first.is_ascii_digit());
+    // A number is its own text: borrowed from the body, copied from an owned text.
+    number.then(|| {
+        members
+            .borrowed_text()
+            .map_or_else(|| Cow::Owned(span.of(&members.text).to_owned()), |text| Cow::Borrowed(span.of(text)))
+    })
 }
 
 /// An error body received from one API, typed where the catalog knows it and
@@ -807,6 +823,23 @@ mod tests {
         assert_eq!(defect(b"\"text\""), Defect::NotAnObject);
         assert!(matches!(defect(br#"{"a":"#), Defect::NotJson(_)));
         assert!(matches!(defect(b"not json"), Defect::NotJson(_)));
+    }
+
+    /// Past the 64 members the bits mark, a string is looked at when asked for.
+    #[test]
+    fn a_string_past_the_marked_members_is_borrowed_too() {
+        let mut body = String::from("{");
+        for index in 0..70 {
+            body.push_str(&format!("\"m{index}\":\"v{index}\","));
+        }
+        body.push_str(r#""escaped":"a\"b","number":-12}"#);
+        let members = read_object(body.as_bytes(), None).expect("an object");
+        assert!(matches!(string_member(&members, "m66"), Some(Cow::Borrowed("v66"))));
+        assert!(matches!(string_member(&members, "m3"), Some(Cow::Borrowed("v3"))));
+        assert_eq!(string_member(&members, "escaped"), Some(Cow::Owned("a\"b".to_owned())));
+        assert_eq!(string_member(&members, "number"), None);
+        assert!(matches!(code_member(&members, "number"), Some(Cow::Borrowed("-12"))));
+        assert!(matches!(code_member(&members.into_owned(), "number"), Some(Cow::Owned(number)) if number == "-12"));
     }
 
     /// Only a string without escapes, read from the body itself, is plain.
