@@ -272,12 +272,19 @@ impl<'a> ReceivedMembers<'a> {
     /// escapes in the body itself: as [`plain`](ReceivedMembers::plain)
     /// marks it, and past the members it marks, as the value shows.
     fn plain_string(&self, index: usize, value: Span) -> Option<&'a str> {
-        let raw = value.of(self.borrowed_text()?);
-        let plain = match u32::try_from(index).ok().and_then(|index| self.plain.checked_shr(index)) {
+        let marked = match u32::try_from(index).ok().and_then(|index| self.plain.checked_shr(index)) {
             Some(bits) => bits & 1 == 1,
-            None => raw.len() >= 2 && raw.starts_with('"') && !raw.contains('\\'),
+            None => self.looks_plain(value),
         };
-        plain.then(|| raw.get(1..raw.len().saturating_sub(1))).flatten()
+        let text = self.borrowed_text().filter(|_| marked)?;
+        text.get(value.start as usize + 1..(value.end as usize).saturating_sub(1))
+    }
+
+    /// Whether a value past the marked members is a string without escapes.
+    #[cold]
+    fn looks_plain(&self, value: Span) -> bool {
+        let raw = value.of(&self.text);
+        raw.len() >= 2 && raw.starts_with('"') && !raw.contains('\\')
     }
 
     /// The text, where it is the body's and lives as long.
@@ -403,13 +410,18 @@ pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Op
     if let Some(contents) = members.plain_string(index, span) {
         return Some(Cow::Borrowed(contents));
     }
-    // Only a string is worth decoding: asking serde_json to read any other
-    // value as one would build an error, which allocates.
-    let raw = span.of(&members.text);
+    decoded_string(span.of(&members.text)).map(Cow::Owned)
+}
+
+/// A raw value's contents, if it is a string: only a string is worth
+/// decoding, since asking serde_json to read any other value as one builds
+/// an error, which allocates.
+#[cold]
+fn decoded_string(raw: &str) -> Option<String> {
     if !raw.starts_with('"') {
         return None;
     }
-    serde_json::from_str::<Text<'_>>(raw).ok().map(|Text(text)| Cow::Owned(text.into_owned()))
+    serde_json::from_str::<Text<'_>>(raw).ok().map(|Text(text)| text.into_owned())
 }
 
 /// A code sent as a string, or as a number of any size or form (kept as its
