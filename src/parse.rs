@@ -277,7 +277,17 @@ impl<'a> ReceivedMembers<'a> {
             None => self.looks_plain(value),
         };
         let text = self.borrowed_text().filter(|_| marked)?;
-        text.get(value.start as usize + 1..(value.end as usize).saturating_sub(1))
+        let quoted = value.range();
+        text.get(quoted.start + 1..quoted.end.saturating_sub(1))
+    }
+
+    /// Member `index`'s value as a string, or `None` when it is not one.
+    #[inline]
+    fn string_at(&self, index: usize, value: Span) -> Option<Cow<'a, str>> {
+        match self.plain_string(index, value) {
+            Some(contents) => Some(Cow::Borrowed(contents)),
+            None => decoded_string(value.of(&self.text)).map(Cow::Owned),
+        }
     }
 
     /// Whether a value past the marked members is a string without escapes.
@@ -407,10 +417,7 @@ pub(crate) fn raw_member<'m>(members: &'m ReceivedMembers<'_>, name: &str) -> Op
 /// A member's string value, or `None` when it is absent or not a string.
 pub(crate) fn string_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
     let (index, span) = members.find_indexed(name)?;
-    if let Some(contents) = members.plain_string(index, span) {
-        return Some(Cow::Borrowed(contents));
-    }
-    decoded_string(span.of(&members.text)).map(Cow::Owned)
+    members.string_at(index, span)
 }
 
 /// A raw value's contents, if it is a string: only a string is worth
@@ -430,18 +437,18 @@ fn decoded_string(raw: &str) -> Option<String> {
 /// an unknown code rather than losing the body: the catalog only matches
 /// integers, and RFC 8259 does not say whether `2.1E2` and `210` are equal.
 pub(crate) fn code_member<'a>(members: &ReceivedMembers<'a>, name: &str) -> Option<Cow<'a, str>> {
-    if let Some(text) = string_member(members, name) {
+    // One search for the member, whether it holds a string or a number.
+    let (index, span) = members.find_indexed(name)?;
+    if let Some(text) = members.string_at(index, span) {
         return Some(text);
     }
-    let span = members.find(name)?;
+    let raw = span.of(&members.text);
     // A raw member is valid JSON, and only a number starts with `-` or a digit.
-    let number = span.of(&members.text).starts_with(|first: char| first == '-' || first.is_ascii_digit());
+    if !raw.starts_with(|first: char| first == '-' || first.is_ascii_digit()) {
+        return None;
+    }
     // A number is its own text: borrowed from the body, copied from an owned text.
-    number.then(|| {
-        members
-            .borrowed_text()
-            .map_or_else(|| Cow::Owned(span.of(&members.text).to_owned()), |text| Cow::Borrowed(span.of(text)))
-    })
+    Some(members.borrowed_text().map_or_else(|| Cow::Owned(raw.to_owned()), |text| Cow::Borrowed(span.of(text))))
 }
 
 /// An error body received from one API, typed where the catalog knows it and
@@ -825,7 +832,7 @@ mod tests {
     use super::*;
 
     fn defect(body: &[u8]) -> Defect {
-        read_object(body, None).err().map(|error| error.defect().clone()).unwrap_or(Defect::Empty)
+        read_object(body, None).expect_err("refused").defect().clone()
     }
 
     /// JSON that is not an object is told from text that is not JSON.
